@@ -1,0 +1,108 @@
+/** argv → options for each command; usage errors say what was wrong and exit 2. */
+import { parseArgs } from 'node:util';
+import { Lang } from '../i18n';
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export interface EvaluateArgs {
+  readonly command: 'evaluate';
+  readonly files: readonly string[];
+  readonly year: number | null;
+  readonly inclusive: boolean;
+  readonly plan: string | null;
+  readonly json: boolean;
+  readonly out: string | null;
+  readonly strictData: boolean;
+  readonly lang: Lang;
+  readonly color: boolean | null;
+}
+
+export interface PlanArgs {
+  readonly command: 'plan';
+  readonly year: number | null;
+  readonly inclusive: boolean;
+  readonly plan: string | null;
+  readonly json: boolean;
+  readonly lang: Lang;
+}
+
+export type CliArgs =
+  EvaluateArgs | PlanArgs | { readonly command: 'help'; readonly lang: Lang } | { readonly command: 'version' };
+
+function parseYear(text: string | undefined): number | null {
+  if (text === undefined) return null;
+  if (!/^\d{4}$/.test(text)) throw new UsageError(`--year cần một năm 4 chữ số (ví dụ 2024), không phải "${text}".`);
+  return Number(text);
+}
+
+function parseLang(text: string | undefined, env: NodeJS.ProcessEnv): Lang {
+  const v = text ?? env.CCHC_LANG;
+  if (v === undefined) return 'vi';
+  if (v === 'vi' || v === 'en') return v;
+  throw new UsageError(`--lang nhận "vi" hoặc "en", không phải "${v}".`);
+}
+
+/** Parses the command line (without "node" and the script). */
+export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = {}): CliArgs {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === 'help' || first === '--help' || first === '-h') {
+    return { command: 'help', lang: parseLang(undefined, env) };
+  }
+  if (first === '--version' || first === '-v' || first === 'version') return { command: 'version' };
+  if (first !== 'evaluate' && first !== 'plan') {
+    throw new UsageError(`Không có lệnh "${first}". Các lệnh: evaluate, plan (xem "cchc --help").`);
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...rest],
+      allowPositionals: first === 'evaluate',
+      strict: true,
+      options: {
+        year: { type: 'string', short: 'y' },
+        inclusive: { type: 'boolean', default: false },
+        plan: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        out: { type: 'string', short: 'o' },
+        'strict-data': { type: 'boolean', default: false },
+        lang: { type: 'string' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+  const v = parsed.values;
+  const lang = parseLang(v.lang, env);
+  if (v.help) return { command: 'help', lang };
+  const year = parseYear(v.year);
+  if (first === 'plan') {
+    for (const opt of ['out', 'strict-data'] as const) if (v[opt]) throw new UsageError(`"cchc plan" không nhận --${opt}.`);
+    return { command: 'plan', year, inclusive: v.inclusive ?? false, plan: v.plan ?? null, json: v.json ?? false, lang };
+  }
+  const files = parsed.positionals;
+  if (v.out !== undefined && files.length > 1) {
+    throw new UsageError('--out chỉ dùng với một tệp: mỗi bản sao tô màu thuộc về một sổ tính.');
+  }
+  if (v.out !== undefined && !/\.xlsx$/i.test(v.out)) throw new UsageError(`--out cần tên tệp .xlsx, không phải "${v.out}".`);
+  const color = v['no-color'] ? false : v.color === true ? true : null;
+  return {
+    command: 'evaluate',
+    files,
+    year,
+    inclusive: v.inclusive ?? false,
+    plan: v.plan ?? null,
+    json: v.json ?? false,
+    out: v.out ?? null,
+    strictData: v['strict-data'] ?? false,
+    lang,
+    color,
+  };
+}

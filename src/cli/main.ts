@@ -1,0 +1,277 @@
+/**
+ * The `cchc` command line: a thin shell over the engine. One command table, each command a plain
+ * async function; exactly one place maps errors to exit codes (0 evaluated, 1 issues with
+ * --strict-data, 2 bad arguments or an unreadable file, with nothing written).
+ */
+import { existsSync, promises as fs, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Dataset, Evaluation, evaluate, mergeDatasets, readDataset } from '../engine';
+import { Lang, thresholdText } from '../i18n';
+import { HCMC_PLAN, Plan, PlanError, defaultYear, isMeasured, parsePlan, thresholdFor } from '../plan';
+import { SpecJson, toSpecJson } from '../report/json';
+import { SCHEMAS } from '../workbook/fields';
+import { WorkbookFileError, fileProblemText } from '../xlsx/errors';
+import { readWorkbookFile } from '../xlsx/read';
+import { CliArgs, EvaluateArgs, PlanArgs, UsageError, parseCli } from './args';
+import { Style, formatSummary } from './format';
+
+export interface Io {
+  readonly stdout: { write(s: string): unknown; readonly isTTY?: boolean };
+  readonly stderr: { write(s: string): unknown };
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+}
+
+/** Input the command line cannot work with; `message` is the whole one-line explanation. */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+/** The repository root (where package.json is), found from this file's folder. */
+export function packageRoot(from: string = __dirname): string {
+  let dir = from;
+  for (;;) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    const up = path.dirname(dir);
+    if (up === dir) return from;
+    dir = up;
+  }
+}
+
+export const SAMPLE_FILE = path.join('assets', 'sample', 'cchc-mau.xlsx');
+
+function helpText(lang: Lang): string {
+  if (lang === 'en') {
+    return `cchc — Ho Chi Minh City CCHC plan 2022–2025: evaluate officials' workbooks
+
+Usage
+  cchc evaluate [FILE.xlsx …] [--year Y] [--inclusive] [--plan PLAN.json] [--json] [--out OUT.xlsx] [--strict-data]
+  cchc plan [--year Y] [--inclusive] [--plan PLAN.json] [--json]
+
+Without FILE, evaluates the bundled sample workbook (${SAMPLE_FILE}).
+  --year Y         year to evaluate as at 31 December (default: this year, within the plan's period)
+  --inclusive      read "over X %" as "X % or more" (default: strictly more than X %)
+  --plan F         another plan of the same shape (JSON)
+  --json           the machine-readable result (one object; several files: per file and a total)
+  --out OUT.xlsx   write a copy of the workbook with units colored by status and a report sheet
+  --strict-data    exit 1 when the workbook has data issues
+  --lang vi|en     language of the summary and messages (default vi, or $CCHC_LANG)
+  --no-color       no colors even on a terminal
+
+Exit codes: 0 evaluated · 1 data issues with --strict-data · 2 bad arguments or unreadable file
+`;
+  }
+  return `cchc — Kế hoạch CCHC TP.HCM 2022–2025: đánh giá sổ tính của cơ quan, đơn vị
+
+Cách dùng
+  cchc evaluate [TỆP.xlsx …] [--year NĂM] [--inclusive] [--plan KẾ_HOẠCH.json] [--json] [--out RA.xlsx] [--strict-data]
+  cchc plan [--year NĂM] [--inclusive] [--plan KẾ_HOẠCH.json] [--json]
+
+Không ghi TỆP thì đánh giá sổ tính mẫu đi kèm (${SAMPLE_FILE}).
+  --year NĂM       năm đánh giá (tính đến 31/12; mặc định: năm nay, trong giai đoạn của kế hoạch)
+  --inclusive      hiểu "trên X %" là "từ X % trở lên" (mặc định: lớn hơn X %)
+  --plan TỆP       dùng kế hoạch khác cùng cấu trúc (JSON)
+  --json           kết quả dạng máy đọc (một đối tượng; nhiều tệp: từng tệp và tổng hợp)
+  --out RA.xlsx    ghi bản sao sổ tính, tô màu đơn vị theo kết quả và thêm trang báo cáo
+  --strict-data    trả mã 1 khi sổ tính có vấn đề dữ liệu
+  --lang vi|en     ngôn ngữ (mặc định vi, hoặc biến $CCHC_LANG)
+  --no-color       không tô màu
+
+Mã thoát: 0 đã đánh giá · 1 có vấn đề dữ liệu khi dùng --strict-data · 2 sai tham số hoặc không đọc được tệp
+`;
+}
+
+async function loadPlan(file: string | null, cwd: string): Promise<Plan> {
+  if (file === null) return HCMC_PLAN;
+  const full = path.resolve(cwd, file);
+  let text: string;
+  try {
+    text = await fs.readFile(full, 'utf8');
+  } catch {
+    throw new InputError(`Không đọc được tệp kế hoạch "${file}".`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new InputError(`Tệp kế hoạch "${file}" không phải JSON hợp lệ: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return parsePlan(json, file);
+}
+
+function chooseYear(plan: Plan, year: number | null): number {
+  if (year === null) return defaultYear(plan);
+  if (year < plan.period.from || year > plan.period.to) {
+    throw new UsageError(`Năm ${year} nằm ngoài giai đoạn của kế hoạch (${plan.period.from}–${plan.period.to}).`);
+  }
+  return year;
+}
+
+function expectedHeaders(): string {
+  const show = (kind: 'units' | 'staff' | 'activities') =>
+    SCHEMAS[kind].fields
+      .filter((f) => f.field !== 'stt')
+      .slice(0, 4)
+      .map((f) => `"${f.header.vi}"`)
+      .join(', ');
+  return `danh sách đơn vị (${show('units')}…), cán bộ (${show('staff')}…) và hoạt động (${show('activities')}…)`;
+}
+
+interface FileResult {
+  readonly file: string;
+  readonly dataset: Dataset;
+  readonly evaluation: Evaluation;
+}
+
+async function readOne(file: string, cwd: string): Promise<{ dataset: Dataset; workbook: import('exceljs').Workbook }> {
+  const { grid, workbook } = await readWorkbookFile(path.resolve(cwd, file));
+  const dataset = readDataset(grid);
+  const { units, staff, activities } = dataset.lists;
+  if (units.length + staff.length + activities.length === 0) {
+    throw new InputError(`Không tìm thấy danh sách nào trong "${file}". Cần có ${expectedHeaders()}, với một dòng tiêu đề cột.`);
+  }
+  return { dataset, workbook };
+}
+
+function useColor(args: EvaluateArgs, io: Io): boolean {
+  if (args.color !== null) return args.color;
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  return io.stdout.isTTY === true;
+}
+
+async function evaluateCommand(args: EvaluateArgs, io: Io): Promise<number> {
+  const plan = await loadPlan(args.plan, io.cwd);
+  const year = chooseYear(plan, args.year);
+  const files = args.files.length > 0 ? args.files : [path.join(packageRoot(), SAMPLE_FILE)];
+  if (args.out !== null) {
+    const outFull = path.resolve(io.cwd, args.out);
+    if (files.some((f) => path.resolve(io.cwd, f) === outFull)) {
+      throw new UsageError('--out không được trùng với tệp đầu vào: cchc không bao giờ ghi đè sổ tính của bạn.');
+    }
+  }
+  const options = { year, inclusive: args.inclusive };
+  const results: FileResult[] = [];
+  const workbooks = [];
+  for (const file of files) {
+    const { dataset, workbook } = await readOne(file, io.cwd);
+    results.push({ file, dataset, evaluation: evaluate(dataset, plan, options) });
+    workbooks.push(workbook);
+  }
+  const total = results.length > 1 ? evaluate(mergeDatasets(results.map((r) => r.dataset)), plan, options) : null;
+
+  if (args.out !== null) {
+    const { writeColoredCopy } = await import('../xlsx/write');
+    await writeColoredCopy(workbooks[0], results[0].dataset, results[0].evaluation, plan, {
+      lang: args.lang,
+      out: path.resolve(io.cwd, args.out),
+      source: path.basename(files[0]),
+    });
+  }
+
+  if (args.json) {
+    const body: SpecJson | { files: Array<SpecJson & { file: string }>; total: SpecJson } =
+      total === null
+        ? toSpecJson(results[0].evaluation, args.lang)
+        : {
+            files: results.map((r) => ({ file: r.file, ...toSpecJson(r.evaluation, args.lang) })),
+            total: toSpecJson(total, args.lang),
+          };
+    io.stdout.write(JSON.stringify(body, null, 2) + '\n');
+  } else {
+    const style: Style = { color: useColor(args, io) };
+    const parts = results.map((r) => formatSummary(r.evaluation, { lang: args.lang, style, file: path.basename(r.file), plan }));
+    if (total)
+      parts.push(formatSummary(total, { lang: args.lang, style, file: args.lang === 'vi' ? 'TỔNG HỢP' : 'TOTAL', plan }));
+    io.stdout.write(parts.join('\n'));
+    if (args.out !== null) io.stdout.write(`\n${args.lang === 'vi' ? 'Đã ghi' : 'Written'}: ${args.out}\n`);
+  }
+  const issues = (total ?? results[0].evaluation).issues.length;
+  return args.strictData && issues > 0 ? 1 : 0;
+}
+
+async function planCommand(args: PlanArgs, io: Io): Promise<number> {
+  const plan = await loadPlan(args.plan, io.cwd);
+  const year = args.year === null ? null : chooseYear(plan, args.year);
+  const years = year === null ? range(plan.period.from, plan.period.to) : [year];
+  const rows = plan.targets.map((t) => ({
+    id: t.id,
+    name: t.name[args.lang],
+    thresholds: Object.fromEntries(
+      years.map((y) => [
+        String(y),
+        isMeasured(t) ? thresholdText(thresholdFor(t, y, args), t.measure, args.lang) : t.parts.join(' + '),
+      ]),
+    ),
+  }));
+  if (args.json) {
+    const json = plan.targets.map((t) => ({
+      id: t.id,
+      name: t.name,
+      measure: t.measure,
+      thresholds: Object.fromEntries(years.map((y) => [String(y), isMeasured(t) ? thresholdFor(t, y, args) : null])),
+    }));
+    io.stdout.write(JSON.stringify({ plan: plan.id, strict: !args.inclusive, targets: json }, null, 2) + '\n');
+    return 0;
+  }
+  const out = [plan.title[args.lang], ''];
+  const nameWidth = Math.max(...rows.map((r) => [...r.name].length));
+  out.push(`${'ID'.padEnd(5)} ${''.padEnd(nameWidth)}  ${years.map((y) => String(y).padEnd(10)).join('')}`);
+  for (const r of rows)
+    out.push(`${r.id.padEnd(5)} ${r.name.padEnd(nameWidth)}  ${years.map((y) => r.thresholds[String(y)].padEnd(10)).join('')}`);
+  io.stdout.write(out.join('\n') + '\n');
+  return 0;
+}
+
+function range(a: number, b: number): number[] {
+  return Array.from({ length: b - a + 1 }, (_, i) => a + i);
+}
+
+function version(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+const COMMANDS: { [K in CliArgs['command']]: (args: Extract<CliArgs, { command: K }>, io: Io) => Promise<number> } = {
+  evaluate: evaluateCommand,
+  plan: planCommand,
+  help: async (args, io) => {
+    io.stdout.write(helpText(args.lang));
+    return 0;
+  },
+  version: async (_args, io) => {
+    io.stdout.write(`${version()}\n`);
+    return 0;
+  },
+};
+
+/** Runs the command line; resolves to the exit code. The only place errors become exit codes. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  let lang: Lang = 'vi';
+  try {
+    const args = parseCli(argv, io.env);
+    if ('lang' in args) lang = args.lang;
+    const run = COMMANDS[args.command] as (a: CliArgs, io: Io) => Promise<number>;
+    return await run(args, io);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof InputError) {
+      io.stderr.write(`cchc: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof WorkbookFileError) {
+      io.stderr.write(`cchc: ${fileProblemText(e.problem, e.file, lang, e.detail)}\n`);
+      return 2;
+    }
+    if (e instanceof PlanError) {
+      io.stderr.write(`cchc: kế hoạch "${e.source}" không hợp lệ: ${e.problems.join('; ')}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}

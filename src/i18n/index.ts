@@ -1,0 +1,161 @@
+/**
+ * The one message catalogue: Vietnamese first, English second. Every word a person reads — in the
+ * terminal, in a cell, in the task pane, in the report — comes from here.
+ */
+import { ActivityKind, UnitKind } from '../plan/types';
+import type { TargetStatus } from '../engine/judge';
+import type { UnitStatus } from '../engine/evaluate';
+import type { Issue, IssueKind, IssueReason } from '../workbook/issues';
+import type { ListKind } from '../workbook/fields';
+
+export type Lang = 'vi' | 'en';
+export const LANGS: readonly Lang[] = ['vi', 'en'];
+
+/** Office display languages ("vi-VN", "en-US" …) → our language; anything not Vietnamese is English. */
+export function langFromLocale(locale: string | null | undefined): Lang {
+  if (!locale) return 'vi';
+  return locale.toLowerCase().startsWith('vi') ? 'vi' : 'en';
+}
+
+type Table<K extends string> = Readonly<Record<K, Readonly<Record<Lang, string>>>>;
+
+export const TARGET_STATUS_TEXT: Table<TargetStatus> = {
+  met: { vi: 'Đạt', en: 'Met' },
+  not_met: { vi: 'Không đạt', en: 'Not met' },
+  undetermined: { vi: 'Chưa xác định', en: 'Undetermined' },
+  no_data: { vi: 'Không có dữ liệu', en: 'No data' },
+  no_target: { vi: 'Không áp dụng', en: 'No target' },
+};
+
+export const UNIT_STATUS_TEXT: Table<UnitStatus> = {
+  non_compliant: { vi: 'Không đạt', en: 'Non-compliant' },
+  undetermined: { vi: 'Chưa xác định', en: 'Undetermined' },
+  compliant: { vi: 'Đạt', en: 'Compliant' },
+  not_applicable: { vi: 'Không áp dụng', en: 'Not applicable' },
+};
+
+export const UNIT_KIND_TEXT: Table<UnitKind> = {
+  so_nganh: { vi: 'Sở, ban, ngành', en: 'City department' },
+  ubnd_huyen: { vi: 'UBND quận, huyện, TP Thủ Đức', en: 'District people’s committee' },
+  phong_noi_vu: { vi: 'Phòng Nội vụ', en: 'District home affairs office' },
+  ubnd_xa: { vi: 'UBND phường, xã, thị trấn', en: 'Ward or commune people’s committee' },
+  khac: { vi: 'Khác', en: 'Other' },
+};
+
+export const ACTIVITY_KIND_TEXT: Table<ActivityKind> = {
+  abroad_class: { vi: 'Lớp bồi dưỡng ở nước ngoài', en: 'Class abroad' },
+  domestic_class: { vi: 'Lớp bồi dưỡng trong nước', en: 'Domestic class' },
+  training: { vi: 'Tập huấn, hướng dẫn nghiệp vụ', en: 'Training session' },
+  study_tour: { vi: 'Đoàn công tác, nghiên cứu, trao đổi kinh nghiệm', en: 'Study tour' },
+};
+
+export const LIST_TEXT: Table<ListKind> = {
+  units: { vi: 'danh sách đơn vị', en: 'units list' },
+  staff: { vi: 'danh sách cán bộ, công chức, viên chức', en: 'staff list' },
+  activities: { vi: 'danh sách hoạt động', en: 'activities list' },
+};
+
+export const ISSUE_KIND_TEXT: Table<IssueKind> = {
+  unknown_value: { vi: 'Giá trị không đọc được', en: 'Unreadable value' },
+  unknown_unit: { vi: 'Đơn vị không có trong danh sách', en: 'Unit not in the list' },
+  unknown_kind: { vi: 'Loại không nhận ra', en: 'Unrecognised kind' },
+  duplicate_unit: { vi: 'Đơn vị trùng tên', en: 'Duplicate unit' },
+  missing_column: { vi: 'Thiếu cột', en: 'Missing column' },
+  bad_year: { vi: 'Năm không hợp lệ', en: 'Invalid year' },
+  unreadable_sheet: { vi: 'Không đọc được trang tính', en: 'Unreadable sheet' },
+};
+
+type IssueText = (i: Issue) => string;
+
+const ISSUE_REASON_TEXT: Readonly<Record<IssueReason, Readonly<Record<Lang, IssueText>>>> = {
+  not_a_marker: {
+    vi: (i) => `"${i.value}" không phải là đánh dấu có/không, năm hay ngày; không tính là có hay không.`,
+    en: (i) => `"${i.value}" is not a yes/no marker, a year or a date; counted as neither.`,
+  },
+  error_value: {
+    vi: (i) => `Ô có lỗi ${i.value}; không tính là có hay không.`,
+    en: (i) => `The cell holds the error ${i.value}; counted as neither yes nor no.`,
+  },
+  year_out_of_range: {
+    vi: (i) => `"${i.value}" không phải là năm hợp lệ (1990–2100).`,
+    en: (i) => `"${i.value}" is not a valid year (1990–2100).`,
+  },
+  invalid_date: {
+    vi: (i) => `"${i.value}" không phải là ngày hợp lệ.`,
+    en: (i) => `"${i.value}" is not a valid date.`,
+  },
+  year_missing: {
+    vi: (i) => `"${i.value}" cho biết có nhưng không ghi năm; cần ghi năm.`,
+    en: (i) => `"${i.value}" says yes but not in which year; write the year.`,
+  },
+  date_missing: {
+    vi: () => 'Chưa ghi thời gian tổ chức.',
+    en: () => 'The date is missing.',
+  },
+  not_a_count: {
+    vi: (i) => `"${i.value}" không phải là số lượng.`,
+    en: (i) => `"${i.value}" is not a count.`,
+  },
+  column_missing: {
+    vi: (i) => `Không tìm thấy cột "${i.value}" trong ${i.list ? LIST_TEXT[i.list].vi : 'danh sách'}.`,
+    en: (i) => `No "${i.value}" column in the ${i.list ? LIST_TEXT[i.list].en : 'list'}.`,
+  },
+  list_missing: {
+    vi: (i) => `Không tìm thấy ${i.value.toLowerCase()} trong sổ tính.`,
+    en: (i) => `No ${i.list ? LIST_TEXT[i.list].en : 'list'} found in the workbook.`,
+  },
+  unit_not_listed: {
+    vi: (i) => `Đơn vị "${i.value}" không có trong danh sách đơn vị; vẫn được tính chung toàn Thành phố.`,
+    en: (i) => `Unit "${i.value}" is not in the units list; still counted city-wide.`,
+  },
+  unit_blank: {
+    vi: () => 'Chưa ghi đơn vị; vẫn được tính chung toàn Thành phố.',
+    en: () => 'No unit given; still counted city-wide.',
+  },
+  kind_not_recognised: {
+    vi: (i) => `Không nhận ra loại "${i.value}".`,
+    en: (i) => `Kind "${i.value}" is not recognised.`,
+  },
+  format_not_recognised: {
+    vi: (i) => `Không nhận ra hình thức "${i.value}" (Trực tiếp, Trực tuyến, Trực tiếp kết hợp trực tuyến).`,
+    en: (i) => `Format "${i.value}" is not recognised (in person, online, blended).`,
+  },
+  format_missing: {
+    vi: () => 'Chưa ghi hình thức tổ chức.',
+    en: () => 'The format is missing.',
+  },
+  duplicate_name: {
+    vi: (i) => `Đơn vị "${i.value}" đã có ở dòng ${i.firstRow ?? '?'}.`,
+    en: (i) => `Unit "${i.value}" already appears on row ${i.firstRow ?? '?'}.`,
+  },
+  name_missing: {
+    vi: () => 'Dòng có dữ liệu nhưng chưa ghi tên đơn vị.',
+    en: () => 'The row has data but no unit name.',
+  },
+  sheet_unreadable: {
+    vi: (i) => `Không đọc được trang tính "${i.sheet}": ${i.value}`,
+    en: (i) => `Sheet "${i.sheet}" could not be read: ${i.value}`,
+  },
+};
+
+export function issueMessage(issue: Issue, lang: Lang): string {
+  return ISSUE_REASON_TEXT[issue.reason][lang](issue);
+}
+
+/** "> 90 %", "≥ 10", "= 100 %" as officials write thresholds. */
+export function thresholdText(t: { op: string; value: number } | null, measure: 'rate' | 'count' | 'all_of', lang: Lang): string {
+  if (!t) return lang === 'vi' ? 'Không đặt chỉ tiêu' : 'No target';
+  const op = t.op === '>=' ? '≥' : t.op;
+  if (measure === 'rate') return `${op} ${formatNumber(t.value * 100, lang, 1)} %`;
+  return `${op} ${formatNumber(t.value, lang, 0)}`;
+}
+
+/** Numbers in the language's style: "86,97" in Vietnamese, "86.97" in English. */
+export function formatNumber(x: number, lang: Lang, maxDecimals: number): string {
+  return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: maxDecimals }).format(x);
+}
+
+export function formatPercent(share: number | null, lang: Lang): string {
+  if (share === null) return '–';
+  return `${formatNumber(share * 100, lang, 2)} %`;
+}

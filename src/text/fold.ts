@@ -1,0 +1,111 @@
+/**
+ * Text folding for comparing what officials type (SPEC §2 "Reading values").
+ *
+ * - `foldName` is for names (units): Unicode NFC/NFD differences, case, spacing and punctuation
+ *   are ignored, the two Vietnamese tone-placement styles (hoà/hòa, uỷ/ủy) compare equal, and the
+ *   abbreviations "UBND" and "TP"/"TP." read as "Ủy ban nhân dân" and "Thành phố". Diacritics
+ *   other than tone placement still count: "Phường 1" and "Phuong 1" stay equal only because the
+ *   word has no other reading, not because marks are dropped.
+ * - `foldKey` is for headers and keywords (kinds, formats, markers): as `foldName`, and every
+ *   diacritic is dropped too, so "HO VA TEN" equals "Họ và tên".
+ *
+ * Both are pure and cached: workbooks repeat the same strings thousands of times.
+ */
+
+/** The five Vietnamese tone marks as combining characters (after NFD). */
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
+/** Any combining mark (after NFD). */
+const COMBINING = /[\u0300-\u036f]/g;
+/** Separators between words: whitespace and punctuation (letters, digits and marks stay). */
+const SEPARATORS = /[^\p{L}\p{N}\p{M}]+/u;
+
+/** Abbreviations officials use in names, with the words they stand for. */
+const ABBREVIATIONS: ReadonlyArray<readonly [string, string]> = [
+  ['ubnd', 'ủy ban nhân dân'],
+  ['tp', 'thành phố'],
+  ['tphcm', 'thành phố hồ chí minh'],
+  ['hcm', 'hồ chí minh'],
+];
+
+/** Moves a syllable's tone mark to its end so that both placement styles give one form. */
+function canonicalSyllable(word: string): string {
+  let tone = '';
+  const bare = word.replace(TONE_MARKS, (m) => {
+    tone = m;
+    return '';
+  });
+  return tone ? bare + tone : bare;
+}
+
+function dropMarks(word: string): string {
+  return word.replace(COMBINING, '').replace(/đ/g, 'd');
+}
+
+function words(s: string): string[] {
+  return s
+    .normalize('NFD')
+    .toLowerCase()
+    .split(SEPARATORS)
+    .filter((w) => w.length > 0);
+}
+
+const NAME_EXPANSIONS: ReadonlyMap<string, string> = new Map(
+  ABBREVIATIONS.map(([short, long]) => [short, words(long).map(canonicalSyllable).join(' ')]),
+);
+const KEY_EXPANSIONS: ReadonlyMap<string, string> = new Map(
+  ABBREVIATIONS.map(([short, long]) => [short, words(long).map(dropMarks).join(' ')]),
+);
+
+function foldNameUncached(s: string): string {
+  return words(s)
+    .map((w) => NAME_EXPANSIONS.get(w) ?? canonicalSyllable(w))
+    .join(' ');
+}
+
+function foldKeyUncached(s: string): string {
+  return words(s)
+    .map((w) => {
+      const plain = dropMarks(w);
+      return KEY_EXPANSIONS.get(plain) ?? plain;
+    })
+    .join(' ');
+}
+
+function cached(fn: (s: string) => string, limit = 50_000): (s: string) => string {
+  const cache = new Map<string, string>();
+  return (s: string) => {
+    let v = cache.get(s);
+    if (v === undefined) {
+      v = fn(s);
+      if (cache.size >= limit) cache.clear();
+      cache.set(s, v);
+    }
+    return v;
+  };
+}
+
+/** Folds a name for equality: case, spacing, punctuation, NFC/NFD, tone placement, UBND/TP. */
+export const foldName: (s: string) => string = cached(foldNameUncached);
+
+/** Folds a header or keyword: as `foldName`, and every diacritic dropped ("đ" reads "d"). */
+export const foldKey: (s: string) => string = cached(foldKeyUncached);
+
+/** True when `phrase` (already folded with `foldKey`) occurs in `key` on word boundaries. */
+export function hasPhrase(key: string, phrase: string): boolean {
+  if (phrase.length === 0) return false;
+  let from = 0;
+  for (;;) {
+    const i = key.indexOf(phrase, from);
+    if (i < 0) return false;
+    const before = i === 0 || key[i - 1] === ' ';
+    const end = i + phrase.length;
+    const after = end === key.length || key[end] === ' ';
+    if (before && after) return true;
+    from = i + 1;
+  }
+}
+
+/** True when `key` starts with the folded `phrase` on a word boundary. */
+export function startsWithPhrase(key: string, phrase: string): boolean {
+  return key === phrase || key.startsWith(phrase + ' ');
+}

@@ -1,0 +1,273 @@
+/**
+ * Finding the three lists in a workbook by content (SPEC §2): which sheet holds which list, where
+ * its header row is (title rows above, two-row headers with merged group cells, Excel tables),
+ * and which column holds each field.
+ */
+import { foldKey } from '../text/fold';
+import { FieldsOf, LIST_KINDS, ListKind, ListSchema, SCHEMAS, headerScore } from './fields';
+import { CellValue, SheetGrid, WorkbookGrid, cellAt, lastCol, lastRow } from './grid';
+
+/** Where a list is and how its columns map to fields (0-based sheet coordinates). */
+export interface ListLayout<K extends ListKind = ListKind> {
+  readonly kind: K;
+  readonly sheet: string;
+  readonly headerTop: number;
+  readonly headerBottom: number;
+  /** First row that may hold data (after the header and any column-number row). */
+  readonly dataTop: number;
+  /** Last row that may hold data (a table's last row, else the sheet's). */
+  readonly dataBottom: number;
+  readonly columns: Readonly<Partial<Record<FieldsOf[K], number>>>;
+  /** The header text as written, for each mapped field. */
+  readonly headers: Readonly<Partial<Record<FieldsOf[K], string>>>;
+  /** Every header of the list, by column, as written (for choosing a column by hand). */
+  readonly allHeaders: ReadonlyArray<{ readonly col: number; readonly text: string }>;
+  readonly table?: string;
+  /** How strongly the headers matched (sum of field scores). */
+  readonly score: number;
+}
+
+export interface DetectedLists {
+  readonly units: readonly ListLayout<'units'>[];
+  readonly staff: readonly ListLayout<'staff'>[];
+  readonly activities: readonly ListLayout<'activities'>[];
+  /** Sheets that hold none of the lists, with the best near-miss (for messages). */
+  readonly ignored: ReadonlyArray<{ readonly sheet: string; readonly reason: IgnoredReason }>;
+}
+
+export type IgnoredReason = 'no_list' | 'report' | 'weaker_duplicate' | 'empty' | 'hidden';
+
+/** Rows scanned from the top of a sheet for a header row. */
+export const HEADER_SCAN_ROWS = 40;
+
+/** The add-in's own report sheets ("Báo cáo CCHC 2024") are output, never input. */
+export function isReportSheetName(name: string): boolean {
+  return /^bao cao cchc( \d{4})?( \d+)?$/.test(foldKey(name)) || /^cchc report( \d{4})?( \d+)?$/.test(foldKey(name));
+}
+
+function textOf(v: CellValue): string {
+  return typeof v === 'string' ? v.trim() : '';
+}
+
+interface RowTexts {
+  readonly raw: string[];
+  readonly keys: string[];
+  /** Distinct non-empty texts (a merged title repeats one). */
+  readonly distinct: number;
+  readonly hasNumber: boolean;
+}
+
+function rowTexts(sheet: SheetGrid, row: number, left: number, right: number): RowTexts {
+  const raw: string[] = [];
+  const keys: string[] = [];
+  const seen = new Set<string>();
+  let hasNumber = false;
+  for (let c = left; c <= right; c++) {
+    const v = cellAt(sheet, row, c);
+    if (typeof v === 'number' || typeof v === 'boolean') hasNumber = true;
+    const t = textOf(v);
+    raw.push(t);
+    const k = t ? foldKey(t) : '';
+    keys.push(k);
+    if (k) seen.add(k);
+  }
+  return { raw, keys, distinct: seen.size, hasNumber };
+}
+
+interface Mapping<F extends string> {
+  columns: Partial<Record<F, number>>;
+  headers: Partial<Record<F, string>>;
+  count: number;
+  score: number;
+}
+
+/**
+ * Assigns columns to fields, best matches first, each field and column once. `layers` are the
+ * header rows from the lowest (sub-headers) up: a column is named by the first layer that names
+ * a field.
+ */
+function assign<F extends string>(schema: ListSchema<F>, layers: readonly RowTexts[], left: number): Mapping<F> {
+  const pairs: Array<{ field: F; col: number; score: number; text: string }> = [];
+  const width = layers[0].keys.length;
+  for (let i = 0; i < width; i++) {
+    for (const spec of schema.fields) {
+      let best = 0;
+      let text = '';
+      for (const layer of layers) {
+        const s = headerScore(spec, layer.keys[i]);
+        if (s > best) {
+          best = s;
+          text = layer.raw[i];
+        }
+        if (layer.keys[i]) break; // a sub-header names its column; the group above does not
+      }
+      if (best > 0) pairs.push({ field: spec.field, col: left + i, score: best, text });
+    }
+  }
+  pairs.sort((a, b) => b.score - a.score || a.col - b.col);
+  const columns: Partial<Record<F, number>> = {};
+  const headers: Partial<Record<F, string>> = {};
+  const usedCols = new Set<number>();
+  let count = 0;
+  let score = 0;
+  for (const p of pairs) {
+    if (columns[p.field] !== undefined || usedCols.has(p.col)) continue;
+    columns[p.field] = p.col;
+    headers[p.field] = p.text;
+    usedCols.add(p.col);
+    count++;
+    score += p.score;
+  }
+  return { columns, headers, count, score };
+}
+
+/** A row of column numbers under the header: 1, 2, 3 … or (1), (2), (3) …, or A, B, C … */
+function isColumnNumberRow(sheet: SheetGrid, row: number, left: number, right: number): boolean {
+  const seq: number[] = [];
+  for (let c = left; c <= right; c++) {
+    const v = cellAt(sheet, row, c);
+    if (v === null || v === '') continue;
+    let n: number | null = null;
+    if (typeof v === 'number') n = v;
+    else if (typeof v === 'string') {
+      const m = /^\(?\s*(\d{1,3})\s*\)?$/.exec(v.trim());
+      if (m) n = Number(m[1]);
+      else if (/^\(?[A-Z]\)?$/.test(v.trim())) n = v.trim().replace(/[()]/g, '').charCodeAt(0) - 64;
+    }
+    if (n === null) return false;
+    seq.push(n);
+  }
+  if (seq.length < 3) return false;
+  return seq.every((n, i) => i === 0 || n === seq[i - 1] + 1);
+}
+
+interface Candidate<K extends ListKind> {
+  layout: ListLayout<K>;
+  count: number;
+}
+
+function bestForSchema<K extends ListKind>(
+  sheet: SheetGrid,
+  schema: ListSchema<FieldsOf[K]>,
+  kind: K,
+  rowsCache: Map<number, RowTexts>,
+): Candidate<K> | null {
+  const first = sheet.originRow;
+  const last = lastRow(sheet);
+  const left = sheet.originCol;
+  const right = lastCol(sheet);
+  if (right < left || last < first) return null;
+  const texts = (r: number): RowTexts => {
+    let t = rowsCache.get(r);
+    if (!t) {
+      t = rowTexts(sheet, r, left, right);
+      rowsCache.set(r, t);
+    }
+    return t;
+  };
+  const scanTo = Math.min(last, first + HEADER_SCAN_ROWS - 1);
+  let best: Candidate<K> | null = null;
+  for (let r = first; r <= scanTo; r++) {
+    const upper = texts(r);
+    if (upper.distinct < 2) continue;
+    let mapping = assign(schema, [upper], left);
+    let bottom = r;
+    if (r + 1 <= last) {
+      const lower = texts(r + 1);
+      if (!lower.hasNumber && lower.distinct >= 1) {
+        const two = assign(schema, [lower, upper], left);
+        if (two.count > mapping.count || (two.count === mapping.count && two.score > mapping.score)) {
+          mapping = two;
+          bottom = r + 1;
+        }
+      }
+    }
+    const found = new Set(Object.keys(mapping.columns) as FieldsOf[K][]);
+    if (!schema.qualifies(found)) continue;
+    if (best && (mapping.count < best.count || (mapping.count === best.count && mapping.score <= best.layout.score))) continue;
+    const table = sheet.tables?.find((t) => t.range.top === r || t.range.top === bottom);
+    let dataTop = bottom + 1;
+    if (dataTop <= last && isColumnNumberRow(sheet, dataTop, left, right)) dataTop++;
+    const allHeaders: Array<{ col: number; text: string }> = [];
+    const lowerRow = texts(bottom);
+    for (let i = 0; i < upper.raw.length; i++) {
+      const text = lowerRow.raw[i] || upper.raw[i];
+      if (text) allHeaders.push({ col: left + i, text });
+    }
+    best = {
+      count: mapping.count,
+      layout: {
+        kind,
+        sheet: sheet.name,
+        headerTop: r,
+        headerBottom: bottom,
+        dataTop,
+        dataBottom: table ? table.range.bottom : Math.max(last, (sheet.totalRows ?? 0) - 1),
+        columns: mapping.columns,
+        headers: mapping.headers,
+        allHeaders,
+        table: table?.name,
+        score: mapping.score,
+      },
+    };
+  }
+  return best;
+}
+
+export type AnyLayout = ListLayout<'units'> | ListLayout<'staff'> | ListLayout<'activities'>;
+
+/** The list a sheet holds, if any: the kind whose headers match best and whose needs are met. */
+export function detectSheet(sheet: SheetGrid): AnyLayout | null {
+  const cache = new Map<number, RowTexts>();
+  const units = bestForSchema(sheet, SCHEMAS.units, 'units', cache);
+  const staff = bestForSchema(sheet, SCHEMAS.staff, 'staff', cache);
+  const activities = bestForSchema(sheet, SCHEMAS.activities, 'activities', cache);
+  const all: Array<{ count: number; layout: AnyLayout }> = [];
+  if (units) all.push(units);
+  if (staff) all.push(staff);
+  if (activities) all.push(activities);
+  if (all.length === 0) return null;
+  all.sort((a, b) => b.count - a.count || b.layout.score - a.layout.score);
+  return all[0].layout;
+}
+
+/**
+ * Finds the lists in a workbook. Staff lists split over several sheets all count; for units and
+ * activities, when several sheets qualify only those matching as many fields as the best are
+ * kept (a summary sheet that shares a header or two is not a list).
+ */
+export function detectLists(workbook: WorkbookGrid): DetectedLists {
+  const found: { [K in ListKind]: ListLayout<K>[] } = { units: [], staff: [], activities: [] };
+  const ignored: Array<{ sheet: string; reason: IgnoredReason }> = [];
+  for (const sheet of workbook.sheets) {
+    if (isReportSheetName(sheet.name)) {
+      ignored.push({ sheet: sheet.name, reason: 'report' });
+      continue;
+    }
+    if (sheet.hidden) {
+      ignored.push({ sheet: sheet.name, reason: 'hidden' });
+      continue;
+    }
+    if (sheet.rows.length === 0) {
+      ignored.push({ sheet: sheet.name, reason: 'empty' });
+      continue;
+    }
+    const layout = detectSheet(sheet);
+    if (!layout) {
+      ignored.push({ sheet: sheet.name, reason: 'no_list' });
+      continue;
+    }
+    (found[layout.kind] as AnyLayout[]).push(layout);
+  }
+  const strongest = <K extends ListKind>(lists: ListLayout<K>[]): ListLayout<K>[] => {
+    if (lists.length < 2) return lists;
+    const fieldCount = (l: ListLayout<K>) => Object.keys(l.columns).length;
+    const most = Math.max(...lists.map(fieldCount));
+    const keep = lists.filter((l) => fieldCount(l) === most);
+    for (const l of lists) if (!keep.includes(l)) ignored.push({ sheet: l.sheet, reason: 'weaker_duplicate' });
+    return keep;
+  };
+  return { units: strongest(found.units), staff: found.staff, activities: strongest(found.activities), ignored };
+}
+
+export { LIST_KINDS };

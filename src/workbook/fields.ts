@@ -1,0 +1,233 @@
+/**
+ * The three lists officials keep (SPEC §2) and the headers each field is recognised by.
+ * Headers are compared with `foldKey`: case, diacritics, punctuation and spacing do not matter.
+ */
+import { LocalText, StaffAchievementField } from '../plan/types';
+import { foldKey } from '../text/fold';
+
+export type ListKind = 'units' | 'staff' | 'activities';
+export const LIST_KINDS: readonly ListKind[] = ['units', 'staff', 'activities'];
+
+export type UnitField = 'stt' | 'name' | 'kind' | 'cchc_positions' | 'cchc_positions_year';
+export type StaffField = 'stt' | 'name' | 'unit' | 'title' | 'leader' | 'cchc' | StaffAchievementField;
+export type ActivityField = 'stt' | 'name' | 'kind' | 'format' | 'date' | 'participants' | 'non_leaders';
+
+export interface FieldsOf {
+  units: UnitField;
+  staff: StaffField;
+  activities: ActivityField;
+}
+export type AnyField = UnitField | StaffField | ActivityField;
+
+export interface FieldSpec<F extends string> {
+  readonly field: F;
+  /** The header a new sheet would use. */
+  readonly header: LocalText;
+  /** Headers that name this field exactly (folded). */
+  readonly exact: readonly string[];
+  /** Phrases that name this field when they occur in a longer header (folded). */
+  readonly phrases: readonly string[];
+}
+
+export interface ListSchema<F extends string> {
+  readonly kind: ListKind;
+  readonly title: LocalText;
+  readonly fields: readonly FieldSpec<F>[];
+  /** Whether the fields found make a real list of this kind (not a summary that shares a header). */
+  qualifies(found: ReadonlySet<F>): boolean;
+}
+
+function spec<F extends string>(field: F, vi: string, en: string, exact: string[], phrases: string[] = []): FieldSpec<F> {
+  return { field, header: { vi, en }, exact: [vi, ...exact].map(foldKey), phrases: phrases.map(foldKey) };
+}
+
+const STT = ['STT', 'TT', 'Số TT', 'Số thứ tự', 'No.', 'No'];
+
+export const UNITS_SCHEMA: ListSchema<UnitField> = {
+  kind: 'units',
+  title: { vi: 'Danh sách đơn vị', en: 'Units list' },
+  fields: [
+    spec<UnitField>('stt', 'STT', 'No.', STT),
+    spec<UnitField>(
+      'name',
+      'Tên đơn vị',
+      'Unit',
+      ['Đơn vị', 'Cơ quan', 'Tên cơ quan', 'Cơ quan, đơn vị', 'Tên cơ quan, đơn vị', 'Unit', 'Unit name'],
+      ['tên đơn vị', 'tên cơ quan'],
+    ),
+    spec<UnitField>(
+      'kind',
+      'Loại đơn vị',
+      'Kind',
+      ['Loại', 'Khối', 'Cấp', 'Loại cơ quan', 'Cấp hành chính', 'Kind'],
+      ['loại đơn vị', 'loại cơ quan'],
+    ),
+    spec<UnitField>(
+      'cchc_positions',
+      'Số vị trí việc làm CCHC',
+      'CCHC job positions',
+      ['Vị trí việc làm CCHC', 'Có vị trí CCHC'],
+      ['vị trí việc làm', 'vị trí cchc'],
+    ),
+    spec<UnitField>(
+      'cchc_positions_year',
+      'Năm bố trí vị trí CCHC',
+      'Year positions were set',
+      ['Năm bố trí'],
+      ['năm bố trí vị trí', 'năm bố trí', 'thời điểm bố trí'],
+    ),
+  ],
+  qualifies: (f) => f.has('name') && (f.has('kind') || f.has('cchc_positions') || f.has('cchc_positions_year')),
+};
+
+const STAFF_MARKERS: readonly StaffField[] = [
+  'leader',
+  'cchc',
+  'trained',
+  'skills',
+  'elearning',
+  'planned_year',
+  'appointed_year',
+  'expert_year',
+];
+
+export const STAFF_SCHEMA: ListSchema<StaffField> = {
+  kind: 'staff',
+  title: { vi: 'Danh sách cán bộ, công chức, viên chức', en: 'Staff list' },
+  fields: [
+    spec<StaffField>('stt', 'STT', 'No.', STT),
+    spec<StaffField>(
+      'name',
+      'Họ và tên',
+      'Full name',
+      ['Họ tên', 'Tên cán bộ', 'Họ và tên cán bộ', 'Full name'],
+      ['họ và tên', 'họ tên'],
+    ),
+    spec<StaffField>(
+      'unit',
+      'Đơn vị',
+      'Unit',
+      ['Đơn vị công tác', 'Cơ quan', 'Cơ quan công tác', 'Nơi công tác', 'Tên đơn vị', 'Cơ quan, đơn vị', 'Unit'],
+      ['đơn vị công tác', 'cơ quan công tác'],
+    ),
+    spec<StaffField>('title', 'Chức vụ', 'Title', ['Chức danh', 'Chức vụ, chức danh', 'Title'], ['chức vụ', 'chức danh']),
+    spec<StaffField>(
+      'leader',
+      'Lãnh đạo',
+      'Leader',
+      ['Là lãnh đạo', 'Giữ chức vụ lãnh đạo', 'Cán bộ lãnh đạo', 'Lãnh đạo, quản lý', 'Leader'],
+      ['giữ chức vụ lãnh đạo', 'là lãnh đạo'],
+    ),
+    spec<StaffField>(
+      'cchc',
+      'Làm công tác CCHC',
+      'Does CCHC work',
+      ['Công tác CCHC', 'Phụ trách CCHC', 'CCHC'],
+      ['công tác cchc', 'phụ trách cchc', 'làm cchc'],
+    ),
+    spec<StaffField>(
+      'trained',
+      'Bồi dưỡng CCHC',
+      'Trained in CCHC',
+      ['Đã bồi dưỡng CCHC', 'Tập huấn CCHC', 'Bồi dưỡng', 'Đã bồi dưỡng'],
+      ['bồi dưỡng cchc', 'bồi dưỡng về cchc', 'tập huấn cchc', 'đã bồi dưỡng'],
+    ),
+    spec<StaffField>(
+      'skills',
+      'Được cung cấp kiến thức, kỹ năng',
+      'Given knowledge and skills',
+      ['Kiến thức, kỹ năng'],
+      ['kiến thức kỹ năng', 'kiến thức'],
+    ),
+    spec<StaffField>(
+      'elearning',
+      'Tiếp cận tài liệu điện tử',
+      'E-learning access',
+      ['Tài liệu, bài giảng điện tử'],
+      ['tài liệu điện tử', 'bài giảng điện tử', 'tài liệu bài giảng', 'e learning', 'elearning'],
+    ),
+    spec<StaffField>('planned_year', 'Quy hoạch lãnh đạo (năm)', 'Leadership planning (year)', ['Năm quy hoạch'], ['quy hoạch']),
+    spec<StaffField>(
+      'appointed_year',
+      'Luân chuyển, bổ nhiệm (năm)',
+      'Rotated/appointed (year)',
+      ['Năm bổ nhiệm', 'Luân chuyển'],
+      ['luân chuyển', 'bổ nhiệm'],
+    ),
+    spec<StaffField>(
+      'expert_year',
+      'Chuyên gia CCHC (năm)',
+      'CCHC expert (year)',
+      ['Năm hoàn thành đào tạo chuyên gia'],
+      ['chuyên gia'],
+    ),
+  ],
+  qualifies: (f) => f.has('name') && STAFF_MARKERS.some((m) => f.has(m)) && [...f].filter((x) => x !== 'stt').length >= 3,
+};
+
+export const ACTIVITIES_SCHEMA: ListSchema<ActivityField> = {
+  kind: 'activities',
+  title: { vi: 'Danh sách hoạt động', en: 'Activities list' },
+  fields: [
+    spec<ActivityField>('stt', 'STT', 'No.', STT),
+    spec<ActivityField>(
+      'name',
+      'Tên hoạt động',
+      'Activity',
+      ['Hoạt động', 'Nội dung', 'Tên lớp', 'Nội dung hoạt động', 'Activity'],
+      ['tên hoạt động'],
+    ),
+    spec<ActivityField>('kind', 'Loại hoạt động', 'Kind', ['Loại', 'Kind'], ['loại hoạt động']),
+    spec<ActivityField>('format', 'Hình thức', 'Format', ['Hình thức tổ chức', 'Hình thức đào tạo', 'Format'], ['hình thức']),
+    spec<ActivityField>(
+      'date',
+      'Thời gian',
+      'Date',
+      ['Ngày', 'Năm', 'Thời gian tổ chức', 'Ngày tổ chức', 'Thời gian thực hiện', 'Ngày bắt đầu', 'Date'],
+      ['thời gian', 'ngày tổ chức'],
+    ),
+    spec<ActivityField>(
+      'participants',
+      'Số người tham gia',
+      'Participants',
+      ['Số lượng', 'Số người', 'Số học viên', 'Số lượng tham gia', 'Participants'],
+      ['số người tham gia', 'số lượng'],
+    ),
+    spec<ActivityField>(
+      'non_leaders',
+      'Số người không giữ chức vụ lãnh đạo',
+      'Non-leaders',
+      [],
+      ['không giữ chức vụ lãnh đạo', 'không phải lãnh đạo', 'không là lãnh đạo'],
+    ),
+  ],
+  qualifies: (f) => f.has('kind') && (f.has('date') || f.has('format')),
+};
+
+export interface SchemaMap {
+  units: ListSchema<UnitField>;
+  staff: ListSchema<StaffField>;
+  activities: ListSchema<ActivityField>;
+}
+
+export const SCHEMAS: SchemaMap = { units: UNITS_SCHEMA, staff: STAFF_SCHEMA, activities: ACTIVITIES_SCHEMA };
+
+/** How well a header names a field: 0 no, 2 a phrase inside it, 3 exactly. Ties go to the longer phrase. */
+export function headerScore<F extends string>(spec: FieldSpec<F>, key: string): number {
+  if (key.length === 0) return 0;
+  if (spec.exact.includes(key)) return 3 + key.length / 1000;
+  let best = 0;
+  for (const p of spec.phrases) {
+    if (p.length > best && (key === p || key.startsWith(p + ' ') || key.endsWith(' ' + p) || key.includes(' ' + p + ' '))) {
+      best = p.length;
+    }
+  }
+  return best > 0 ? 2 + best / 1000 : 0;
+}
+
+/** Fields each list needs for its targets; a missing one is reported as `missing_column`. */
+export const NEEDED_FIELDS: { [K in ListKind]: readonly FieldsOf[K][] } = {
+  units: ['name', 'cchc_positions'],
+  staff: ['unit', 'trained', 'skills', 'elearning', 'planned_year', 'appointed_year', 'expert_year'],
+  activities: ['kind', 'format', 'date'],
+};
