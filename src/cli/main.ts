@@ -164,7 +164,7 @@ async function evaluateCommand(args: EvaluateArgs, io: Io): Promise<number> {
 
   if (args.out !== null) {
     const { writeColoredCopy } = await import('../xlsx/write');
-    await writeColoredCopy(workbooks[0], results[0].dataset, results[0].evaluation, plan, {
+    await writeColoredCopy(workbooks[0], results[0].dataset, results[0].evaluation, {
       lang: args.lang,
       out: path.resolve(io.cwd, args.out),
       source: path.basename(files[0]),
