@@ -7,6 +7,7 @@ import type { TargetStatus } from '../engine/judge';
 import type { UnitStatus } from '../engine/evaluate';
 import type { Issue, IssueKind, IssueReason } from '../workbook/issues';
 import type { ListKind } from '../workbook/fields';
+import type { FigureProblem } from '../engine/figures';
 
 export type Lang = 'vi' | 'en';
 export const LANGS: readonly Lang[] = ['vi', 'en'];
@@ -159,3 +160,58 @@ export function formatPercent(share: number | null, lang: Lang): string {
   if (share === null) return '–';
   return `${formatNumber(share * 100, lang, 2)} %`;
 }
+
+/** Messages for figures that cannot be judged (custom functions' #VALUE! / #N/A). */
+export function figureMessage(p: FigureProblem, lang: Lang): string {
+  const vi = lang === 'vi';
+  switch (p.kind) {
+    case 'unknown_target': {
+      const list = `${p.known[0]}…${p.known[p.known.length - 1]}`;
+      return vi
+        ? `Mã chỉ tiêu không hợp lệ: ${p.id || '(trống)'} (${list})`
+        : `Invalid target id: ${p.id || '(blank)'} (${list})`;
+    }
+    case 'combined_target':
+      return vi
+        ? `${p.id} gồm ${p.parts.join(' và ')}; hãy dùng từng chỉ tiêu ${p.parts.join(', ')}`
+        : `${p.id} combines ${p.parts.join(' and ')}; use ${p.parts.join(' or ')}`;
+    case 'bad_year':
+      return vi
+        ? `Năm không hợp lệ: ${p.value || '(trống)'} (${p.from}–${p.to})`
+        : `Invalid year: ${p.value || '(blank)'} (${p.from}–${p.to})`;
+    case 'no_threshold':
+      return vi ? `${p.id} không đặt chỉ tiêu cho năm ${p.year}` : `${p.id} has no target for ${p.year}`;
+    case 'bad_number':
+      return vi
+        ? `${p.what === 'achieved' ? 'Số đạt' : 'Tổng số'} không hợp lệ: ${p.value} (cần số nguyên không âm)`
+        : `Invalid ${p.what === 'achieved' ? 'achieved count' : 'population'}: ${p.value} (a whole number ≥ 0)`;
+    case 'rate_out_of_range':
+      return vi
+        ? `Tỷ lệ phải từ 0 đến 1 (100 %), không phải ${p.value}`
+        : `A rate must be between 0 and 1 (100 %), not ${p.value}`;
+    case 'count_needs_population':
+      return vi
+        ? `${p.value} là số người; ${p.id} là chỉ tiêu tỷ lệ nên cần thêm tổng số (tham số population) hoặc ghi tỷ lệ (ví dụ 0,85)`
+        : `${p.value} is a count; ${p.id} is a rate target, so give the population too, or a rate (e.g. 0.85)`;
+    case 'achieved_over_population':
+      return vi
+        ? `Số đạt (${p.achieved}) lớn hơn tổng số (${p.population})`
+        : `Achieved (${p.achieved}) is more than the population (${p.population})`;
+    case 'gap_needs_count':
+      return vi
+        ? `Với tỷ lệ không tính được số người còn thiếu cho ${p.id}; hãy ghi số đạt và tổng số`
+        : `A rate alone cannot give how many more are needed for ${p.id}; give the count and the population`;
+    case 'list_not_found': {
+      const f = SCHEMAS_HEADERS[p.list];
+      return vi
+        ? `Không tìm thấy dòng tiêu đề của ${LIST_TEXT[p.list].vi} trong vùng đã chọn (cần các cột như ${f})`
+        : `No header row of the ${LIST_TEXT[p.list].en} in the range (columns such as ${f})`;
+    }
+  }
+}
+
+const SCHEMAS_HEADERS: Readonly<Record<ListKind, string>> = {
+  units: '"Tên đơn vị", "Loại đơn vị", "Số vị trí việc làm CCHC"',
+  staff: '"Họ và tên", "Đơn vị", "Lãnh đạo", "Bồi dưỡng CCHC"',
+  activities: '"Loại hoạt động", "Hình thức", "Thời gian"',
+};

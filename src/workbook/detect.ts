@@ -231,6 +231,12 @@ export function detectSheet(sheet: SheetGrid): AnyLayout | null {
   return all[0].layout;
 }
 
+/** The list of one kind a sheet holds (for a range the user says is, say, the staff list). */
+export function detectSheetAs<K extends ListKind>(sheet: SheetGrid, kind: K): ListLayout<K> | null {
+  const c = bestForSchema(sheet, SCHEMAS[kind] as ListSchema<FieldsOf[K]>, kind, new Map());
+  return c ? c.layout : null;
+}
+
 /**
  * Finds the lists in a workbook. Staff lists split over several sheets all count; for units and
  * activities, when several sheets qualify only those matching as many fields as the best are

@@ -8,7 +8,7 @@ import { ActivityFormat, ActivityKind, STAFF_ACHIEVEMENT_FIELDS, StaffAchievemen
 import { foldKey, foldName } from '../text/fold';
 import { AnyLayout, DetectedLists, ListLayout } from './detect';
 import { ActivityField, FieldsOf, ListKind, NEEDED_FIELDS, SCHEMAS, StaffField, UnitField } from './fields';
-import { CellValue, SheetGrid, WorkbookGrid, a1, displayText } from './grid';
+import { CellValue, SheetGrid, WorkbookGrid, a1, displayText, isCellError } from './grid';
 import { Issue, IssueReason } from './issues';
 import {
   MISSING,
@@ -163,6 +163,16 @@ function classify(view: RowView, headerKeys: ReadonlySet<string>): RowClass {
   return 'data';
 }
 
+/**
+ * A text field (name, unit, kind, format) as text. Excel desktop passes empty cells to custom
+ * functions as 0, so a lone 0 in a text field reads as blank; errors and booleans are not text.
+ */
+function textOf(v: CellValue): string {
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number') return v === 0 ? '' : String(v);
+  return '';
+}
+
 // ---- reading a list ---------------------------------------------------------------------------
 
 /**
@@ -283,7 +293,7 @@ function readUnits(
   const cYear = rd.col('cchc_positions_year');
   for (const r of rd.dataRows()) {
     const rawName = rd.value(r, cName);
-    const name = typeof rawName === 'string' || typeof rawName === 'number' ? String(rawName).trim() : '';
+    const name = textOf(rawName);
     if (!name) {
       if (cName !== undefined) {
         log.add({
@@ -301,7 +311,7 @@ function readUnits(
     let kind: UnitKind = inferUnitKind(name);
     if (cKind !== undefined) {
       const rawKind = rd.value(r, cKind);
-      const text = rawKind === null ? '' : displayText(rawKind).trim();
+      const text = isCellError(rawKind) ? rawKind.error : textOf(rawKind);
       if (text) {
         const k = readUnitKind(text);
         if (k) kind = k;
@@ -368,7 +378,7 @@ function readStaff(
     let unit = -1;
     if (cUnit !== undefined) {
       const raw = rd.value(r, cUnit);
-      const text = raw === null ? '' : displayText(raw).trim();
+      const text = textOf(raw);
       if (!text) {
         log.add({
           kind: 'unknown_unit',
@@ -434,9 +444,9 @@ function readActivities(sheet: SheetGrid, layout: ListLayout<'activities'>, out:
   const c: Partial<Record<ActivityField, number>> = layout.columns;
   for (const r of rd.dataRows()) {
     const rawName = rd.value(r, c.name);
-    const name = rawName === null ? '' : displayText(rawName).trim();
+    const name = textOf(rawName);
     const rawKind = rd.value(r, c.kind);
-    const kindText = rawKind === null ? '' : displayText(rawKind).trim();
+    const kindText = isCellError(rawKind) ? rawKind.error : textOf(rawKind);
     let kind: ActivityKind | null = kindText ? readActivityKind(kindText) : readActivityKind(name);
     if (kind === null && c.kind !== undefined) {
       log.add({
@@ -451,7 +461,7 @@ function readActivities(sheet: SheetGrid, layout: ListLayout<'activities'>, out:
     }
     if (c.kind === undefined) kind = null;
     const rawFormat = rd.value(r, c.format);
-    const formatText = rawFormat === null ? '' : displayText(rawFormat).trim();
+    const formatText = textOf(rawFormat);
     const format = formatText ? readFormat(formatText) : null;
     if (c.format !== undefined && format === null && (formatText !== '' || kind === 'domestic_class' || kind === null)) {
       const reason: IssueReason = formatText ? 'format_not_recognised' : 'format_missing';

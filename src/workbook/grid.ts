@@ -109,3 +109,41 @@ export function displayText(v: CellValue): string {
   if (typeof v === 'number' || typeof v === 'boolean') return String(v).toUpperCase();
   return v.error;
 }
+
+/** Excel's error values as Office.js shows them in `values` (and custom functions may receive). */
+export const EXCEL_ERRORS: ReadonlySet<string> = new Set([
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#N/A',
+  '#GETTING_DATA',
+  '#SPILL!',
+  '#CALC!',
+  '#FIELD!',
+  '#CONNECT!',
+  '#BLOCKED!',
+  '#UNKNOWN!',
+  '#BUSY!',
+  '#PYTHON!',
+]);
+
+/**
+ * A value from Office.js (a range's `values`, a custom function's argument) as a neutral cell
+ * value: error texts and error objects become `CellError`, "" and undefined become empty.
+ */
+export function cellFromOffice(v: unknown): CellValue {
+  if (v === null || v === undefined || v === '') return null;
+  if (typeof v === 'string') return EXCEL_ERRORS.has(v) ? { error: v } : v;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : { error: '#NUM!' };
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'object') {
+    const o = v as { code?: unknown; errorCode?: unknown; type?: unknown; errorType?: unknown; basicValue?: unknown };
+    if (typeof o.code === 'string' && o.code.startsWith('#')) return { error: o.code };
+    if (o.type === 'Error' && typeof o.basicValue === 'string') return { error: o.basicValue };
+    if (typeof o.errorCode === 'string') return { error: o.errorCode };
+  }
+  return { error: '#VALUE!' };
+}

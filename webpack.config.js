@@ -1,0 +1,99 @@
+/* Builds the add-in: the task pane (React + Fluent UI), the custom functions and their metadata,
+ * the manifest. `npm run build` → dist/addin; `npm run dev-server` serves it over https. */
+const path = require('path');
+const fs = require('fs');
+const os = require('os');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const { FunctionsLocalesPlugin } = require('./scripts/webpack/functions-locales');
+const { contentSecurityPolicy } = require('./scripts/webpack/csp');
+
+const DEV_URL = 'https://localhost:3000/';
+/** Where the production build is served from; the manifest's URLs are rewritten to it. */
+const PROD_URL = process.env.ADDIN_URL || 'https://cchc-addin.example.gov.vn/';
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+/** https options for the dev server: office-addin-dev-certs' certificate, read directly (see TOOLCHAIN.md). */
+function httpsOptions() {
+  const dir = path.join(os.homedir(), '.office-addin-dev-certs');
+  const file = (name) => path.join(dir, name);
+  if (fs.existsSync(file('localhost.key')) && fs.existsSync(file('localhost.crt'))) {
+    return {
+      key: fs.readFileSync(file('localhost.key')),
+      cert: fs.readFileSync(file('localhost.crt')),
+      ca: fs.existsSync(file('ca.crt')) ? fs.readFileSync(file('ca.crt')) : undefined,
+    };
+  }
+  return undefined; // webpack-dev-server makes a self-signed certificate
+}
+
+module.exports = (_env = {}, argv = {}) => {
+  const dev = argv.mode !== 'production';
+  const url = dev ? DEV_URL : PROD_URL;
+  return {
+    mode: dev ? 'development' : 'production',
+    devtool: dev ? 'eval-source-map' : 'source-map',
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      functions: './src/functions/functions.ts',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist/addin'),
+      filename: '[name].js',
+      chunkFilename: 'chunks/[name].[contenthash:8].js',
+      clean: true,
+    },
+    resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            // Type checking is `npm run typecheck`'s job; ES modules here so lazy imports split.
+            options: { transpileOnly: true, compilerOptions: { module: 'es2020', moduleResolution: 'node', noEmit: false } },
+          },
+        },
+        { test: /\.(png|svg)$/, type: 'asset/resource', generator: { filename: 'assets/[name][ext]' } },
+      ],
+    },
+    // exceljs (only for reading a file in the preview) is loaded lazily and needs no Node polyfills there.
+    performance: { hints: false },
+    optimization: {
+      // functions.js stays one self-contained file: it is the script Excel loads for the custom
+      // functions. The task pane's own code splits (its lazy parts load on demand).
+      splitChunks: { chunks: (chunk) => chunk.name !== 'functions' },
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
+      new FunctionsLocalesPlugin({ source: 'functions.json', english: './src/functions/metadata.en.json' }),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane', 'functions'],
+        scriptLoading: 'defer',
+        templateParameters: { officeJs: OFFICE_JS, csp: contentSecurityPolicy({ dev, origin: url }) },
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/icons', to: 'assets' },
+          {
+            // The exact file name: a glob here would make the project root a watched directory.
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => (dev ? content : content.toString().split(DEV_URL).join(PROD_URL)),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      server: { type: 'https', options: httpsOptions() },
+      static: false,
+      hot: false,
+    },
+  };
+};
