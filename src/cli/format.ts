@@ -53,8 +53,8 @@ const L = {
     issues: (n: number) => `Vấn đề dữ liệu: ${n}`,
     moreIssues: (n: number) => `… và ${n} vấn đề khác (xem --json)`,
     noIssues: 'Không có vấn đề dữ liệu.',
-    share: (s: string) => `người không giữ chức vụ lãnh đạo: ${s}`,
-    parts: 'gồm T05a và T05b',
+    share: (s: string, k: number, n: number) => `người không giữ chức vụ lãnh đạo chiếm ${s} số người tham gia (${k}/${n})`,
+    parts: (met: number, of: number) => `${met}/${of} phần đạt`,
   },
   en: {
     heading: (y: number) => `Evaluation for ${y}`,
@@ -70,14 +70,14 @@ const L = {
     issues: (n: number) => `Data issues: ${n}`,
     moreIssues: (n: number) => `… and ${n} more issues (see --json)`,
     noIssues: 'No data issues.',
-    share: (s: string) => `non-leaders: ${s}`,
-    parts: 'T05a and T05b together',
+    share: (s: string, k: number, n: number) => `people without a leadership post are ${s} of participants (${k}/${n})`,
+    parts: (met: number, of: number) => `${met} of ${of} parts met`,
   },
 } as const;
 
 function resultText(t: TargetResult, lang: Lang): string {
   const unk = t.unknown > 0 ? L[lang].unknownSuffix(t.unknown) : '';
-  if (t.measure === 'all_of') return L[lang].parts;
+  if (t.measure === 'all_of') return L[lang].parts(t.achieved, t.parts?.length ?? 2);
   if (t.measure === 'rate') return `${formatNumber(t.achieved, lang, 0)}/${formatNumber(t.population ?? 0, lang, 0)}${unk}`;
   return `${formatNumber(t.achieved, lang, 0)}${unk}`;
 }
@@ -86,17 +86,13 @@ export function formatTargets(e: Evaluation, lang: Lang, style: Style): string[]
   const cols = L[lang].cols;
   const rows = e.targets.map((t) => {
     const rate = t.measure === 'rate' ? formatPercent(t.actual, lang) : '';
-    const extra =
-      t.participants && t.participants.total > 0 && t.id === 'T07'
-        ? ` · ${L[lang].share(formatPercent(t.participants.nonLeaders / t.participants.total, lang))}`
-        : '';
     return {
       status: t.status,
       cells: [
         t.id,
         clip(t.name[lang], 44),
-        thresholdText(t.threshold, t.measure, lang),
-        resultText(t, lang) + extra,
+        t.measure === 'all_of' ? (t.parts ?? []).join(' + ') : thresholdText(t.threshold, t.measure, lang),
+        resultText(t, lang),
         rate,
         TARGET_STATUS_TEXT[t.status][lang],
         t.gap === null || t.gap === 0 ? '' : formatNumber(t.gap, lang, 0),
@@ -117,6 +113,12 @@ export function formatTargets(e: Evaluation, lang: Lang, style: Style): string[]
     // Color only the status word, so the table stays aligned.
     const statusText = r.cells[5];
     out.push(style.color ? text.replace(statusText, paint(statusText, STATUS_COLOR[r.status], style)) : text);
+  }
+  // T07 gives priority to people without a leadership post: their share of the participants.
+  const t07 = e.targets.find((t) => t.id === 'T07');
+  if (t07?.participants && t07.participants.total > 0) {
+    const p = t07.participants;
+    out.push(paint(`T07: ${L[lang].share(formatPercent(p.nonLeaders / p.total, lang), p.nonLeaders, p.total)}`, 'dim', style));
   }
   return out;
 }

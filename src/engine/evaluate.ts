@@ -9,6 +9,7 @@ import {
   MeasuredTarget,
   Plan,
   ReadingOptions,
+  StaffAchievementField,
   Target,
   Threshold,
   Timing,
@@ -16,9 +17,9 @@ import {
   isMeasured,
   thresholdFor,
 } from '../plan';
-import { Dataset, StaffRecord, UnitRecord } from '../workbook/extract';
+import { Dataset, UnitRecord } from '../workbook/extract';
 import { Issue } from '../workbook/issues';
-import { Mark } from '../workbook/values';
+import { CODE_NO, CODE_YES, Mark, isYesCode } from '../workbook/values';
 import { TargetStatus, combine, judge } from './judge';
 
 export type UnitStatus = 'non_compliant' | 'undetermined' | 'compliant' | 'not_applicable';
@@ -84,13 +85,18 @@ const NOT: State = 0;
 const YES: State = 1;
 const UNKNOWN: State = 2;
 
+/** Whether a mark code counts as achieved for year `year` (see Mark.code). */
+export function achievedCode(code: number, timing: Timing, year: number): State {
+  if (code === CODE_NO) return NOT;
+  if (code === CODE_YES) return timing === 'by_year' ? YES : UNKNOWN;
+  if (code < 1000) return UNKNOWN;
+  if (timing === 'by_year') return code <= year ? YES : NOT;
+  return code === year ? YES : NOT;
+}
+
 /** Whether a mark counts as achieved for year `year`. */
 export function achievedIn(m: Mark, timing: Timing, year: number): State {
-  if (m.kind === 'no') return NOT;
-  if (m.kind === 'unknown') return UNKNOWN;
-  if (m.year === null) return timing === 'by_year' ? YES : UNKNOWN;
-  if (timing === 'by_year') return m.year <= year ? YES : NOT;
-  return m.year === year ? YES : NOT;
+  return achievedCode(m.code, timing, year);
 }
 
 function memberState(m: Mark): State {
@@ -154,17 +160,18 @@ function tallyStaff(
   year: number,
   perUnit: boolean,
 ): Tallied {
-  const field = target.achieved.field as keyof StaffRecord['marks'];
+  const field = target.achieved.field as StaffAchievementField;
   const timing = target.achieved.timing;
   const city = counter();
   const per = perUnit ? dataset.units.map(counter) : null;
-  const staff = dataset.staff;
-  for (let i = 0; i < staff.length; i++) {
-    const p = staff[i];
-    if (flag !== 'all' && (flag === 'leader' ? p.leader : p.cchc).kind !== 'yes') continue;
-    const s = achievedIn(p.marks[field], timing, year);
+  const t = dataset.staff;
+  const marks = t.marks[field];
+  const flags = flag === 'leader' ? t.leader : flag === 'cchc' ? t.cchc : null;
+  for (let i = 0; i < t.count; i++) {
+    if (flags !== null && !isYesCode(flags[i])) continue;
+    const s = achievedCode(marks[i], timing, year);
     add(city, s);
-    if (per && p.unit >= 0) add(per[p.unit], s);
+    if (per && t.unit[i] >= 0) add(per[t.unit[i]], s);
   }
   const needs: string[] = [field];
   if (flag === 'leader') needs.push('leader');

@@ -4,11 +4,13 @@
  */
 import { WorkbookGrid } from '../workbook/grid';
 import { DetectedLists, detectLists } from '../workbook/detect';
-import { Dataset, extract } from '../workbook/extract';
+import { Dataset, StaffTable, extract } from '../workbook/extract';
+import { STAFF_ACHIEVEMENT_FIELDS, StaffAchievementField } from '../plan/types';
 
 export * from './judge';
 export * from './evaluate';
-export type { Dataset, UnitRecord, StaffRecord, ActivityRecord } from '../workbook/extract';
+export type { Dataset, UnitRecord, StaffRecord, StaffTable, ActivityRecord } from '../workbook/extract';
+export { staffRecords } from '../workbook/extract';
 
 /** Finds the lists in `grid` (or takes those given) and reads them into a dataset. */
 export function readDataset(grid: WorkbookGrid, lists: DetectedLists = detectLists(grid)): Dataset {
@@ -21,23 +23,14 @@ export function mergeDatasets(parts: readonly Dataset[]): Dataset {
   const units = parts.flatMap((p) => p.units);
   // Re-match names across workbooks: a unit's first row over all of them is its own.
   const firstByKey = new Map<string, number>();
-  const offsets: number[] = [];
-  let offset = 0;
-  for (const p of parts) {
-    offsets.push(offset);
-    offset += p.units.length;
-  }
   const mergedUnits = units.map((u, i) => {
     const first = firstByKey.get(u.key);
     if (first === undefined) firstByKey.set(u.key, i);
     return { ...u, duplicateOf: first ?? null };
   });
-  const staff = parts.flatMap((p, pi) =>
-    p.staff.map((s) => {
-      if (s.unit < 0) return s;
-      const key = p.units[s.unit].key;
-      return { ...s, unit: firstByKey.get(key) ?? s.unit + offsets[pi] };
-    }),
+  const staff = concatStaff(
+    parts.map((p) => p.staff),
+    parts.map((p) => (u: number) => (u < 0 ? -1 : (firstByKey.get(p.units[u].key) ?? -1))),
   );
   const union = <T>(sets: ReadonlySet<T>[]): Set<T> => new Set(sets.flatMap((s) => [...s]));
   return {
@@ -57,4 +50,36 @@ export function mergeDatasets(parts: readonly Dataset[]): Dataset {
     },
     issues: parts.flatMap((p) => p.issues),
   };
+}
+
+/** Staff tables one after another, each person's unit index renumbered by `unitOf`. */
+function concatStaff(tables: readonly StaffTable[], unitOf: ReadonlyArray<(u: number) => number>): StaffTable {
+  const count = tables.reduce((n, t) => n + t.count, 0);
+  const sheets: string[] = [];
+  const sheet = new Uint16Array(count);
+  const row = new Int32Array(count);
+  const unit = new Int32Array(count);
+  const leader = new Uint16Array(count);
+  const cchc = new Uint16Array(count);
+  const marks = {} as Record<StaffAchievementField, Uint16Array>;
+  for (const f of STAFF_ACHIEVEMENT_FIELDS) marks[f] = new Uint16Array(count);
+  let at = 0;
+  tables.forEach((t, ti) => {
+    const sheetMap = t.sheets.map((name) => {
+      const i = sheets.indexOf(name);
+      if (i >= 0) return i;
+      sheets.push(name);
+      return sheets.length - 1;
+    });
+    for (let i = 0; i < t.count; i++) {
+      sheet[at + i] = sheetMap[t.sheet[i]];
+      unit[at + i] = unitOf[ti](t.unit[i]);
+    }
+    row.set(t.row, at);
+    leader.set(t.leader, at);
+    cchc.set(t.cchc, at);
+    for (const f of STAFF_ACHIEVEMENT_FIELDS) marks[f].set(t.marks[f], at);
+    at += t.count;
+  });
+  return { count, sheets, sheet, row, unit, leader, cchc, marks };
 }

@@ -18,11 +18,18 @@ export interface Judgement {
   readonly gap: number | null;
 }
 
+const fractions = new Map<number, { num: number; den: number }>();
+
 /** A share written as an exact fraction, so that comparisons are done on integers. */
 function asFraction(value: number): { num: number; den: number } {
-  let den = 1;
-  while (den < 1e9 && Math.abs(Math.round(value * den) - value * den) > 1e-9) den *= 10;
-  return { num: Math.round(value * den), den };
+  let f = fractions.get(value);
+  if (!f) {
+    let den = 1;
+    while (den < 1e9 && Math.abs(Math.round(value * den) - value * den) > 1e-9) den *= 10;
+    f = { num: Math.round(value * den), den };
+    fractions.set(value, f);
+  }
+  return f;
 }
 
 /**

@@ -113,7 +113,7 @@ const T = {
     signLeft: 'NGƯỜI LẬP BIỂU',
     signRight: 'THỦ TRƯỞNG ĐƠN VỊ',
     unknown: (u: number) => ` (+${u} chưa rõ)`,
-    both: 'T05a và T05b',
+    parts: (met: number, of: number) => `${met}/${of} phần đạt`,
   },
   en: {
     agency: ['HO CHI MINH CITY', "PEOPLE'S COMMITTEE"],
@@ -138,7 +138,7 @@ const T = {
     signLeft: 'PREPARED BY',
     signRight: 'HEAD OF OFFICE',
     unknown: (u: number) => ` (+${u} unknown)`,
-    both: 'T05a and T05b',
+    parts: (met: number, of: number) => `${met} of ${of} parts met`,
   },
 } as const;
 
@@ -148,7 +148,7 @@ const range = (top: number, left: number, bottom: number, right: number): CellRa
 
 function resultCell(t: TargetResult, lang: Lang): ReportCell {
   const unk = t.unknown > 0 && t.measure !== 'all_of' ? T[lang].unknown(t.unknown) : '';
-  if (t.measure === 'all_of') return text(T[lang].both);
+  if (t.measure === 'all_of') return text(T[lang].parts(t.achieved, t.parts?.length ?? 2));
   if (t.measure === 'rate') return text(`${formatNumber(t.achieved, lang, 0)}/${formatNumber(t.population ?? 0, lang, 0)}${unk}`);
   return text(`${formatNumber(t.achieved, lang, 0)}${unk}`);
 }
@@ -213,7 +213,7 @@ export function buildReportLayout(e: Evaluation, o: ReportOptions): ReportLayout
   e.targets.forEach((tr, i) => {
     put(r, 0, num(i + 1));
     put(r, 1, text(`${tr.id}. ${tr.name[o.lang]}`));
-    put(r, 2, text(thresholdText(tr.threshold, tr.measure, o.lang)));
+    put(r, 2, text(tr.measure === 'all_of' ? (tr.parts ?? []).join(' + ') : thresholdText(tr.threshold, tr.measure, o.lang)));
     put(r, 3, resultCell(tr, o.lang));
     put(r, 4, tr.measure === 'rate' && tr.actual !== null ? num(tr.actual) : null);
     put(r, 5, text(TARGET_STATUS_TEXT[tr.status][o.lang]));

@@ -277,3 +277,70 @@ export function detectLists(workbook: WorkbookGrid): DetectedLists {
 }
 
 export { LIST_KINDS };
+
+/** A list laid out by hand (the user's confirmed or corrected column choice), on a sheet of the grid. */
+export interface ManualLayout {
+  readonly kind: ListKind;
+  readonly sheet: string;
+  readonly headerTop: number;
+  readonly headerBottom: number;
+  readonly columns: Readonly<Record<string, number>>;
+}
+
+/** The layout for a manual choice, with the header texts and data rows taken from the sheet. */
+export function layoutFromManual(sheet: SheetGrid, m: ManualLayout): AnyLayout | null {
+  const fields = new Set(SCHEMAS[m.kind].fields.map((f) => f.field as string));
+  const left = sheet.originCol;
+  const right = lastCol(sheet);
+  const columns: Record<string, number> = {};
+  for (const [field, col] of Object.entries(m.columns))
+    if (fields.has(field) && col >= left && col <= right) columns[field] = col;
+  if (Object.keys(columns).length === 0 || m.headerBottom < m.headerTop) return null;
+  const last = lastRow(sheet);
+  const upper = rowTexts(sheet, m.headerTop, left, right);
+  const lower = rowTexts(sheet, m.headerBottom, left, right);
+  const allHeaders: Array<{ col: number; text: string }> = [];
+  for (let i = 0; i < upper.raw.length; i++) {
+    const t = lower.raw[i] || upper.raw[i];
+    if (t) allHeaders.push({ col: left + i, text: t });
+  }
+  const headers: Record<string, string> = {};
+  for (const [field, col] of Object.entries(columns)) headers[field] = lower.raw[col - left] || upper.raw[col - left] || '';
+  let dataTop = m.headerBottom + 1;
+  if (dataTop <= last && isColumnNumberRow(sheet, dataTop, left, right)) dataTop++;
+  return {
+    kind: m.kind,
+    sheet: sheet.name,
+    headerTop: m.headerTop,
+    headerBottom: m.headerBottom,
+    dataTop,
+    dataBottom: Math.max(last, (sheet.totalRows ?? 0) - 1),
+    columns,
+    headers,
+    allHeaders,
+    score: 0,
+  } as AnyLayout;
+}
+
+/** Detected lists with the manual choices applied: a manual layout replaces what was found on its sheet. */
+export function applyManual(workbook: WorkbookGrid, lists: DetectedLists, manual: readonly ManualLayout[]): DetectedLists {
+  if (manual.length === 0) return lists;
+  const sheets = new Map(workbook.sheets.map((s) => [s.name, s]));
+  const chosen = manual
+    .map((m) => (sheets.has(m.sheet) ? layoutFromManual(sheets.get(m.sheet) as SheetGrid, m) : null))
+    .filter((l): l is AnyLayout => l !== null);
+  const taken = new Set(chosen.map((l) => l.sheet));
+  const keep = <K extends ListKind>(kind: K, found: readonly ListLayout<K>[]): ListLayout<K>[] => [
+    ...found.filter((l) => !taken.has(l.sheet)),
+    ...(chosen.filter((l) => l.kind === kind) as ListLayout<K>[]),
+  ];
+  const order = new Map(workbook.sheets.map((s, i) => [s.name, i]));
+  const byOrder = <T extends { sheet: string }>(ls: T[]): T[] =>
+    ls.sort((a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0));
+  return {
+    units: byOrder(keep('units', lists.units)),
+    staff: byOrder(keep('staff', lists.staff)),
+    activities: byOrder(keep('activities', lists.activities)),
+    ignored: lists.ignored.filter((i) => !taken.has(i.sheet)),
+  };
+}

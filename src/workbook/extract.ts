@@ -11,10 +11,12 @@ import { ActivityField, FieldsOf, ListKind, NEEDED_FIELDS, SCHEMAS, StaffField, 
 import { CellValue, SheetGrid, WorkbookGrid, a1, displayText, isCellError } from './grid';
 import { Issue, IssueReason } from './issues';
 import {
+  CODE_MISSING,
+  CODE_NO,
+  CODE_YES,
   MISSING,
   Mark,
   NO,
-  YES,
   inferUnitKind,
   isLeaderTitle,
   readActivityKind,
@@ -42,14 +44,120 @@ export interface UnitRecord {
   readonly duplicateOf: number | null;
 }
 
+/**
+ * The staff list as columns, one entry per person: compact for 50,000 rows and quick to count.
+ * Values are mark codes (`Mark.code`: 0 no, 1 yes, 2 unknown, 3 column missing, or a year).
+ */
+export interface StaffTable {
+  readonly count: number;
+  /** Sheet names; `sheet[i]` indexes this list. */
+  readonly sheets: readonly string[];
+  readonly sheet: Uint16Array;
+  /** 0-based sheet row. */
+  readonly row: Int32Array;
+  /** Index of the person's unit in `units` (the first row of that name), -1 when none matches. */
+  readonly unit: Int32Array;
+  readonly leader: Uint16Array;
+  readonly cchc: Uint16Array;
+  readonly marks: Readonly<Record<StaffAchievementField, Uint16Array>>;
+}
+
+/** One person of a StaffTable as an object (for tests and the occasional reader). */
 export interface StaffRecord {
   readonly sheet: string;
   readonly row: number;
-  /** Index of the person's unit in `units` (the first row of that name), -1 when none matches. */
   readonly unit: number;
-  readonly leader: Mark;
-  readonly cchc: Mark;
-  readonly marks: Readonly<Record<StaffAchievementField, Mark>>;
+  readonly leader: number;
+  readonly cchc: number;
+  readonly marks: Readonly<Record<StaffAchievementField, number>>;
+}
+
+export function staffRecords(t: StaffTable): StaffRecord[] {
+  const out: StaffRecord[] = [];
+  for (let i = 0; i < t.count; i++) {
+    const marks = {} as Record<StaffAchievementField, number>;
+    for (const f of STAFF_ACHIEVEMENT_FIELDS) marks[f] = t.marks[f][i];
+    out.push({ sheet: t.sheets[t.sheet[i]], row: t.row[i], unit: t.unit[i], leader: t.leader[i], cchc: t.cchc[i], marks });
+  }
+  return out;
+}
+
+/** Grows a StaffTable row by row. */
+class StaffTableBuilder {
+  private n = 0;
+  private sheetNames: string[] = [];
+  private cols: {
+    sheet: Uint16Array;
+    row: Int32Array;
+    unit: Int32Array;
+    leader: Uint16Array;
+    cchc: Uint16Array;
+    marks: Record<StaffAchievementField, Uint16Array>;
+  };
+
+  constructor(capacity: number) {
+    this.cols = StaffTableBuilder.allocate(Math.max(16, capacity));
+  }
+
+  private static allocate(n: number) {
+    const marks = {} as Record<StaffAchievementField, Uint16Array>;
+    for (const f of STAFF_ACHIEVEMENT_FIELDS) marks[f] = new Uint16Array(n);
+    return {
+      sheet: new Uint16Array(n),
+      row: new Int32Array(n),
+      unit: new Int32Array(n),
+      leader: new Uint16Array(n),
+      cchc: new Uint16Array(n),
+      marks,
+    };
+  }
+
+  sheetIndex(name: string): number {
+    const i = this.sheetNames.indexOf(name);
+    if (i >= 0) return i;
+    this.sheetNames.push(name);
+    return this.sheetNames.length - 1;
+  }
+
+  /** Room for `more` rows; returns the index of the next row. */
+  reserve(more: number): void {
+    const cap = this.cols.row.length;
+    if (this.n + more <= cap) return;
+    const next = StaffTableBuilder.allocate(Math.max(this.n + more, cap * 2));
+    next.sheet.set(this.cols.sheet);
+    next.row.set(this.cols.row);
+    next.unit.set(this.cols.unit);
+    next.leader.set(this.cols.leader);
+    next.cchc.set(this.cols.cchc);
+    for (const f of STAFF_ACHIEVEMENT_FIELDS) next.marks[f].set(this.cols.marks[f]);
+    this.cols = next;
+  }
+
+  get columns() {
+    return this.cols;
+  }
+
+  /** Claims the next row (after `reserve`). */
+  next(): number {
+    return this.n++;
+  }
+
+  build(): StaffTable {
+    const n = this.n;
+    const c = this.cols;
+    const marks = {} as Record<StaffAchievementField, Uint16Array>;
+    for (const f of STAFF_ACHIEVEMENT_FIELDS) marks[f] = c.marks[f].subarray(0, n);
+    return {
+      count: n,
+      sheets: this.sheetNames,
+      sheet: c.sheet.subarray(0, n),
+      row: c.row.subarray(0, n),
+      unit: c.unit.subarray(0, n),
+      leader: c.leader.subarray(0, n),
+      cchc: c.cchc.subarray(0, n),
+      marks,
+    };
+  }
 }
 
 export interface ActivityRecord {
@@ -68,7 +176,7 @@ export interface ActivityRecord {
 export interface Dataset {
   readonly lists: DetectedLists;
   readonly units: readonly UnitRecord[];
-  readonly staff: readonly StaffRecord[];
+  readonly staff: StaffTable;
   readonly activities: readonly ActivityRecord[];
   /** Fields that at least one list of each kind has (a target needing a field none has is `no_data`). */
   readonly fields: { readonly [K in ListKind]: ReadonlySet<FieldsOf[K]> };
@@ -91,7 +199,8 @@ function isTotalText(text: string): boolean {
   // Typed without diacritics: "Tong cong".
   return /^[\x20-\x7e]+$/.test(text) && ['tong cong', 'tong so', 'total'].includes(foldKey(text));
 }
-const NOTE_PREFIXES = [
+/** Lines that end a list: notes, the date line and the signature block under it. */
+const END_PREFIXES = [
   'ghi chu',
   'nguoi lap',
   'noi nhan',
@@ -100,67 +209,37 @@ const NOTE_PREFIXES = [
   'nguon',
   'luu y',
   'kt giam doc',
+  'kt chu tich',
   'tm uy ban nhan dan',
+  'giam doc',
+  'chu tich',
 ];
-const HEADING_PREFIXES = ['khoi', 'nhom', 'danh sach', 'cap'];
+const HEADING_PREFIXES = ['khoi', 'nhom', 'danh sach', 'cap', 'nam', 'quy', 'dot', 'giai doan', 'thang'];
 const ROMAN = /^(?=[IVXLC])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})\s*[.)]?$/;
+const LETTER = /^[A-Z]\s*[.)]?$/;
+const DATE_LINE = /(^| )ngay \d{1,2} thang \d{1,2} nam \d{4}( |$)/;
 
-type RowClass = 'data' | 'blank' | 'group' | 'total' | 'header' | 'note';
-
-interface RowView {
-  /** Mapped cells of the row, in column order. */
-  readonly values: readonly CellValue[];
-  readonly stt: CellValue;
-}
+type RowClass = 'data' | 'blank' | 'group' | 'total' | 'header' | 'end';
 
 function isUpperHeading(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 4 && letters === letters.toUpperCase() && text.trim().includes(' ');
+  return letters.length >= 3 && letters === letters.toUpperCase() && text.trim().includes(' ');
 }
 
-function classify(view: RowView, headerKeys: ReadonlySet<string>): RowClass {
-  const texts: string[] = [];
-  let nonEmpty = 0;
-  let sttFilled = false;
-  if (view.stt !== null && view.stt !== '') {
-    if (typeof view.stt === 'string') {
-      const s = view.stt.trim();
-      if (ROMAN.test(s) || /^[A-Z]\s*[.)]?$/.test(s)) return 'group';
-      if (s) {
-        texts.push(s);
-        sttFilled = true;
-      }
-    } else sttFilled = true;
-  }
-  for (const v of view.values) {
-    if (v === null || v === '') continue;
-    if (typeof v === 'string') {
-      const s = v.trim();
-      if (!s) continue;
-      texts.push(s);
-    }
-    nonEmpty++;
-  }
-  if (nonEmpty === 0 && !sttFilled) return 'blank';
-  if (nonEmpty === 0) return 'blank';
-  let headerHits = 0;
-  for (const t of texts) {
-    if (isTotalText(t)) return 'total';
-    if (headerKeys.has(foldKey(t))) headerHits++;
-  }
-  if (headerHits >= 2) return 'header';
-  if (texts.length >= 1 && nonEmpty <= 2) {
-    const k = foldKey(texts[0]);
-    if (NOTE_PREFIXES.some((p) => k === p || k.startsWith(p + ' '))) return 'note';
-  }
-  if (nonEmpty === 1 && !sttFilled && texts.length === 1) {
-    const t = texts[0];
-    const k = foldKey(t);
-    if (/^([IVXLC]+|[A-Z]|\d{1,2})\s*[.)]\s*\S/.test(t)) return 'group';
-    if (HEADING_PREFIXES.some((p) => k === p || k.startsWith(p + ' '))) return 'group';
-    if (isUpperHeading(t)) return 'group';
-  }
-  return 'data';
+function startsWithAny(key: string, prefixes: readonly string[]): boolean {
+  return prefixes.some((p) => key === p || key.startsWith(p + ' '));
+}
+
+/** A line under the list that ends it (a note, "Người lập biểu", the date and place line). */
+function isEndText(text: string): boolean {
+  const k = foldKey(text);
+  return startsWithAny(k, END_PREFIXES) || DATE_LINE.test(k);
+}
+
+/** A heading alone on its row: "I. KHỐI SỞ, NGÀNH", "Khối quận, huyện", "NĂM 2023". */
+function isHeadingText(text: string): boolean {
+  if (/^([IVXLC]+|[A-Z]|\d{1,2})\s*[.)]\s*\S/.test(text)) return true;
+  return startsWithAny(foldKey(text), HEADING_PREFIXES) || isUpperHeading(text);
 }
 
 /**
@@ -196,19 +275,27 @@ function mergedFill(sheet: SheetGrid, layout: AnyLayout): Map<string, CellValue>
 
 class ListReader<K extends ListKind> {
   private readonly fill: Map<string, CellValue>;
-  readonly headerKeys: ReadonlySet<string>;
-  readonly cols: ReadonlyArray<number>;
+  private readonly headerTexts: ReadonlySet<string>;
+  private readonly cols: readonly number[];
+  private readonly sttCol: number | undefined;
+  private readonly rows: SheetGrid['rows'];
+  private readonly originRow: number;
+  private readonly originCol: number;
 
   constructor(
     readonly sheet: SheetGrid,
     readonly layout: ListLayout<K>,
   ) {
     this.fill = mergedFill(sheet, layout as AnyLayout);
-    this.headerKeys = new Set(layout.allHeaders.map((h) => foldKey(h.text)).filter((k) => k !== ''));
+    this.headerTexts = new Set(layout.allHeaders.map((h) => h.text.trim()).filter((t) => t !== ''));
     this.cols = Object.entries(layout.columns)
       .filter(([f]) => f !== 'stt')
       .map(([, c]) => c as number)
       .sort((a, b) => a - b);
+    this.sttCol = (layout.columns as Partial<Record<string, number>>).stt;
+    this.rows = sheet.rows;
+    this.originRow = sheet.originRow;
+    this.originCol = sheet.originCol;
   }
 
   col(field: FieldsOf[K]): number | undefined {
@@ -217,8 +304,8 @@ class ListReader<K extends ListKind> {
 
   value(row: number, col: number | undefined): CellValue {
     if (col === undefined) return null;
-    const r = this.sheet.rows[row - this.sheet.originRow];
-    const v = r ? r[col - this.sheet.originCol] : undefined;
+    const r = this.rows[row - this.originRow];
+    const v = r ? r[col - this.originCol] : undefined;
     if (v !== undefined && v !== null && v !== '') return v;
     if (this.fill.size > 0) {
       const f = this.fill.get(`${row},${col}`);
@@ -227,15 +314,67 @@ class ListReader<K extends ListKind> {
     return v === undefined ? null : v;
   }
 
-  view(row: number): RowView {
-    return { values: this.cols.map((c) => this.value(row, c)), stt: this.value(row, this.col('stt' as FieldsOf[K])) };
+  /** The raw row array of a sheet row (undefined when the row is empty), for hot loops. */
+  rowArray(row: number): ReadonlyArray<CellValue | undefined> | undefined {
+    return this.rows[row - this.originRow];
   }
 
-  *dataRows(): Generator<number> {
-    const last = Math.min(this.layout.dataBottom, this.sheet.originRow + this.sheet.rows.length - 1);
-    for (let r = this.layout.dataTop; r <= last; r++) {
-      if (classify(this.view(r), this.headerKeys) === 'data') yield r;
+  /** True when merged cells must be filled in (rare): hot loops then use `value`. */
+  get hasMerges(): boolean {
+    return this.fill.size > 0;
+  }
+
+  get colOffset(): number {
+    return this.originCol;
+  }
+
+  /** What a row is, without allocating: numbered rows are data at once; others are looked at. */
+  classify(r: number): RowClass {
+    const stt = this.value(r, this.sttCol);
+    if (typeof stt === 'number') return 'data';
+    let sttText = '';
+    if (typeof stt === 'string') {
+      sttText = stt.trim();
+      if (ROMAN.test(sttText) || LETTER.test(sttText)) return 'group';
+      if (sttText && isTotalText(sttText)) return 'total';
     }
+    let nonEmpty = 0;
+    let texts = 0;
+    let first = '';
+    let headerHits = sttText && this.headerTexts.has(sttText) ? 1 : 0;
+    for (const c of this.cols) {
+      const v = this.value(r, c);
+      if (v === null || v === '') continue;
+      if (typeof v === 'string') {
+        const t = v.trim();
+        if (!t) continue;
+        texts++;
+        if (!first) first = t;
+        if (this.headerTexts.has(t)) headerHits++;
+      }
+      nonEmpty++;
+    }
+    if (nonEmpty === 0) return sttText && isEndText(sttText) ? 'end' : 'blank';
+    if (first && isTotalText(first)) return 'total';
+    if (headerHits >= 2) return 'header';
+    if (nonEmpty <= 2 && first && isEndText(first)) return 'end';
+    if (nonEmpty === 1 && !sttText && texts === 1 && isHeadingText(first)) return 'group';
+    return 'data';
+  }
+
+  /** The data rows, top down; a note or signature line ends the list. */
+  *dataRows(): Generator<number> {
+    const last = Math.min(this.layout.dataBottom, this.originRow + this.rows.length - 1);
+    for (let r = this.layout.dataTop; r <= last; r++) {
+      const kind = this.classify(r);
+      if (kind === 'end') return;
+      if (kind === 'data') yield r;
+    }
+  }
+
+  /** An upper bound on the data rows (for sizing tables). */
+  rowBound(): number {
+    return Math.max(0, Math.min(this.layout.dataBottom, this.originRow + this.rows.length - 1) - this.layout.dataTop + 1);
   }
 }
 
@@ -360,10 +499,14 @@ const STAFF_READERS: Readonly<Record<StaffAchievementField, (v: CellValue) => Ma
   expert_year: readYear,
 };
 
+/**
+ * Reads one staff sheet into the table. The hot loop of a 50,000-row workbook: per cell one
+ * lookup (the last value of each column is remembered, as lists repeat themselves), no allocation.
+ */
 function readStaff(
   sheet: SheetGrid,
   layout: ListLayout<'staff'>,
-  staff: StaffRecord[],
+  table: StaffTableBuilder,
   byKey: ReadonlyMap<string, number>,
   log: IssueLog,
 ): void {
@@ -372,70 +515,108 @@ function readStaff(
   const cLeader = rd.col('leader');
   const cTitle = rd.col('title');
   const cCchc = rd.col('cchc');
-  const fieldCols = STAFF_ACHIEVEMENT_FIELDS.map((f) => [f, rd.col(f)] as const);
+  const fields = STAFF_ACHIEVEMENT_FIELDS.filter((f) => rd.col(f) !== undefined);
+  const missing = STAFF_ACHIEVEMENT_FIELDS.filter((f) => rd.col(f) === undefined);
+  const fieldCols = fields.map((f) => rd.col(f) as number);
+  const readers = fields.map((f) => STAFF_READERS[f]);
+  const lastValue: CellValue[] = fields.map(() => undefined as unknown as CellValue);
+  const lastMark: Mark[] = fields.map(() => NO);
+  /** Unit text as written → unit index (-1: not listed). */
   const unitCache = new Map<string, number>();
-  for (const r of rd.dataRows()) {
+  const sheetIndex = table.sheetIndex(sheet.name);
+  table.reserve(rd.rowBound());
+  const cols = table.columns;
+  const targets = fields.map((f) => cols.marks[f]);
+  const missingTargets = missing.map((f) => cols.marks[f]);
+
+  const oc = rd.colOffset;
+  const merged = rd.hasMerges;
+  const last = Math.min(layout.dataBottom, sheet.originRow + sheet.rows.length - 1);
+  for (let r = layout.dataTop; r <= last; r++) {
+    const kind = rd.classify(r);
+    if (kind === 'end') break;
+    if (kind !== 'data') continue;
+    const row = merged ? undefined : rd.rowArray(r);
+    const i = table.next();
+    cols.sheet[i] = sheetIndex;
+    cols.row[i] = r;
     let unit = -1;
     if (cUnit !== undefined) {
-      const raw = rd.value(r, cUnit);
-      const text = textOf(raw);
-      if (!text) {
+      const raw = row ? (row[cUnit - oc] ?? null) : rd.value(r, cUnit);
+      const cached = typeof raw === 'string' ? unitCache.get(raw) : undefined;
+      if (cached !== undefined && cached >= 0) unit = cached;
+      else if (isCellError(raw)) {
         log.add({
-          kind: 'unknown_unit',
-          reason: 'unit_blank',
+          kind: 'unknown_value',
+          reason: 'error_value',
           sheet: sheet.name,
           cell: a1(r, cUnit),
-          value: '',
+          value: raw.error,
           list: 'staff',
           field: 'unit',
         });
       } else {
-        let idx = unitCache.get(text);
-        if (idx === undefined) {
-          idx = byKey.get(foldName(text)) ?? -1;
-          unitCache.set(text, idx);
-        }
-        unit = idx;
-        if (idx < 0) {
+        const text = textOf(raw);
+        if (!text) {
           log.add({
             kind: 'unknown_unit',
-            reason: 'unit_not_listed',
+            reason: 'unit_blank',
             sheet: sheet.name,
             cell: a1(r, cUnit),
-            value: text,
+            value: '',
             list: 'staff',
             field: 'unit',
           });
+        } else {
+          let idx = cached;
+          if (idx === undefined) {
+            idx = byKey.get(foldName(text)) ?? -1;
+            if (typeof raw === 'string') unitCache.set(raw, idx);
+          }
+          unit = idx;
+          if (idx < 0) {
+            log.add({
+              kind: 'unknown_unit',
+              reason: 'unit_not_listed',
+              sheet: sheet.name,
+              cell: a1(r, cUnit),
+              value: text,
+              list: 'staff',
+              field: 'unit',
+            });
+          }
         }
       }
     }
-    let leader: Mark;
+    cols.unit[i] = unit;
     if (cLeader !== undefined) {
-      const raw = rd.value(r, cLeader);
-      leader = readMarker(raw);
-      log.mark(leader, sheet.name, r, cLeader, raw, 'staff', 'leader');
+      const raw = row ? (row[cLeader - oc] ?? null) : rd.value(r, cLeader);
+      const m = readMarker(raw);
+      if (m.kind === 'unknown') log.mark(m, sheet.name, r, cLeader, raw, 'staff', 'leader');
+      cols.leader[i] = m.code;
     } else if (cTitle !== undefined) {
-      const raw = rd.value(r, cTitle);
-      leader = typeof raw === 'string' && isLeaderTitle(raw) ? YES : NO;
-    } else leader = MISSING;
-    let cchc: Mark = YES;
+      const raw = row ? (row[cTitle - oc] ?? null) : rd.value(r, cTitle);
+      cols.leader[i] = typeof raw === 'string' && isLeaderTitle(raw) ? CODE_YES : CODE_NO;
+    } else cols.leader[i] = CODE_MISSING;
     if (cCchc !== undefined) {
-      const raw = rd.value(r, cCchc);
-      cchc = readMarker(raw);
-      log.mark(cchc, sheet.name, r, cCchc, raw, 'staff', 'cchc');
-    }
-    const marks = {} as Record<StaffAchievementField, Mark>;
-    for (const [field, col] of fieldCols) {
-      if (col === undefined) {
-        marks[field] = MISSING;
-        continue;
+      const raw = row ? (row[cCchc - oc] ?? null) : rd.value(r, cCchc);
+      const m = readMarker(raw);
+      if (m.kind === 'unknown') log.mark(m, sheet.name, r, cCchc, raw, 'staff', 'cchc');
+      cols.cchc[i] = m.code;
+    } else cols.cchc[i] = CODE_YES;
+    for (let f = 0; f < fieldCols.length; f++) {
+      const raw = row ? (row[fieldCols[f] - oc] ?? null) : rd.value(r, fieldCols[f]);
+      let m: Mark;
+      if (raw === lastValue[f]) m = lastMark[f];
+      else {
+        m = readers[f](raw);
+        lastValue[f] = raw;
+        lastMark[f] = m;
       }
-      const raw = rd.value(r, col);
-      const m = STAFF_READERS[field](raw);
-      log.mark(m, sheet.name, r, col, raw, 'staff', field);
-      marks[field] = m;
+      if (m.kind === 'unknown') log.mark(m, sheet.name, r, fieldCols[f], raw, 'staff', fields[f]);
+      targets[f][i] = m.code;
     }
-    staff.push({ sheet: sheet.name, row: r, unit, leader, cchc, marks });
+    for (const t of missingTargets) t[i] = CODE_MISSING;
   }
 }
 
@@ -502,7 +683,8 @@ export function extract(workbook: WorkbookGrid, lists: DetectedLists): Dataset {
   const log = new IssueLog();
   const sheets = new Map(workbook.sheets.map((s) => [s.name, s]));
   const units: UnitRecord[] = [];
-  const staff: StaffRecord[] = [];
+  const staffCapacity = lists.staff.reduce((n, l) => n + Math.max(0, l.dataBottom - l.dataTop + 1), 0);
+  const staff = new StaffTableBuilder(Math.min(staffCapacity, 1_000_000));
   const activities: ActivityRecord[] = [];
   const byKey = new Map<string, number>();
 
@@ -536,7 +718,7 @@ export function extract(workbook: WorkbookGrid, lists: DetectedLists): Dataset {
   return {
     lists,
     units,
-    staff,
+    staff: staff.build(),
     activities,
     fields: {
       units: fieldSet<'units'>(lists.units) as Set<UnitField>,

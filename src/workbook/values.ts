@@ -18,16 +18,50 @@ export type UnknownReason =
   | 'not_a_count'
   | 'column_missing';
 
+/**
+ * A value read from a cell. `code` is the same as one number, for compact tables: 0 no, 1 yes
+ * (no year), 2 unknown, 3 column missing (unknown), or the year (1990–2100) it was achieved.
+ */
 export type Mark =
-  | { readonly kind: 'no' }
-  | { readonly kind: 'yes'; readonly year: number | null; readonly count: number | null }
-  | { readonly kind: 'unknown'; readonly issue: 'unknown_value' | 'bad_year'; readonly reason: UnknownReason };
+  | { readonly kind: 'no'; readonly code: number }
+  | { readonly kind: 'yes'; readonly year: number | null; readonly count: number | null; readonly code: number }
+  | {
+      readonly kind: 'unknown';
+      readonly issue: 'unknown_value' | 'bad_year';
+      readonly reason: UnknownReason;
+      readonly code: number;
+    };
 
-export const NO: Mark = Object.freeze({ kind: 'no' });
-export const YES: Mark = Object.freeze({ kind: 'yes', year: null, count: null });
+export const CODE_NO = 0;
+export const CODE_YES = 1;
+export const CODE_UNKNOWN = 2;
+export const CODE_MISSING = 3;
+
+/** A mark code that says yes (with or without a year). */
+export function isYesCode(code: number): boolean {
+  return code === CODE_YES || code >= 1000;
+}
+
+/**
+ * Every mark has the same six fields in the same order, whatever its kind: the engine reads
+ * hundreds of thousands of them, and one object shape keeps those reads fast.
+ */
+function mark(
+  kind: Mark['kind'],
+  code: number,
+  year: number | null,
+  count: number | null,
+  issue: 'unknown_value' | 'bad_year' | null,
+  reason: UnknownReason | null,
+): Mark {
+  return Object.freeze({ kind, code, year, count, issue, reason }) as unknown as Mark;
+}
+
+export const NO: Mark = mark('no', CODE_NO, null, null, null, null);
+export const YES: Mark = mark('yes', CODE_YES, null, null, null, null);
 
 /** The value of a field whose column a list does not have: not known, not no. */
-export const MISSING: Mark = Object.freeze({ kind: 'unknown', issue: 'unknown_value', reason: 'column_missing' });
+export const MISSING: Mark = mark('unknown', CODE_MISSING, null, null, 'unknown_value', 'column_missing');
 
 export const MIN_YEAR = 1990;
 export const MAX_YEAR = 2100;
@@ -40,18 +74,18 @@ function unknown(reason: UnknownReason): Mark {
   let m = unknownCache.get(reason);
   if (!m) {
     const issue = reason === 'year_out_of_range' ? 'bad_year' : 'unknown_value';
-    m = Object.freeze({ kind: 'unknown', issue, reason });
+    m = mark('unknown', CODE_UNKNOWN, null, null, issue, reason);
     unknownCache.set(reason, m);
   }
   return m;
 }
 
-const yearCache = new Map<number, Mark>();
+const yearMarks: Mark[] = [];
 function yesIn(year: number): Mark {
-  let m = yearCache.get(year);
+  let m = yearMarks[year - 1990];
   if (!m) {
-    m = Object.freeze({ kind: 'yes', year, count: null });
-    yearCache.set(year, m);
+    m = mark('yes', year, year, null, null, null);
+    yearMarks[year - 1990] = m;
   }
   return m;
 }
@@ -158,6 +192,9 @@ export function readMarker(v: CellValue): Mark {
     return m;
   }
   if (typeof v === 'number') {
+    if (v === 0) return NO;
+    if (v === 1) return YES;
+    if (v >= MIN_YEAR && v <= MAX_YEAR && Number.isInteger(v)) return yesIn(v);
     let m = markerNumberCache.get(v);
     if (m === undefined) {
       m = readNumberAsMarker(v);
@@ -200,7 +237,7 @@ export function readCount(v: CellValue): Mark {
     }
   } else return readMarker(v);
   if (n === 0) return NO;
-  if (n >= 1 && Number.isInteger(n)) return { kind: 'yes', year: null, count: n };
+  if (n >= 1 && Number.isInteger(n)) return mark('yes', CODE_YES, null, n, null, null);
   return unknown('not_a_count');
 }
 

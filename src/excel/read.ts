@@ -1,0 +1,331 @@
+/**
+ * Reading the open workbook into the engine's grid model, in as few round trips as Office allows:
+ *
+ *  1. one sync for every sheet's name, visibility, protection, used-range size and top rows, and
+ *     the add-in's saved state (sheets are reached by walking getFirst/getNextOrNullObject, so no
+ *     sync is spent learning their names);
+ *  2. one sync (more only if the payload budget demands) for the columns the evaluation needs,
+ *     the cells beside each units list (for the status column) and the conditional formats on
+ *     units sheets (to find the add-in's own rules).
+ *
+ * Proxies and calls depend on the number of sheets and columns, never on the number of rows.
+ */
+import { CellValue, SheetGrid, WorkbookGrid, cellFromOffice } from '../workbook/grid';
+import { AnyLayout, DetectedLists, HEADER_SCAN_ROWS, ManualLayout, applyManual, detectLists } from '../workbook/detect';
+import { Dataset, readDataset } from '../engine';
+import { chooseStatusColumn, isStatusRuleFormula, lastListColumn } from '../report/status-column';
+import { AddinError, fromOfficeError } from './errors';
+import { EMPTY_STATE, STATE_KEY, SavedState, parseState } from './state';
+import { ExcelEnv, checkCancelled } from './env';
+
+/** Sheets probed per sync while walking the sheet chain. */
+export const SHEETS_PER_SYNC = 24;
+/** Response budget per sync (Excel on the web fails a request over 5 MB). */
+export const PAYLOAD_BUDGET = 2.4 * 1024 * 1024;
+/** Columns beside a units list examined for an empty one. */
+const STATUS_CANDIDATES = 6;
+
+export interface SheetInfo {
+  readonly name: string;
+  readonly visible: boolean;
+  readonly protected: boolean;
+  /** 0-based used range, or null for an empty sheet. */
+  readonly used: { readonly row: number; readonly col: number; readonly rowCount: number; readonly colCount: number } | null;
+}
+
+export interface StatusPlan {
+  readonly sheet: string;
+  /** 0-based column chosen for the status (the add-in's own or the first empty one). */
+  readonly column: number;
+  /** The rows the list's units occupy, header included. */
+  readonly headerRow: number;
+  readonly firstRow: number;
+  readonly lastRow: number;
+  /** The list's first column (the row coloring starts there). */
+  readonly firstColumn: number;
+}
+
+export interface WorkbookRead {
+  readonly sheets: readonly SheetInfo[];
+  readonly grid: WorkbookGrid;
+  readonly lists: DetectedLists;
+  readonly dataset: Dataset;
+  readonly state: SavedState;
+  readonly workbookProtected: boolean;
+  readonly readOnly: boolean;
+  /** Where each units list's status goes. */
+  readonly statusPlans: readonly StatusPlan[];
+  /** The add-in's own conditional formats found on units sheets (ids valid in this session). */
+  readonly ownRules: ReadonlyArray<{ readonly sheet: string; readonly id: string }>;
+  /** Number of syncs this read took. */
+  readonly syncs: number;
+}
+
+export interface ReadOptions {
+  /** Column choices that override detection (the user's, remembered or just made). */
+  readonly manual?: readonly ManualLayout[];
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (step: 'sheets' | 'columns', done: number, total: number) => void;
+}
+
+interface SheetProbe {
+  readonly ws: Excel.Worksheet;
+  readonly used: Excel.Range;
+  readonly top: Excel.Range;
+}
+
+function probe(ws: Excel.Worksheet): SheetProbe {
+  ws.load('name,visibility');
+  ws.protection.load('protected');
+  const used = ws.getUsedRangeOrNullObject(true);
+  used.load('rowIndex,columnIndex,rowCount,columnCount');
+  const top = used.getRow(0).getResizedRange(HEADER_SCAN_ROWS - 1, 0);
+  top.load('values');
+  return { ws, used, top };
+}
+
+/** Queues probes for up to SHEETS_PER_SYNC sheets from `first` on; the next sheet (or a null object) comes last. */
+function walk(first: Excel.Worksheet): { probes: SheetProbe[]; next: Excel.Worksheet } {
+  const probes: SheetProbe[] = [];
+  let ws = first;
+  for (let i = 0; i < SHEETS_PER_SYNC; i++) {
+    probes.push(probe(ws));
+    ws = ws.getNextOrNullObject();
+  }
+  ws.load('name');
+  return { probes, next: ws };
+}
+
+function toRows(values: unknown[][]): CellValue[][] {
+  return values.map((row) => row.map(cellFromOffice));
+}
+
+/** Walks the sheet chain, one sync per SHEETS_PER_SYNC sheets (one sync for most workbooks). */
+async function probeAll(
+  ctx: Excel.RequestContext,
+  first: Excel.Worksheet,
+  options: ReadOptions,
+  done: SheetProbe[] = [],
+): Promise<{ probes: SheetProbe[]; syncs: number }> {
+  const { probes, next } = walk(first);
+  await ctx.sync();
+  const real = probes.filter((p) => !p.ws.isNullObject);
+  const all = [...done, ...real];
+  options.onProgress?.('sheets', all.length, all.length + (next.isNullObject ? 0 : 1));
+  if (next.isNullObject || real.length < probes.length) return { probes: all, syncs: 1 };
+  checkCancelled(options.signal);
+  const more = await probeAll(ctx, next, options, all);
+  return { probes: more.probes, syncs: more.syncs + 1 };
+}
+
+/** A contiguous block of columns to load for one list. */
+interface ColumnRun {
+  readonly sheet: string;
+  readonly first: number;
+  readonly count: number;
+  readonly top: number;
+  readonly bottom: number;
+  /** Bytes per row in the response, estimated from the top rows. */
+  readonly rowBytes: number;
+}
+
+function columnRuns(layout: AnyLayout, sheet: SheetGrid): ColumnRun[] {
+  const cols = [...new Set(Object.values(layout.columns as Record<string, number>))].sort((a, b) => a - b);
+  const runs: ColumnRun[] = [];
+  const estimate = (c: number): number => {
+    let bytes = 0;
+    let n = 0;
+    for (let r = layout.dataTop; r < layout.dataTop + 30 && r - sheet.originRow < sheet.rows.length; r++) {
+      const v = sheet.rows[r - sheet.originRow]?.[c - sheet.originCol] ?? '';
+      bytes += JSON.stringify(v ?? '').length + 1;
+      n++;
+    }
+    return n > 0 ? Math.max(4, bytes / n) : 8;
+  };
+  for (const c of cols) {
+    const last = runs[runs.length - 1];
+    if (last && last.first + last.count === c) {
+      runs[runs.length - 1] = { ...last, count: last.count + 1, rowBytes: last.rowBytes + estimate(c) };
+    } else
+      runs.push({
+        sheet: layout.sheet,
+        first: c,
+        count: 1,
+        top: layout.dataTop,
+        bottom: layout.dataBottom,
+        rowBytes: estimate(c) + 4,
+      });
+  }
+  return runs;
+}
+
+/** Splits the row bands of all runs into as few syncs as keep each under the budget. */
+export function planChunks(runs: readonly ColumnRun[], budget = PAYLOAD_BUDGET): ColumnRun[][] {
+  const total = runs.reduce((s, r) => s + Math.max(0, r.bottom - r.top + 1) * r.rowBytes, 0);
+  const parts = Math.max(1, Math.ceil(total / budget));
+  const chunks: ColumnRun[][] = Array.from({ length: parts }, () => []);
+  for (const run of runs) {
+    const rows = run.bottom - run.top + 1;
+    if (rows <= 0) continue;
+    const band = Math.ceil(rows / parts);
+    for (let k = 0; k < parts; k++) {
+      const top = run.top + k * band;
+      const bottom = Math.min(run.bottom, top + band - 1);
+      if (top <= bottom) chunks[k].push({ ...run, top, bottom });
+    }
+  }
+  return chunks.filter((c) => c.length > 0);
+}
+
+/** Rows of a sheet grid, filled as columns arrive. */
+class SheetRows {
+  readonly rows: (CellValue | undefined)[][] = [];
+  constructor(
+    readonly name: string,
+    readonly originRow: number,
+    readonly originCol: number,
+    readonly totalRows: number,
+  ) {}
+
+  put(row: number, col: number, values: readonly (readonly unknown[])[]): void {
+    for (let i = 0; i < values.length; i++) {
+      const r = row + i - this.originRow;
+      let target = this.rows[r];
+      if (!target) target = this.rows[r] = [];
+      const src = values[i];
+      for (let j = 0; j < src.length; j++) target[col + j - this.originCol] = cellFromOffice(src[j]);
+    }
+  }
+
+  grid(): SheetGrid {
+    return { name: this.name, rows: this.rows, originRow: this.originRow, originCol: this.originCol, totalRows: this.totalRows };
+  }
+}
+
+/** Reads the lists of the open workbook (2 syncs for most workbooks). */
+export async function readWorkbook(env: ExcelEnv, options: ReadOptions = {}): Promise<WorkbookRead> {
+  try {
+    return await env.run(async (ctx) => {
+      const wb = ctx.workbook;
+      wb.protection.load('protected');
+      const canReadOnly = env.supports('ExcelApi', '1.8');
+      if (canReadOnly) wb.load('readOnly');
+      const setting = wb.settings.getItemOrNullObject(STATE_KEY);
+      setting.load('value');
+      const { probes, syncs: probeSyncs } = await probeAll(ctx, wb.worksheets.getFirst(), options);
+      checkCancelled(options.signal);
+      const state = setting.isNullObject ? EMPTY_STATE : parseState(setting.value);
+
+      const sheets: SheetInfo[] = [];
+      const builders = new Map<string, SheetRows>();
+      for (const p of probes) {
+        const used = p.used.isNullObject
+          ? null
+          : { row: p.used.rowIndex, col: p.used.columnIndex, rowCount: p.used.rowCount, colCount: p.used.columnCount };
+        sheets.push({ name: p.ws.name, visible: p.ws.visibility === 'Visible', protected: p.ws.protection.protected, used });
+        const b = new SheetRows(p.ws.name, used?.row ?? 0, used?.col ?? 0, used ? used.row + used.rowCount : 0);
+        if (used && !p.top.isNullObject) b.put(used.row, used.col, p.top.values.slice(0, used.rowCount));
+        builders.set(p.ws.name, b);
+      }
+      const headGrid: WorkbookGrid = {
+        sheets: sheets.map((s) => ({ ...(builders.get(s.name) as SheetRows).grid(), hidden: !s.visible })),
+      };
+      const manual = options.manual ?? state.mapping ?? [];
+      const lists = applyManual(headGrid, detectLists(headGrid), manual);
+      const layouts: AnyLayout[] = [...lists.units, ...lists.staff, ...lists.activities];
+      if (layouts.length === 0) throw new AddinError('no_lists');
+
+      // Sync 2 (and more only past the payload budget): the needed columns, chunked by rows.
+      const runs = layouts.flatMap((l) => columnRuns(l, headGrid.sheets.find((s) => s.name === l.sheet) as SheetGrid));
+      const chunks = planChunks(runs);
+      const candidates = lists.units.map((l) => {
+        const range = wb.worksheets
+          .getItem(l.sheet)
+          .getRangeByIndexes(l.headerTop, lastListColumn(l) + 1, Math.max(1, l.dataBottom - l.headerTop + 1), STATUS_CANDIDATES);
+        range.load('values');
+        return { layout: l, range };
+      });
+      const unitSheets = [...new Set(lists.units.map((l) => l.sheet))];
+      const rules = unitSheets.map((name) => {
+        const cfs = wb.worksheets.getItem(name).getRange().conditionalFormats;
+        cfs.load('items/id,items/type,items/customOrNullObject/rule/formula');
+        return { sheet: name, cfs };
+      });
+      const syncs = await loadChunks(ctx, wb, chunks, builders, options);
+
+      const grid: WorkbookGrid = {
+        sheets: sheets.map((s) => ({ ...(builders.get(s.name) as SheetRows).grid(), hidden: !s.visible })),
+      };
+      const dataset = readDataset(grid, lists);
+
+      const statusPlans: StatusPlan[] = candidates.map(({ layout, range }) => {
+        const left = lastListColumn(layout) + 1;
+        const block = range.values;
+        const unitRows = dataset.units.filter((u) => u.sheet === layout.sheet).map((u) => u.row);
+        const lastRow = unitRows.length > 0 ? Math.max(...unitRows) : layout.dataTop;
+        const cell = (r: number, c: number): CellValue => {
+          if (c - left >= STATUS_CANDIDATES) return 'occupied';
+          return cellFromOffice(block[r - layout.headerTop]?.[c - left]);
+        };
+        let column: number;
+        try {
+          column = chooseStatusColumn(layout, lastRow, cell, left + STATUS_CANDIDATES - 1);
+        } catch {
+          throw new AddinError('no_free_column', { sheet: layout.sheet });
+        }
+        const firstColumn = Math.min(
+          ...layout.allHeaders.map((h) => h.col),
+          ...Object.values(layout.columns as Record<string, number>),
+        );
+        return { sheet: layout.sheet, column, headerRow: layout.headerBottom, firstRow: layout.dataTop, lastRow, firstColumn };
+      });
+      const ownRules = rules.flatMap(({ sheet, cfs }) =>
+        cfs.items
+          .filter(
+            (cf) =>
+              cf.type === 'Custom' &&
+              !cf.customOrNullObject.isNullObject &&
+              isStatusRuleFormula(cf.customOrNullObject.rule.formula),
+          )
+          .map((cf) => ({ sheet, id: cf.id })),
+      );
+      return {
+        sheets,
+        grid,
+        lists,
+        dataset,
+        state,
+        workbookProtected: wb.protection.protected,
+        readOnly: canReadOnly ? wb.readOnly : false,
+        statusPlans,
+        ownRules,
+        syncs: probeSyncs + syncs,
+      };
+    });
+  } catch (e) {
+    throw fromOfficeError(e);
+  }
+}
+
+/** Loads the chunks, one sync each; the extra reads queued before ride on the first. */
+async function loadChunks(
+  ctx: Excel.RequestContext,
+  wb: Excel.Workbook,
+  chunks: readonly ColumnRun[][],
+  builders: Map<string, SheetRows>,
+  options: ReadOptions,
+  index = 0,
+): Promise<number> {
+  const chunk = chunks[index] ?? [];
+  const ranges = chunk.map((run) => {
+    const r = wb.worksheets.getItem(run.sheet).getRangeByIndexes(run.top, run.first, run.bottom - run.top + 1, run.count);
+    r.load('values');
+    return { run, r };
+  });
+  await ctx.sync();
+  for (const { run, r } of ranges) (builders.get(run.sheet) as SheetRows).put(run.top, run.first, r.values);
+  options.onProgress?.('columns', index + 1, Math.max(1, chunks.length));
+  if (index + 1 >= chunks.length) return 1;
+  checkCancelled(options.signal);
+  return 1 + (await loadChunks(ctx, wb, chunks, builders, options, index + 1));
+}
