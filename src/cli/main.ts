@@ -136,6 +136,25 @@ async function readOne(file: string, cwd: string): Promise<{ dataset: Dataset; w
   return { dataset, workbook };
 }
 
+/**
+ * --out must never be one of the inputs, by any path to it (a link, "./", another spelling), and
+ * its folder must exist: checked before anything is read or written.
+ */
+async function checkOut(out: string, inputs: readonly string[]): Promise<void> {
+  const same = new UsageError('--out không được trùng với tệp đầu vào: cchc không bao giờ ghi đè sổ tính của bạn.');
+  if (inputs.includes(out)) throw same;
+  const outStat = await fs.stat(out).catch(() => null);
+  if (outStat) {
+    for (const input of inputs) {
+      const st = await fs.stat(input).catch(() => null);
+      if (st && st.dev === outStat.dev && st.ino === outStat.ino) throw same;
+    }
+    if (outStat.isDirectory()) throw new UsageError(`--out "${out}" là một thư mục; hãy ghi tên tệp .xlsx.`);
+  }
+  const dir = await fs.stat(path.dirname(out)).catch(() => null);
+  if (!dir || !dir.isDirectory()) throw new UsageError(`Thư mục "${path.dirname(out)}" của --out không tồn tại.`);
+}
+
 function useColor(args: EvaluateArgs, io: Io): boolean {
   if (args.color !== null) return args.color;
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
@@ -146,12 +165,11 @@ async function evaluateCommand(args: EvaluateArgs, io: Io): Promise<number> {
   const plan = await loadPlan(args.plan, io.cwd);
   const year = chooseYear(plan, args.year);
   const files = args.files.length > 0 ? args.files : [path.join(packageRoot(), SAMPLE_FILE)];
-  if (args.out !== null) {
-    const outFull = path.resolve(io.cwd, args.out);
-    if (files.some((f) => path.resolve(io.cwd, f) === outFull)) {
-      throw new UsageError('--out không được trùng với tệp đầu vào: cchc không bao giờ ghi đè sổ tính của bạn.');
-    }
-  }
+  if (args.out !== null)
+    await checkOut(
+      path.resolve(io.cwd, args.out),
+      files.map((f) => path.resolve(io.cwd, f)),
+    );
   const options = { year, inclusive: args.inclusive };
   const results: FileResult[] = [];
   const workbooks = [];
@@ -164,11 +182,18 @@ async function evaluateCommand(args: EvaluateArgs, io: Io): Promise<number> {
 
   if (args.out !== null) {
     const { writeColoredCopy } = await import('../xlsx/write');
-    await writeColoredCopy(workbooks[0], results[0].dataset, results[0].evaluation, {
-      lang: args.lang,
-      out: path.resolve(io.cwd, args.out),
-      source: path.basename(files[0]),
-    });
+    try {
+      await writeColoredCopy(workbooks[0], results[0].dataset, results[0].evaluation, {
+        lang: args.lang,
+        out: path.resolve(io.cwd, args.out),
+        source: path.basename(files[0]),
+      });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new InputError(
+        `Không ghi được "${args.out}"${code ? ` (${code})` : ''}: hãy kiểm tra thư mục có tồn tại và được phép ghi.`,
+      );
+    }
   }
 
   if (args.json) {

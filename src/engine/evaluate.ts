@@ -191,7 +191,11 @@ function tallyActivities(
   for (const a of dataset.activities) {
     let member: State = a.kind === kind ? YES : a.kind === null ? UNKNOWN : NOT;
     if (member === NOT) continue;
-    if (format !== undefined && member === YES) member = a.format === format ? YES : a.format === null ? UNKNOWN : NOT;
+    // The format decides too: an online event is never a blended class, whatever its kind.
+    if (format !== undefined) {
+      if (a.format !== null && a.format !== format) continue;
+      if (a.format === null) member = UNKNOWN;
+    }
     if (member === NOT) continue;
     const held = achievedIn(a.date, 'in_year', year);
     if (held === NOT) continue;

@@ -21,12 +21,12 @@ export interface ClearOutcome {
 
 export async function clearAdded(env: ExcelEnv, o: ClearOptions): Promise<ClearOutcome> {
   try {
-    return await env.run(async (ctx) => {
-      const wb = ctx.workbook;
+    return await env.run(async (context) => {
+      const wb = context.workbook;
       const setting = wb.settings.getItemOrNullObject(STATE_KEY);
       setting.load('value');
       wb.worksheets.load('items/name');
-      await ctx.sync();
+      await context.sync();
       const state = setting.isNullObject ? EMPTY_STATE : parseState(setting.value);
       const names = new Set(wb.worksheets.items.map((w) => w.name));
       const columns = (state.statusColumns ?? []).filter((c) => names.has(c.sheet));
@@ -34,12 +34,12 @@ export async function clearAdded(env: ExcelEnv, o: ClearOptions): Promise<ClearO
       const protection = sheets.map((name) => {
         const ws = wb.worksheets.getItem(name);
         ws.protection.load('protected');
-        const cfs = ws.getRange().conditionalFormats;
+        const cfs = wb.worksheets.getItem(name).getRange().conditionalFormats;
         cfs.load('items/id,items/type,items/customOrNullObject/rule/formula');
         return { name, ws, cfs };
       });
       wb.protection.load('protected');
-      await ctx.sync();
+      await context.sync();
       const locked = protection.find((p) => p.ws.protection.protected);
       if (locked) throw new AddinError('sheet_protected', { sheet: locked.name });
       const reports = o.reports ? (state.reportSheets ?? []).filter((n) => names.has(n)) : [];
@@ -66,7 +66,7 @@ export async function clearAdded(env: ExcelEnv, o: ClearOptions): Promise<ClearO
       for (const name of reports) wb.worksheets.getItem(name).delete();
       const remaining = (state.reportSheets ?? []).filter((n) => names.has(n) && !reports.includes(n));
       wb.settings.add(STATE_KEY, JSON.stringify({ ...state, statusColumns: [], reportSheets: remaining }));
-      await ctx.sync();
+      await context.sync();
       return { statusColumns: columns.length, rules, reportSheets: reports.length };
     });
   } catch (e) {

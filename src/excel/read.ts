@@ -96,26 +96,25 @@ function walk(first: Excel.Worksheet): { probes: SheetProbe[]; next: Excel.Works
   return { probes, next: ws };
 }
 
-function toRows(values: unknown[][]): CellValue[][] {
-  return values.map((row) => row.map(cellFromOffice));
-}
-
-/** Walks the sheet chain, one sync per SHEETS_PER_SYNC sheets (one sync for most workbooks). */
-async function probeAll(
-  ctx: Excel.RequestContext,
-  first: Excel.Worksheet,
+/**
+ * Continues the sheet chain after a first batch of probes has synced: one more sync per
+ * SHEETS_PER_SYNC sheets (none for a workbook of up to that many sheets).
+ */
+async function probeRest(
+  context: Excel.RequestContext,
+  batch: { probes: SheetProbe[]; next: Excel.Worksheet },
   options: ReadOptions,
   done: SheetProbe[] = [],
 ): Promise<{ probes: SheetProbe[]; syncs: number }> {
-  const { probes, next } = walk(first);
-  await ctx.sync();
-  const real = probes.filter((p) => !p.ws.isNullObject);
+  const real = batch.probes.filter((p) => !p.ws.isNullObject);
   const all = [...done, ...real];
-  options.onProgress?.('sheets', all.length, all.length + (next.isNullObject ? 0 : 1));
-  if (next.isNullObject || real.length < probes.length) return { probes: all, syncs: 1 };
+  options.onProgress?.('sheets', all.length, all.length + (batch.next.isNullObject ? 0 : 1));
+  if (batch.next.isNullObject || real.length < batch.probes.length) return { probes: all, syncs: 0 };
   checkCancelled(options.signal);
-  const more = await probeAll(ctx, next, options, all);
-  return { probes: more.probes, syncs: more.syncs + 1 };
+  const more = walk(batch.next);
+  await context.sync();
+  const rest = await probeRest(context, more, options, all);
+  return { probes: rest.probes, syncs: rest.syncs + 1 };
 }
 
 /** A contiguous block of columns to load for one list. */
@@ -205,14 +204,17 @@ class SheetRows {
 /** Reads the lists of the open workbook (2 syncs for most workbooks). */
 export async function readWorkbook(env: ExcelEnv, options: ReadOptions = {}): Promise<WorkbookRead> {
   try {
-    return await env.run(async (ctx) => {
-      const wb = ctx.workbook;
+    return await env.run(async (context) => {
+      const wb = context.workbook;
       wb.protection.load('protected');
       const canReadOnly = env.supports('ExcelApi', '1.8');
       if (canReadOnly) wb.load('readOnly');
       const setting = wb.settings.getItemOrNullObject(STATE_KEY);
       setting.load('value');
-      const { probes, syncs: probeSyncs } = await probeAll(ctx, wb.worksheets.getFirst(), options);
+      const firstBatch = walk(wb.worksheets.getFirst());
+      await context.sync();
+      const { probes, syncs: extraSyncs } = await probeRest(context, firstBatch, options);
+      const probeSyncs = 1 + extraSyncs;
       checkCancelled(options.signal);
       const state = setting.isNullObject ? EMPTY_STATE : parseState(setting.value);
 
@@ -251,7 +253,7 @@ export async function readWorkbook(env: ExcelEnv, options: ReadOptions = {}): Pr
         cfs.load('items/id,items/type,items/customOrNullObject/rule/formula');
         return { sheet: name, cfs };
       });
-      const syncs = await loadChunks(ctx, wb, chunks, builders, options);
+      const syncs = await loadChunks(context, wb, chunks, builders, options);
 
       const grid: WorkbookGrid = {
         sheets: sheets.map((s) => ({ ...(builders.get(s.name) as SheetRows).grid(), hidden: !s.visible })),
@@ -309,7 +311,7 @@ export async function readWorkbook(env: ExcelEnv, options: ReadOptions = {}): Pr
 
 /** Loads the chunks, one sync each; the extra reads queued before ride on the first. */
 async function loadChunks(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   wb: Excel.Workbook,
   chunks: readonly ColumnRun[][],
   builders: Map<string, SheetRows>,
@@ -322,10 +324,10 @@ async function loadChunks(
     r.load('values');
     return { run, r };
   });
-  await ctx.sync();
+  await context.sync();
   for (const { run, r } of ranges) (builders.get(run.sheet) as SheetRows).put(run.top, run.first, r.values);
   options.onProgress?.('columns', index + 1, Math.max(1, chunks.length));
   if (index + 1 >= chunks.length) return 1;
   checkCancelled(options.signal);
-  return 1 + (await loadChunks(ctx, wb, chunks, builders, options, index + 1));
+  return 1 + (await loadChunks(context, wb, chunks, builders, options, index + 1));
 }

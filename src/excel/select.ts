@@ -4,11 +4,11 @@ import { fromOfficeError } from './errors';
 
 export async function selectCell(env: ExcelEnv, sheet: string, address: string): Promise<void> {
   try {
-    await env.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem(sheet);
+    await env.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
       ws.activate();
       ws.getRange(address).select();
-      await ctx.sync();
+      await context.sync();
     });
   } catch (e) {
     throw fromOfficeError(e, sheet);

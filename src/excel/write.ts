@@ -180,10 +180,10 @@ function statusValues(plan: StatusPlan, e: Evaluation, lang: Lang): string[][] {
   return values;
 }
 
-function queueColors(ctx: Excel.RequestContext, read: WorkbookRead, e: Evaluation, lang: Lang): SavedStatusColumn[] {
+function queueColors(context: Excel.RequestContext, read: WorkbookRead, e: Evaluation, lang: Lang): SavedStatusColumn[] {
   const written: SavedStatusColumn[] = [];
   for (const plan of read.statusPlans) {
-    const ws = ctx.workbook.worksheets.getItem(plan.sheet);
+    const ws = context.workbook.worksheets.getItem(plan.sheet);
     // Our previous status column on this sheet (any year) is cleared before this year's is written.
     for (const old of read.state.statusColumns ?? []) {
       if (old.sheet !== plan.sheet) continue;
@@ -211,8 +211,8 @@ function queueColors(ctx: Excel.RequestContext, read: WorkbookRead, e: Evaluatio
   return written;
 }
 
-function saveState(ctx: Excel.RequestContext, state: SavedState): void {
-  ctx.workbook.settings.add(STATE_KEY, JSON.stringify(state));
+function saveState(context: Excel.RequestContext, state: SavedState): void {
+  context.workbook.settings.add(STATE_KEY, JSON.stringify(state));
 }
 
 /** Checks everything that would make Excel refuse the writes, before any is sent. */
@@ -239,26 +239,26 @@ export async function writeResults(env: ExcelEnv, read: WorkbookRead, e: Evaluat
   const replacing = reportName !== null && existing.some((n) => n.toLowerCase() === reportName.toLowerCase());
   const layout = reportName ? buildReportLayout(e, { lang: o.lang, date: o.date, sheetName: reportName }) : null;
   try {
-    return await env.run(async (ctx) => {
-      ctx.application.suspendApiCalculationUntilNextSync();
-      if (env.supports('ExcelApi', '1.9')) ctx.application.suspendScreenUpdatingUntilNextSync();
+    return await env.run(async (context) => {
+      context.application.suspendApiCalculationUntilNextSync();
+      if (env.supports('ExcelApi', '1.9')) context.application.suspendScreenUpdatingUntilNextSync();
       // The new report sheet first: if Excel refuses anything, no sheet of the user's was touched yet.
       if (reportName && layout) {
-        if (replacing) ctx.workbook.worksheets.getItem(reportName).delete();
-        const ws = ctx.workbook.worksheets.add(reportName);
+        if (replacing) context.workbook.worksheets.getItem(reportName).delete();
+        const ws = context.workbook.worksheets.add(reportName);
         renderReport(ws, layout, o.lang, env);
         ws.activate();
       }
-      const written = o.color ? queueColors(ctx, read, e, o.lang) : null;
+      const written = o.color ? queueColors(context, read, e, o.lang) : null;
       const reports = reportName ? [...new Set([...ours.filter((n) => n !== reportName), reportName])] : ours;
-      saveState(ctx, {
+      saveState(context, {
         ...read.state,
         year: e.year,
         inclusive: !e.strict,
         ...(written ? { statusColumns: written } : {}),
         reportSheets: reports,
       });
-      await ctx.sync();
+      await context.sync();
       return {
         reportSheet: reportName,
         coloredUnits: written ? e.units.filter((u) => u.status !== 'not_applicable').length : 0,
@@ -277,18 +277,18 @@ export async function writeResults(env: ExcelEnv, read: WorkbookRead, e: Evaluat
  * columns and the add-in's rules on the units sheets — so no half-written state stays.
  */
 async function rollback(env: ExcelEnv, read: WorkbookRead, colored: boolean, newReport: string | null): Promise<void> {
-  await env.run(async (ctx) => {
-    const report = newReport ? ctx.workbook.worksheets.getItemOrNullObject(newReport) : null;
+  await env.run(async (context) => {
+    const report = newReport ? context.workbook.worksheets.getItemOrNullObject(newReport) : null;
     const sheets = colored ? [...new Set(read.statusPlans.map((p) => p.sheet))] : [];
     const cfs = sheets.map((name) => {
-      const c = ctx.workbook.worksheets.getItem(name).getRange().conditionalFormats;
+      const c = context.workbook.worksheets.getItem(name).getRange().conditionalFormats;
       c.load('items/id,items/type,items/customOrNullObject/rule/formula');
       return { name, c };
     });
-    await ctx.sync();
+    await context.sync();
     if (report && !report.isNullObject) report.delete();
     for (const { name, c } of cfs) {
-      const ws = ctx.workbook.worksheets.getItem(name);
+      const ws = context.workbook.worksheets.getItem(name);
       for (const cf of c.items) {
         if (
           cf.type === 'Custom' &&
@@ -301,6 +301,6 @@ async function rollback(env: ExcelEnv, read: WorkbookRead, colored: boolean, new
         ws.getRangeByIndexes(p.headerRow, p.column, p.lastRow - p.headerRow + 1, 1).clear('Contents');
       }
     }
-    await ctx.sync();
+    await context.sync();
   });
 }

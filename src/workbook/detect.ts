@@ -5,7 +5,7 @@
  */
 import { foldKey } from '../text/fold';
 import { FieldsOf, LIST_KINDS, ListKind, ListSchema, SCHEMAS, headerScore } from './fields';
-import { CellValue, SheetGrid, WorkbookGrid, cellAt, lastCol, lastRow } from './grid';
+import { CellValue, SheetGrid, TableInfo, WorkbookGrid, cellAt, lastCol, lastRow } from './grid';
 
 /** Where a list is and how its columns map to fields (0-based sheet coordinates). */
 export interface ListLayout<K extends ListKind = ListKind> {
@@ -216,6 +216,23 @@ function bestForSchema<K extends ListKind>(
 
 export type AnyLayout = ListLayout<'units'> | ListLayout<'staff'> | ListLayout<'activities'>;
 
+/** The part of a sheet an Excel table covers, as a sheet of its own (same name and coordinates). */
+function tableView(sheet: SheetGrid, table: TableInfo): SheetGrid {
+  const rows: Array<Array<CellValue | undefined> | undefined> = [];
+  for (let r = table.range.top; r <= table.range.bottom; r++) {
+    const src = sheet.rows[r - sheet.originRow];
+    rows.push(src ? src.slice(table.range.left - sheet.originCol, table.range.right - sheet.originCol + 1) : undefined);
+  }
+  return {
+    name: sheet.name,
+    rows,
+    originRow: table.range.top,
+    originCol: table.range.left,
+    tables: [table],
+    merges: sheet.merges,
+  };
+}
+
 /** The list a sheet holds, if any: the kind whose headers match best and whose needs are met. */
 export function detectSheet(sheet: SheetGrid): AnyLayout | null {
   const cache = new Map<number, RowTexts>();
@@ -258,12 +275,14 @@ export function detectLists(workbook: WorkbookGrid): DetectedLists {
       ignored.push({ sheet: sheet.name, reason: 'empty' });
       continue;
     }
-    const layout = detectSheet(sheet);
-    if (!layout) {
+    // Several Excel tables on one sheet are several lists; otherwise the sheet holds one list.
+    const views = (sheet.tables ?? []).length > 1 ? (sheet.tables ?? []).map((t) => tableView(sheet, t)) : [sheet];
+    const layouts = views.map(detectSheet).filter((l): l is AnyLayout => l !== null);
+    if (layouts.length === 0) {
       ignored.push({ sheet: sheet.name, reason: 'no_list' });
       continue;
     }
-    (found[layout.kind] as AnyLayout[]).push(layout);
+    for (const layout of layouts) (found[layout.kind] as AnyLayout[]).push(layout);
   }
   const strongest = <K extends ListKind>(lists: ListLayout<K>[]): ListLayout<K>[] => {
     if (lists.length < 2) return lists;

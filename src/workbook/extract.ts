@@ -13,6 +13,7 @@ import { Issue, IssueReason } from './issues';
 import {
   CODE_MISSING,
   CODE_NO,
+  CODE_UNKNOWN,
   CODE_YES,
   MISSING,
   Mark,
@@ -185,20 +186,22 @@ export interface Dataset {
 
 // ---- rows that are not data ------------------------------------------------------------------
 
-/** Total rows: "Tổng cộng", "Cộng" … ("Công chức …" is a person's title, so diacritics count here). */
+/** Total rows: "Tổng cộng", "Cộng", "Cộng:" … ("Công chức …", "Cộng đồng …" are not). */
 const TOTAL_WORDS = new Set(
   ['tổng cộng', 'cộng', 'tổng', 'tổng số', 'total', 'grand total', 'cộng toàn thành phố', 'tổng cộng toàn thành phố'].map(
     foldName,
   ),
 );
-const TOTAL_PREFIXES = ['tổng cộng', 'cộng:'].map(foldName);
+const TOTAL_START = /^(tổng cộng|cộng)\s*[:(]/iu;
 
 function isTotalText(text: string): boolean {
-  const k = foldName(text);
-  if (TOTAL_WORDS.has(k) || TOTAL_PREFIXES.some((p) => k.startsWith(p + ' '))) return true;
+  if (TOTAL_WORDS.has(foldName(text))) return true;
+  const nfc = text.normalize('NFC').trim();
+  if (TOTAL_START.test(nfc) || /^tổng cộng\s/iu.test(nfc)) return true;
   // Typed without diacritics: "Tong cong".
   return /^[\x20-\x7e]+$/.test(text) && ['tong cong', 'tong so', 'total'].includes(foldKey(text));
 }
+
 /** Lines that end a list: notes, the date line and the signature block under it. */
 const END_PREFIXES = [
   'ghi chu',
@@ -217,7 +220,8 @@ const END_PREFIXES = [
 const HEADING_PREFIXES = ['khoi', 'nhom', 'danh sach', 'cap', 'nam', 'quy', 'dot', 'giai doan', 'thang'];
 const ROMAN = /^(?=[IVXLC])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})\s*[.)]?$/;
 const LETTER = /^[A-Z]\s*[.)]?$/;
-const DATE_LINE = /(^| )ngay \d{1,2} thang \d{1,2} nam \d{4}( |$)/;
+/** "Thành phố Hồ Chí Minh, ngày 15 tháng 12 năm 2024": a place, a comma, the date, nothing after. */
+const DATE_LINE = /^[\p{L}\d .]{2,60}, ngày \d{1,2} tháng \d{1,2} năm \d{4}\.?$/iu;
 
 type RowClass = 'data' | 'blank' | 'group' | 'total' | 'header' | 'end';
 
@@ -233,13 +237,17 @@ function startsWithAny(key: string, prefixes: readonly string[]): boolean {
 /** A line under the list that ends it (a note, "Người lập biểu", the date and place line). */
 function isEndText(text: string): boolean {
   const k = foldKey(text);
-  return startsWithAny(k, END_PREFIXES) || DATE_LINE.test(k);
+  return startsWithAny(k, END_PREFIXES) || DATE_LINE.test(text.normalize('NFC').trim());
 }
 
-/** A heading alone on its row: "I. KHỐI SỞ, NGÀNH", "Khối quận, huyện", "NĂM 2023". */
-function isHeadingText(text: string): boolean {
+/**
+ * A heading alone on its row: "I. KHỐI SỞ, NGÀNH", "Khối quận, huyện", "NĂM 2023". Text in capitals
+ * counts as a heading only in a list that numbers its rows (a unit written "SỞ TƯ PHÁP" in a list
+ * without numbers is a unit).
+ */
+function isHeadingText(text: string, numbered: boolean): boolean {
   if (/^([IVXLC]+|[A-Z]|\d{1,2})\s*[.)]\s*\S/.test(text)) return true;
-  return startsWithAny(foldKey(text), HEADING_PREFIXES) || isUpperHeading(text);
+  return startsWithAny(foldKey(text), HEADING_PREFIXES) || (numbered && isUpperHeading(text));
 }
 
 /**
@@ -331,7 +339,14 @@ class ListReader<K extends ListKind> {
   /** What a row is, without allocating: numbered rows are data at once; others are looked at. */
   classify(r: number): RowClass {
     const stt = this.value(r, this.sttCol);
-    if (typeof stt === 'number') return 'data';
+    if (typeof stt === 'number') {
+      // A numbered row is data when anything besides its number is filled in (templates number rows ahead).
+      for (const c of this.cols) {
+        const v = this.value(r, c);
+        if (v !== null && v !== '' && !(typeof v === 'string' && v.trim() === '')) return 'data';
+      }
+      return 'blank';
+    }
     let sttText = '';
     if (typeof stt === 'string') {
       sttText = stt.trim();
@@ -358,7 +373,7 @@ class ListReader<K extends ListKind> {
     if (first && isTotalText(first)) return 'total';
     if (headerHits >= 2) return 'header';
     if (nonEmpty <= 2 && first && isEndText(first)) return 'end';
-    if (nonEmpty === 1 && !sttText && texts === 1 && isHeadingText(first)) return 'group';
+    if (nonEmpty === 1 && !sttText && texts === 1 && isHeadingText(first, this.sttCol !== undefined)) return 'group';
     return 'data';
   }
 
@@ -596,7 +611,19 @@ function readStaff(
       cols.leader[i] = m.code;
     } else if (cTitle !== undefined) {
       const raw = row ? (row[cTitle - oc] ?? null) : rd.value(r, cTitle);
-      cols.leader[i] = typeof raw === 'string' && isLeaderTitle(raw) ? CODE_YES : CODE_NO;
+      if (isCellError(raw)) {
+        // The title decides who is a leader: an error there leaves it unknown (left out, reported).
+        cols.leader[i] = CODE_UNKNOWN;
+        log.add({
+          kind: 'unknown_value',
+          reason: 'error_value',
+          sheet: sheet.name,
+          cell: a1(r, cTitle),
+          value: raw.error,
+          list: 'staff',
+          field: 'title',
+        });
+      } else cols.leader[i] = typeof raw === 'string' && isLeaderTitle(raw) ? CODE_YES : CODE_NO;
     } else cols.leader[i] = CODE_MISSING;
     if (cCchc !== undefined) {
       const raw = row ? (row[cCchc - oc] ?? null) : rd.value(r, cCchc);

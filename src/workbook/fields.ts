@@ -162,7 +162,8 @@ export const STAFF_SCHEMA: ListSchema<StaffField> = {
       ['chuyên gia'],
     ),
   ],
-  qualifies: (f) => f.has('name') && STAFF_MARKERS.some((m) => f.has(m)) && [...f].filter((x) => x !== 'stt').length >= 3,
+  qualifies: (f) =>
+    (f.has('name') || f.has('unit')) && STAFF_MARKERS.some((m) => f.has(m)) && [...f].filter((x) => x !== 'stt').length >= 3,
 };
 
 export const ACTIVITIES_SCHEMA: ListSchema<ActivityField> = {

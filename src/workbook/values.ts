@@ -153,7 +153,7 @@ function readNumberAsMarker(n: number): Mark {
     if (n >= MIN_YEAR && n <= MAX_YEAR) return yesIn(n);
     if (n >= 1000 && n <= 9999) return unknown('year_out_of_range');
   }
-  if (n >= MIN_SERIAL && n <= MAX_SERIAL + 1) return yesIn(serialYear(n));
+  if (n >= MIN_SERIAL && n < MAX_SERIAL + 1) return yesIn(serialYear(n));
   if (n > 9999) return unknown('year_out_of_range');
   return unknown('not_a_marker');
 }
@@ -162,11 +162,12 @@ function readTextAsMarker(text: string): Mark {
   const trimmed = text.trim();
   if (YES_SYMBOLS.has(trimmed)) return YES;
   if (NO_SYMBOLS.has(trimmed)) return NO;
-  const key = foldKey(trimmed);
-  if (YES_WORDS.has(key)) return YES;
-  if (NO_WORDS.has(key)) {
-    // A lone symbol that folds to nothing is not a blank: "?" is unknown, "" is no.
-    return key === '' && trimmed !== '' ? unknown('not_a_marker') : NO;
+  // Only a plain word is a marker: "x?", "(x)" or "không?" say the writer was unsure.
+  if (trimmed === '') return NO;
+  if (/^[\p{L}\p{M}\p{N}\s]+$/u.test(trimmed)) {
+    const key = foldKey(trimmed);
+    if (YES_WORDS.has(key)) return YES;
+    if (NO_WORDS.has(key)) return NO;
   }
   const plain = plainText(trimmed);
   const date = readDateText(plain);

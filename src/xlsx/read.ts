@@ -132,7 +132,10 @@ export async function loadWorkbook(buf: Buffer, file: string): Promise<ExcelJS.W
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
   } catch (e) {
     const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    if (!buf.includes('xl/workbook.xml')) throw new WorkbookFileError('not_spreadsheet', file);
+    // A zip of another kind (a Word or PowerPoint file) is not a workbook; any other zip that
+    // fails to load is a damaged or cut-off workbook.
+    if (!buf.includes('xl/') && (buf.includes('word/') || buf.includes('ppt/')))
+      throw new WorkbookFileError('not_spreadsheet', file);
     throw new WorkbookFileError('corrupt', file, detail);
   }
   if (wb.worksheets.length === 0) {
