@@ -28,7 +28,7 @@ function options(argv: readonly string[]): { bench: BenchOptions; only: Readonly
       units: { type: 'string', default: '400' },
       activities: { type: 'string', default: '200' },
       runs: { type: 'string', default: '7' },
-      warmup: { type: 'string', default: '1' },
+      warmup: { type: 'string', default: '3' },
       'cli-runs': { type: 'string', default: '3' },
       year: { type: 'string', default: '2024' },
       layout: { type: 'string', default: 'official' },

@@ -114,7 +114,7 @@ function sheetGrid(ws: ExcelJS.Worksheet): SheetGrid {
 }
 
 /** What kind of file this is, from its first bytes, before handing it to exceljs. */
-function sniff(buf: Buffer, file: string): void {
+export function sniff(buf: Buffer, file: string): void {
   if (buf.length === 0) throw new WorkbookFileError('empty_file', file);
   if (buf.subarray(0, 8).equals(OLE)) {
     throw new WorkbookFileError(buf.includes(ENCRYPTED_STREAM) ? 'encrypted' : 'legacy_xls', file);
