@@ -11,7 +11,8 @@ import { HCMC_PLAN, Plan, PlanError, defaultYear, isMeasured, parsePlan, thresho
 import { SpecJson, toSpecJson } from '../report/json';
 import { SCHEMAS } from '../workbook/fields';
 import { WorkbookFileError, fileProblemText } from '../xlsx/errors';
-import { readWorkbookFile } from '../xlsx/read';
+import { readFileBuffer, readWorkbookFile } from '../xlsx/read';
+import { streamGrid } from '../xlsx/stream-read';
 import { CliArgs, EvaluateArgs, PlanArgs, UsageError, parseCli } from './args';
 import { Style, formatSummary } from './format';
 
@@ -126,8 +127,19 @@ interface FileResult {
   readonly evaluation: Evaluation;
 }
 
-async function readOne(file: string, cwd: string): Promise<{ dataset: Dataset; workbook: import('exceljs').Workbook }> {
-  const { grid, workbook } = await readWorkbookFile(path.resolve(cwd, file));
+/**
+ * Reads one workbook. Only --out needs the whole workbook model (to write a copy of it); an
+ * evaluation alone streams the cells, about twice as fast on a large file.
+ */
+async function readOne(
+  file: string,
+  cwd: string,
+  needModel: boolean,
+): Promise<{ dataset: Dataset; workbook: import('exceljs').Workbook | null }> {
+  const full = path.resolve(cwd, file);
+  const { grid, workbook } = needModel
+    ? await readWorkbookFile(full)
+    : { grid: await streamGrid(await readFileBuffer(full), file), workbook: null };
   const dataset = readDataset(grid);
   const { units, staff, activities } = dataset.lists;
   if (units.length + staff.length + activities.length === 0) {
@@ -174,7 +186,7 @@ async function evaluateCommand(args: EvaluateArgs, io: Io): Promise<number> {
   const results: FileResult[] = [];
   const workbooks = [];
   for (const file of files) {
-    const { dataset, workbook } = await readOne(file, io.cwd);
+    const { dataset, workbook } = await readOne(file, io.cwd, args.out !== null);
     results.push({ file, dataset, evaluation: evaluate(dataset, plan, options) });
     workbooks.push(workbook);
   }
@@ -183,7 +195,7 @@ async function evaluateCommand(args: EvaluateArgs, io: Io): Promise<number> {
   if (args.out !== null) {
     const { writeColoredCopy } = await import('../xlsx/write');
     try {
-      await writeColoredCopy(workbooks[0], results[0].dataset, results[0].evaluation, {
+      await writeColoredCopy(workbooks[0] as import('exceljs').Workbook, results[0].dataset, results[0].evaluation, {
         lang: args.lang,
         out: path.resolve(io.cwd, args.out),
         source: path.basename(files[0]),

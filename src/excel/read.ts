@@ -21,7 +21,7 @@ import { ExcelEnv, checkCancelled } from './env';
 /** Sheets probed per sync while walking the sheet chain. */
 export const SHEETS_PER_SYNC = 24;
 /** Response budget per sync (Excel on the web fails a request over 5 MB). */
-export const PAYLOAD_BUDGET = 2.4 * 1024 * 1024;
+export const PAYLOAD_BUDGET = 2.5 * 1024 * 1024;
 /** Columns beside a units list examined for an empty one. */
 const STATUS_CANDIDATES = 6;
 
@@ -59,12 +59,18 @@ export interface WorkbookRead {
   readonly ownRules: ReadonlyArray<{ readonly sheet: string; readonly id: string }>;
   /** Number of syncs this read took. */
   readonly syncs: number;
+  /** The column choices made by hand that this read applied (saved with the next write). */
+  readonly manual: readonly ManualLayout[];
+  /** Set after a write added rules whose ids this read does not know: the next write looks them up. */
+  readonly rulesStale?: boolean;
 }
 
 export interface ReadOptions {
   /** Column choices that override detection (the user's, remembered or just made). */
   readonly manual?: readonly ManualLayout[];
   readonly signal?: AbortSignal;
+  /** Response bytes per sync the column reads stay under (Excel on the web fails over 5 MB). */
+  readonly payloadBudget?: number;
   readonly onProgress?: (step: 'sheets' | 'columns', done: number, total: number) => void;
 }
 
@@ -128,18 +134,35 @@ interface ColumnRun {
   readonly rowBytes: number;
 }
 
+const utf8 = new TextEncoder();
+
+/** The columns a list's evaluation reads (a staff list's titles only when there is no "Lãnh đạo" column). */
+function neededColumns(layout: AnyLayout): number[] {
+  const columns = layout.columns as Record<string, number>;
+  const skip = layout.kind === 'staff' && columns.leader !== undefined ? new Set(['title']) : new Set<string>();
+  return [
+    ...new Set(
+      Object.entries(columns)
+        .filter(([f]) => !skip.has(f))
+        .map(([, c]) => c),
+    ),
+  ].sort((a, b) => a - b);
+}
+
 function columnRuns(layout: AnyLayout, sheet: SheetGrid): ColumnRun[] {
-  const cols = [...new Set(Object.values(layout.columns as Record<string, number>))].sort((a, b) => a - b);
+  const cols = neededColumns(layout);
   const runs: ColumnRun[] = [];
+  // Response bytes per row, from the rows already read: values as UTF-8 JSON (Vietnamese letters
+  // take two or three bytes), with a margin for what the sample does not show.
   const estimate = (c: number): number => {
     let bytes = 0;
     let n = 0;
     for (let r = layout.dataTop; r < layout.dataTop + 30 && r - sheet.originRow < sheet.rows.length; r++) {
       const v = sheet.rows[r - sheet.originRow]?.[c - sheet.originCol] ?? '';
-      bytes += JSON.stringify(v ?? '').length + 1;
+      bytes += utf8.encode(JSON.stringify(v ?? '')).length + 1;
       n++;
     }
-    return n > 0 ? Math.max(4, bytes / n) : 8;
+    return n > 0 ? Math.max(4, (bytes / n) * 1.1) : 8;
   };
   for (const c of cols) {
     const last = runs[runs.length - 1];
@@ -239,7 +262,7 @@ export async function readWorkbook(env: ExcelEnv, options: ReadOptions = {}): Pr
 
       // Sync 2 (and more only past the payload budget): the needed columns, chunked by rows.
       const runs = layouts.flatMap((l) => columnRuns(l, headGrid.sheets.find((s) => s.name === l.sheet) as SheetGrid));
-      const chunks = planChunks(runs);
+      const chunks = planChunks(runs, options.payloadBudget ?? PAYLOAD_BUDGET);
       const candidates = lists.units.map((l) => {
         const range = wb.worksheets
           .getItem(l.sheet)
@@ -301,6 +324,7 @@ export async function readWorkbook(env: ExcelEnv, options: ReadOptions = {}): Pr
         readOnly: canReadOnly ? wb.readOnly : false,
         statusPlans,
         ownRules,
+        manual,
         syncs: probeSyncs + syncs,
       };
     });

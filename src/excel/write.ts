@@ -34,6 +34,8 @@ export interface WriteOutcome {
   readonly reportSheet: string | null;
   readonly coloredUnits: number;
   readonly syncs: number;
+  /** The read brought up to date with what was written (for the next write without re-reading). */
+  readonly read: WorkbookRead;
 }
 
 const STATUS_ORDER = ['non_compliant', 'undetermined', 'compliant'] as const;
@@ -240,29 +242,64 @@ export async function writeResults(env: ExcelEnv, read: WorkbookRead, e: Evaluat
   const layout = reportName ? buildReportLayout(e, { lang: o.lang, date: o.date, sheetName: reportName }) : null;
   try {
     return await env.run(async (context) => {
+      // After an earlier write in this session, its rules' ids are found first (one more sync).
+      let current = read;
+      if (o.color && read.rulesStale) {
+        const found = read.statusPlans.map((p) => {
+          const cfs = context.workbook.worksheets.getItem(p.sheet).getRange().conditionalFormats;
+          cfs.load('items/id,items/type,items/customOrNullObject/rule/formula');
+          return { sheet: p.sheet, cfs };
+        });
+        await context.sync();
+        const ownRules = found.flatMap(({ sheet, cfs }) =>
+          cfs.items
+            .filter(
+              (cf) =>
+                cf.type === 'Custom' &&
+                !cf.customOrNullObject.isNullObject &&
+                isStatusRuleFormula(cf.customOrNullObject.rule.formula),
+            )
+            .map((cf) => ({ sheet, id: cf.id })),
+        );
+        current = { ...read, ownRules: [...new Map(ownRules.map((r) => [r.id, r])).values()], rulesStale: false };
+      }
       context.application.suspendApiCalculationUntilNextSync();
       if (env.supports('ExcelApi', '1.9')) context.application.suspendScreenUpdatingUntilNextSync();
       // The new report sheet first: if Excel refuses anything, no sheet of the user's was touched yet.
       if (reportName && layout) {
-        if (replacing) context.workbook.worksheets.getItem(reportName).delete();
+        if (replacing) context.workbook.worksheets.getItemOrNullObject(reportName).delete();
         const ws = context.workbook.worksheets.add(reportName);
         renderReport(ws, layout, o.lang, env);
         ws.activate();
       }
-      const written = o.color ? queueColors(context, read, e, o.lang) : null;
+      const written = o.color ? queueColors(context, current, e, o.lang) : null;
       const reports = reportName ? [...new Set([...ours.filter((n) => n !== reportName), reportName])] : ours;
-      saveState(context, {
+      const state: SavedState = {
         ...read.state,
         year: e.year,
         inclusive: !e.strict,
         ...(written ? { statusColumns: written } : {}),
+        ...(read.manual.length > 0 ? { mapping: read.manual } : {}),
         reportSheets: reports,
-      });
+      };
+      saveState(context, state);
       await context.sync();
+      const sheets =
+        reportName && !replacing
+          ? [...read.sheets, { name: reportName, visible: true, protected: false, used: null }]
+          : read.sheets;
       return {
         reportSheet: reportName,
         coloredUnits: written ? e.units.filter((u) => u.status !== 'not_applicable').length : 0,
-        syncs: 1,
+        syncs: current === read ? 1 : 2,
+        // Rules just added get new ids: a later write finds and removes them by their formulas.
+        read: {
+          ...read,
+          sheets,
+          state,
+          ownRules: written ? [] : read.ownRules,
+          rulesStale: written !== null || read.rulesStale === true,
+        },
       };
     });
   } catch (err) {

@@ -56,7 +56,7 @@ export class ConditionalFormatCollectionProxy extends CollectionProxy<RangeTarge
     return CF_SCALARS;
   }
   override _itemNavNames(): readonly string[] {
-    return ['custom'];
+    return ['custom', 'customOrNullObject'];
   }
 
   add(type: string): ConditionalFormatProxy {
@@ -175,6 +175,7 @@ export class ConditionalFormatProxy extends ProxyBase<CFTarget> {
   }
   override _navigate(name: string): ProxyBase | undefined {
     if (name === 'custom') return this.custom;
+    if (name === 'customOrNullObject') return this.customOrNullObject;
     return undefined;
   }
 

@@ -21,3 +21,4 @@ export type {
 } from './snapshot';
 export { UNEVALUATED_FORMULA_ERROR, defaultFormulaEvaluator } from './values';
 export type { CellContent, CellLookup, FormulaEvaluator, Scalar } from './values';
+export { setupsFromGrid } from './from-grid';

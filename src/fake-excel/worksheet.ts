@@ -174,6 +174,43 @@ export class WorksheetProxy extends ProxyBase<string> {
     });
   }
 
+  // -- neighbours (ExcelApi 1.5) ----------------------------------------------------------------
+
+  /** The sheet after this one; throws ItemNotFound at sync when there is none. */
+  getNext(visibleOnly?: boolean): WorksheetProxy {
+    return this._neighbour('getNext', visibleOnly, 1, false);
+  }
+  /** The sheet after this one, or a null object (a null object's neighbour is a null object too). */
+  getNextOrNullObject(visibleOnly?: boolean): WorksheetProxy {
+    return this._neighbour('getNextOrNullObject', visibleOnly, 1, true);
+  }
+  getPrevious(visibleOnly?: boolean): WorksheetProxy {
+    return this._neighbour('getPrevious', visibleOnly, -1, false);
+  }
+  getPreviousOrNullObject(visibleOnly?: boolean): WorksheetProxy {
+    return this._neighbour('getPreviousOrNullObject', visibleOnly, -1, true);
+  }
+  private _neighbour(member: string, visibleOnly: boolean | undefined, step: 1 | -1, orNull: boolean): WorksheetProxy {
+    return new WorksheetProxy(
+      this.context,
+      this,
+      () => {
+        const id = this._target();
+        if (id === null) return null;
+        const model = this.context._engine.model;
+        const list = visibleOnly ? visibleSheets(model) : model.state.sheets;
+        const at = list.findIndex((x) => x.id === id);
+        const next = at < 0 ? undefined : list[at + step];
+        if (!next) {
+          if (orNull) return null;
+          throw officeError(ErrorCode.itemNotFound, 'Worksheet.' + member);
+        }
+        return next.id;
+      },
+      { member, args: visibleOnly === undefined ? [] : [visibleOnly] },
+    );
+  }
+
   // -- navigation -----------------------------------------------------------------------------
 
   get tables(): TableCollectionProxy {

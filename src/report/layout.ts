@@ -320,7 +320,7 @@ export function buildReportLayout(e: Evaluation, o: ReportOptions): ReportLayout
   r++;
 
   const width = rated.length > 0 ? CHART_COL + 3 : WIDTH;
-  for (const row of rows) while (row.length < width) row.push(null);
+  for (const row of rows) for (let c = 0; c < width; c++) if (row[c] === undefined) row[c] = null;
   return {
     sheetName: o.sheetName,
     rows,

@@ -34,13 +34,12 @@ export function fromExcelJs(v: ExcelJS.CellValue): CellValue {
   if ('formula' in v || 'sharedFormula' in v) {
     const f = v as { formula?: string; sharedFormula?: string; result?: ExcelJS.CellValue | { error: string } };
     const result = f.result;
-    if (result === undefined || result === null) {
-      // LibreOffice saves booleans as =TRUE() / =FALSE(), sometimes without a cached value.
-      const formula = (f.formula ?? f.sharedFormula ?? '').trim().toUpperCase();
-      if (formula === 'TRUE()' || formula === 'TRUE') return true;
-      if (formula === 'FALSE()' || formula === 'FALSE') return false;
-      return result === null ? null : errorValue('#N/A');
-    }
+    // LibreOffice saves booleans as =TRUE() / =FALSE(), with or without a cached value (which a
+    // streaming read gives as 1 or 0).
+    const formula = (f.formula ?? f.sharedFormula ?? '').trim().toUpperCase();
+    if (formula === 'TRUE()' || formula === 'TRUE') return true;
+    if (formula === 'FALSE()' || formula === 'FALSE') return false;
+    if (result === undefined || result === null) return result === null ? null : errorValue('#N/A');
     return fromExcelJs(result as ExcelJS.CellValue);
   }
   if ('text' in v) {

@@ -1,0 +1,66 @@
+/**
+ * The Excel adapter against the in-memory Excel (src/fake-excel): read + evaluate + color +
+ * report, as the task pane does it, at two sizes. Prints round trips, payload per sync, proxies
+ * and calls; the budget is ≤ 3 syncs (≤ 4 when chunking), ≤ 2.5 MB per sync, and proxies and
+ * calls that do not grow with the number of rows.
+ */
+import { evaluate } from '../../src/engine';
+import { readWorkbook } from '../../src/excel/read';
+import { writeResults } from '../../src/excel/write';
+import { FakeExcel, installExcelEnums, setupsFromGrid } from '../../src/fake-excel';
+import { HCMC_PLAN } from '../../src/plan';
+import { streamGrid } from '../../src/xlsx/stream-read';
+import { synthesize, toBuffer } from '../synth';
+import { BenchRow, BenchSection } from './harness';
+
+const MB = 1024 * 1024;
+
+async function flow(staff: number, ctx: Parameters<BenchSection['run']>[0]): Promise<BenchRow[]> {
+  const o = ctx.options;
+  const buffer =
+    staff === o.staff
+      ? ctx.fixture.buffer
+      : await toBuffer(
+          synthesize({ seed: o.seed, units: o.units, staff, activities: o.activities, issues: true, layout: o.layout }).workbook,
+        );
+  const grid = await streamGrid(buffer, 'bench.xlsx');
+  const fake = new FakeExcel({ platform: 'web', sheets: setupsFromGrid(grid) });
+  const env = { run: fake.run, supports: () => true };
+  fake.resetStats();
+  const t0 = performance.now();
+  const read = await readWorkbook(env);
+  const e = evaluate(read.dataset, HCMC_PLAN, { year: o.year, inclusive: false });
+  const out = await writeResults(env, read, e, { color: true, report: true, lang: 'vi', date: new Date() });
+  const ms = performance.now() - t0;
+  const syncs = fake.stats.filter((s) => s.roundTrip !== false);
+  const maxRequest = Math.max(...syncs.map((s) => s.requestBytes));
+  const maxResponse = Math.max(...syncs.map((s) => s.responseBytes));
+  const proxies = syncs.reduce((n, s) => n + s.proxies, 0);
+  const calls = syncs.reduce((n, s) => n + s.calls, 0);
+  const perSync = syncs.map((s) => `${s.calls}/${s.proxies}`).join(' · ');
+  const budget = syncs.length <= 3 || (syncs.length <= 4 && read.syncs > 2);
+  const size = `${staff.toLocaleString('en-US')} staff`;
+  return [
+    {
+      measure: `${size}: syncs`,
+      value: String(syncs.length),
+      note: `read ${read.syncs} + write ${out.syncs} · budget ≤ 3 (≤ 4 chunked): ${budget ? 'met' : 'NOT met'} · ${ms.toFixed(0)} ms in the fake`,
+    },
+    {
+      measure: `${size}: max bytes per sync`,
+      value: `${(Math.max(maxRequest, maxResponse) / MB).toFixed(2)} MB`,
+      note: `request ${(maxRequest / MB).toFixed(2)} MB, response ${(maxResponse / MB).toFixed(2)} MB · budget ≤ 2.5 MB: ${Math.max(maxRequest, maxResponse) <= 2.5 * MB ? 'met' : 'NOT met'}`,
+    },
+    { measure: `${size}: proxies, calls`, value: `${proxies}, ${calls}`, note: `calls/proxies per sync: ${perSync}` },
+  ];
+}
+
+export const excelSection: BenchSection = {
+  id: 'excel',
+  title: 'Excel adapter on the in-memory Excel (read + evaluate + color + report)',
+  async run(ctx) {
+    installExcelEnums();
+    const small = Math.max(1, Math.round(ctx.options.staff / 10));
+    return [...(await flow(small, ctx)), ...(await flow(ctx.options.staff, ctx))];
+  },
+};
