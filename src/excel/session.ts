@@ -1,0 +1,211 @@
+/**
+ * One task-pane session over the open workbook: what was found, the last evaluation, and the
+ * actions the pane offers (evaluate, color, report, clear, select, choose a column, insert the
+ * sample). Plain TypeScript over the adapter; the React components receive these as props.
+ */
+import { Evaluation, evaluate } from '../engine';
+import { Lang } from '../i18n';
+import { HCMC_PLAN, Plan, defaultYear } from '../plan';
+import { ManualLayout } from '../workbook/detect';
+import { FieldsOf, ListKind, SCHEMAS } from '../workbook/fields';
+import { columnLetters } from '../workbook/grid';
+import { ClearOutcome, clearAdded } from './clear';
+import { ExcelEnv } from './env';
+import { AddinError } from './errors';
+import { ReadOptions, WorkbookRead, readWorkbook } from './read';
+import { SampleBook, insertSample } from './sample';
+import { selectCell } from './select';
+import { WriteOutcome, writeResults } from './write';
+
+export interface FieldChoice {
+  readonly field: string;
+  /** 0-based column, or null when no column holds the field. */
+  readonly column: number | null;
+  /** The header text of that column, as written. */
+  readonly header: string | null;
+  /** Whether a target needs this field (a missing one makes targets "no data"). */
+  readonly needed: boolean;
+}
+
+/** What the pane shows for one list it found. */
+export interface ListSummary {
+  readonly kind: ListKind;
+  readonly sheet: string;
+  /** 1-based rows of the header. */
+  readonly headerRows: readonly [number, number];
+  /** Data rows read (units, people or activities). */
+  readonly rows: number;
+  readonly fields: readonly FieldChoice[];
+  /** Every header of the list, for choosing a column by hand. */
+  readonly options: ReadonlyArray<{ readonly column: number; readonly letter: string; readonly text: string }>;
+}
+
+export interface Detection {
+  readonly lists: readonly ListSummary[];
+  /** Lists not found in the workbook. */
+  readonly missing: readonly ListKind[];
+  /** The year and reading remembered for this workbook, if any. */
+  readonly remembered: { readonly year?: number; readonly inclusive?: boolean };
+}
+
+export interface RunOptions {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+const NEEDED: { [K in ListKind]: ReadonlySet<string> } = {
+  units: new Set(['name', 'cchc_positions']),
+  staff: new Set(['unit', 'leader', 'trained', 'skills', 'elearning', 'planned_year', 'appointed_year', 'expert_year']),
+  activities: new Set(['kind', 'format', 'date']),
+};
+
+function summarize(read: WorkbookRead): Detection {
+  const lists: ListSummary[] = [];
+  for (const kind of ['units', 'staff', 'activities'] as const) {
+    for (const layout of read.lists[kind]) {
+      const columns = layout.columns as Record<string, number>;
+      const headers = layout.headers as Record<string, string>;
+      const rows =
+        kind === 'units'
+          ? read.dataset.units.filter((u) => u.sheet === layout.sheet).length
+          : kind === 'staff'
+            ? Array.from(read.dataset.staff.sheet).filter((i) => read.dataset.staff.sheets[i] === layout.sheet).length
+            : read.dataset.activities.filter((a) => a.sheet === layout.sheet).length;
+      lists.push({
+        kind,
+        sheet: layout.sheet,
+        headerRows: [layout.headerTop + 1, layout.headerBottom + 1],
+        rows,
+        fields: SCHEMAS[kind].fields
+          .filter((f) => f.field !== 'stt')
+          .map((f) => ({
+            field: f.field,
+            column: columns[f.field] ?? null,
+            header: headers[f.field] ?? null,
+            needed: NEEDED[kind].has(f.field),
+          })),
+        options: layout.allHeaders.map((h) => ({ column: h.col, letter: columnLetters(h.col), text: h.text })),
+      });
+    }
+  }
+  const missing = (['units', 'staff', 'activities'] as const).filter((k) => read.lists[k].length === 0);
+  return { lists, missing, remembered: { year: read.state.year, inclusive: read.state.inclusive } };
+}
+
+export interface SessionOptions {
+  readonly lang: Lang;
+  readonly plan?: Plan;
+  readonly now?: () => Date;
+  /** The sample lists, loaded on demand (they are only needed by "insert sample data"). */
+  readonly loadSample?: () => Promise<SampleBook>;
+}
+
+export class Session {
+  private read: WorkbookRead | null = null;
+  private evaluation: Evaluation | null = null;
+  private manual: ManualLayout[] = [];
+  private readonly plan: Plan;
+
+  constructor(
+    private readonly env: ExcelEnv,
+    private readonly options: SessionOptions,
+  ) {
+    this.plan = options.plan ?? HCMC_PLAN;
+  }
+
+  get lang(): Lang {
+    return this.options.lang;
+  }
+
+  /** The year to show first: remembered for this workbook, else this year within the plan. */
+  defaultYear(remembered?: number): number {
+    const y = remembered ?? defaultYear(this.plan, this.options.now?.() ?? new Date());
+    return Math.min(this.plan.period.to, Math.max(this.plan.period.from + 1, y));
+  }
+
+  private readOptions(o: RunOptions): ReadOptions {
+    return {
+      ...(this.manual.length > 0 ? { manual: this.manual } : {}),
+      signal: o.signal,
+      onProgress: o.onProgress ? (_step, done, total) => o.onProgress?.(done, total) : undefined,
+    };
+  }
+
+  /** Finds (and reads) the lists of the open workbook. */
+  async detect(o: RunOptions = {}): Promise<Detection> {
+    this.read = await readWorkbook(this.env, this.readOptions(o));
+    this.manual = [...this.read.manual];
+    this.evaluation = null;
+    return summarize(this.read);
+  }
+
+  /** Puts a field on another column (or none) and reads again; remembered with the next write. */
+  async setColumn(kind: ListKind, sheet: string, field: string, column: number | null, o: RunOptions = {}): Promise<Detection> {
+    const layout = this.read?.lists[kind].find((l) => l.sheet === sheet);
+    if (!layout) throw new AddinError('not_evaluated');
+    const columns: Record<string, number> = { ...(layout.columns as Record<string, number>) };
+    if (column === null) delete columns[field];
+    else {
+      for (const [f, c] of Object.entries(columns)) if (c === column && f !== field) delete columns[f];
+      columns[field] = column;
+    }
+    const choice: ManualLayout = { kind, sheet, headerTop: layout.headerTop, headerBottom: layout.headerBottom, columns };
+    this.manual = [...this.manual.filter((m) => !(m.kind === kind && m.sheet === sheet)), choice];
+    return this.detect(o);
+  }
+
+  /** Evaluates for a year; reads the workbook again first so the figures are current. */
+  async evaluate(year: number, inclusive: boolean, o: RunOptions = {}): Promise<Evaluation> {
+    this.read = await readWorkbook(this.env, this.readOptions(o));
+    this.evaluation = evaluate(this.read.dataset, this.plan, { year, inclusive });
+    return this.evaluation;
+  }
+
+  /** What the last detection or evaluation found (for showing it again). */
+  get detection(): Detection | null {
+    return this.read ? summarize(this.read) : null;
+  }
+
+  private async write(color: boolean, report: boolean, o: RunOptions): Promise<WriteOutcome> {
+    if (!this.read || !this.evaluation) throw new AddinError('not_evaluated');
+    const out = await writeResults(this.env, this.read, this.evaluation, {
+      color,
+      report,
+      lang: this.options.lang,
+      date: this.options.now?.() ?? new Date(),
+      signal: o.signal,
+    });
+    this.read = out.read;
+    return out;
+  }
+
+  /** Writes the status column and colors the unit rows for the last evaluation. */
+  color(o: RunOptions = {}): Promise<WriteOutcome> {
+    return this.write(true, false, o);
+  }
+
+  /** Builds the report sheet for the last evaluation. */
+  report(o: RunOptions = {}): Promise<WriteOutcome> {
+    return this.write(false, true, o);
+  }
+
+  /** Removes what the add-in added (and its report sheets when asked). */
+  async clear(reports: boolean): Promise<ClearOutcome> {
+    const out = await clearAdded(this.env, { reports });
+    this.read = null;
+    return out;
+  }
+
+  select(sheet: string, cell: string): Promise<void> {
+    return selectCell(this.env, sheet, cell);
+  }
+
+  /** Adds the sample lists (the same sample the command line evaluates) as new sheets. */
+  async insertSample(): Promise<readonly string[]> {
+    if (!this.options.loadSample) throw new AddinError('api_missing', { requirement: 'sample' });
+    const book = await this.options.loadSample();
+    return insertSample(this.env, book);
+  }
+}
+
+export type FieldOf<K extends ListKind> = FieldsOf[K];

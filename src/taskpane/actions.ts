@@ -1,0 +1,31 @@
+/**
+ * What the task pane can ask of the workbook: the contract between the React components (which
+ * receive these as props and never touch Excel) and the Excel adapter's session. In Excel it is
+ * a Session over Excel.run; in the preview page and the tests, a Session over the in-memory Excel.
+ */
+import type { Evaluation } from '../engine';
+import type { ClearOutcome } from '../excel/clear';
+import type { Detection, RunOptions } from '../excel/session';
+import type { WriteOutcome } from '../excel/write';
+import type { ListKind } from '../workbook/fields';
+
+export type { Detection, ListSummary, FieldChoice, RunOptions } from '../excel/session';
+
+export interface PaneActions {
+  /** Finds the units, staff and activities lists (on open, and after "Chèn dữ liệu mẫu"). */
+  detect(o?: RunOptions): Promise<Detection>;
+  /** Reads a field from another column (null: from none); remembered for this workbook. */
+  setColumn(kind: ListKind, sheet: string, field: string, column: number | null, o?: RunOptions): Promise<Detection>;
+  /** Reads the lists again and evaluates the ten targets and every unit for a year. */
+  evaluate(year: number, inclusive: boolean, o?: RunOptions): Promise<Evaluation>;
+  /** "Tô màu đơn vị": status column + row colors for the last evaluation. */
+  color(o?: RunOptions): Promise<WriteOutcome>;
+  /** "Tạo báo cáo": the report sheet for the last evaluation. */
+  report(o?: RunOptions): Promise<WriteOutcome>;
+  /** "Xóa màu": removes the status column and colors (and the report sheets when asked). */
+  clear(reports: boolean): Promise<ClearOutcome>;
+  /** Selects a cell (a unit's row, an issue's cell) in the workbook. */
+  select(sheet: string, cell: string): Promise<void>;
+  /** "Chèn dữ liệu mẫu": adds the sample lists as new sheets; returns their names. */
+  insertSample(): Promise<readonly string[]>;
+}
