@@ -69,6 +69,8 @@ export interface ReadOptions {
   /** Column choices that override detection (the user's, remembered or just made). */
   readonly manual?: readonly ManualLayout[];
   readonly signal?: AbortSignal;
+  /** The lists as a previous read of this session found them (see KnownLayouts). */
+  readonly known?: KnownLayouts;
   /** Response bytes per sync the column reads stay under (Excel on the web fails over 5 MB). */
   readonly payloadBudget?: number;
   readonly onProgress?: (step: 'sheets' | 'columns', done: number, total: number) => void;
@@ -224,8 +226,53 @@ class SheetRows {
   }
 }
 
-/** Reads the lists of the open workbook (2 syncs for most workbooks). */
+/** The reads a write needs (cells beside units lists, conditional formats on their sheets), queued. */
+function queueExtras(wb: Excel.Workbook, lists: DetectedLists) {
+  const candidates = lists.units.map((l) => {
+    const range = wb.worksheets
+      .getItemOrNullObject(l.sheet)
+      .getRangeByIndexes(l.headerTop, lastListColumn(l) + 1, Math.max(1, l.dataBottom - l.headerTop + 1), STATUS_CANDIDATES);
+    range.load('values');
+    return { layout: l, range };
+  });
+  const rules = [...new Set(lists.units.map((l) => l.sheet))].map((name) => {
+    const cfs = wb.worksheets.getItemOrNullObject(name).getRange().conditionalFormats;
+    cfs.load('items/id,items/type,items/customOrNullObject/rule/formula');
+    return { sheet: name, cfs };
+  });
+  return { candidates, rules };
+}
+
+/** Queues the loads of one chunk (sheets reached with getItemOrNullObject: a sheet gone is no error). */
+function queueChunk(wb: Excel.Workbook, chunk: readonly ColumnRun[]) {
+  return chunk.map((run) => {
+    const r = wb.worksheets
+      .getItemOrNullObject(run.sheet)
+      .getRangeByIndexes(run.top, run.first, run.bottom - run.top + 1, run.count);
+    r.load('values');
+    return { run, r };
+  });
+}
+
+function sameLayouts(a: readonly AnyLayout[], b: readonly AnyLayout[]): boolean {
+  const key = (l: AnyLayout) =>
+    JSON.stringify([l.kind, l.sheet, l.headerTop, l.headerBottom, l.dataTop, l.dataBottom, Object.entries(l.columns).sort()]);
+  return a.length === b.length && a.every((l, i) => key(l) === key(b[i]));
+}
+
+/** What a previous read of this session found: lets the first sync carry data too. */
+export interface KnownLayouts {
+  readonly lists: DetectedLists;
+  readonly grid: WorkbookGrid;
+}
+
+/**
+ * Reads the lists of the open workbook: 2 syncs for most workbooks, more only past the payload
+ * budget. With `known` layouts (the session read this workbook before), the first sync also
+ * carries the first chunk of data, and the read takes one sync fewer when the lists are unchanged.
+ */
 export async function readWorkbook(env: ExcelEnv, options: ReadOptions = {}): Promise<WorkbookRead> {
+  const budget = options.payloadBudget ?? PAYLOAD_BUDGET;
   try {
     return await env.run(async (context) => {
       const wb = context.workbook;
@@ -235,6 +282,21 @@ export async function readWorkbook(env: ExcelEnv, options: ReadOptions = {}): Pr
       const setting = wb.settings.getItemOrNullObject(STATE_KEY);
       setting.load('value');
       const firstBatch = walk(wb.worksheets.getFirst());
+      // Speculation: the lists as they were, their first chunk of data and the extras, in this sync.
+      const known = options.known;
+      const knownLayouts: AnyLayout[] = known ? [...known.lists.units, ...known.lists.staff, ...known.lists.activities] : [];
+      const knownChunks =
+        known && knownLayouts.length > 0
+          ? planChunks(
+              knownLayouts.flatMap((l) => {
+                const sheet = known.grid.sheets.find((g) => g.name === l.sheet);
+                return sheet ? columnRuns(l, sheet) : [];
+              }),
+              budget * 0.9,
+            )
+          : [];
+      const speculative =
+        knownChunks.length > 0 && known ? { ranges: queueChunk(wb, knownChunks[0]), extras: queueExtras(wb, known.lists) } : null;
       await context.sync();
       const { probes, syncs: extraSyncs } = await probeRest(context, firstBatch, options);
       const probeSyncs = 1 + extraSyncs;
@@ -260,23 +322,25 @@ export async function readWorkbook(env: ExcelEnv, options: ReadOptions = {}): Pr
       const layouts: AnyLayout[] = [...lists.units, ...lists.staff, ...lists.activities];
       if (layouts.length === 0) throw new AddinError('no_lists');
 
-      // Sync 2 (and more only past the payload budget): the needed columns, chunked by rows.
-      const runs = layouts.flatMap((l) => columnRuns(l, headGrid.sheets.find((s) => s.name === l.sheet) as SheetGrid));
-      const chunks = planChunks(runs, options.payloadBudget ?? PAYLOAD_BUDGET);
-      const candidates = lists.units.map((l) => {
-        const range = wb.worksheets
-          .getItem(l.sheet)
-          .getRangeByIndexes(l.headerTop, lastListColumn(l) + 1, Math.max(1, l.dataBottom - l.headerTop + 1), STATUS_CANDIDATES);
-        range.load('values');
-        return { layout: l, range };
-      });
-      const unitSheets = [...new Set(lists.units.map((l) => l.sheet))];
-      const rules = unitSheets.map((name) => {
-        const cfs = wb.worksheets.getItem(name).getRange().conditionalFormats;
-        cfs.load('items/id,items/type,items/customOrNullObject/rule/formula');
-        return { sheet: name, cfs };
-      });
-      const syncs = await loadChunks(context, wb, chunks, builders, options);
+      // The data: the speculative chunk when the lists are unchanged, then the rest, one sync each.
+      let extras: ReturnType<typeof queueExtras>;
+      let chunks: ColumnRun[][];
+      let syncs: number;
+      if (speculative && sameLayouts(layouts, knownLayouts)) {
+        for (const { run, r } of speculative.ranges)
+          if (!r.isNullObject) (builders.get(run.sheet) as SheetRows).put(run.top, run.first, r.values);
+        extras = speculative.extras;
+        chunks = knownChunks.slice(1);
+        syncs = chunks.length > 0 ? await loadChunks(context, wb, chunks, builders, options) : 0;
+      } else {
+        chunks = planChunks(
+          layouts.flatMap((l) => columnRuns(l, headGrid.sheets.find((g) => g.name === l.sheet) as SheetGrid)),
+          budget,
+        );
+        extras = queueExtras(wb, lists);
+        syncs = await loadChunks(context, wb, chunks, builders, options);
+      }
+      const { candidates, rules } = extras;
 
       const grid: WorkbookGrid = {
         sheets: sheets.map((s) => ({ ...(builders.get(s.name) as SheetRows).grid(), hidden: !s.visible })),
@@ -285,7 +349,7 @@ export async function readWorkbook(env: ExcelEnv, options: ReadOptions = {}): Pr
 
       const statusPlans: StatusPlan[] = candidates.map(({ layout, range }) => {
         const left = lastListColumn(layout) + 1;
-        const block = range.values;
+        const block = range.isNullObject ? [] : range.values;
         const unitRows = dataset.units.filter((u) => u.sheet === layout.sheet).map((u) => u.row);
         const lastRow = unitRows.length > 0 ? Math.max(...unitRows) : layout.dataTop;
         const cell = (r: number, c: number): CellValue => {
@@ -305,14 +369,16 @@ export async function readWorkbook(env: ExcelEnv, options: ReadOptions = {}): Pr
         return { sheet: layout.sheet, column, headerRow: layout.headerBottom, firstRow: layout.dataTop, lastRow, firstColumn };
       });
       const ownRules = rules.flatMap(({ sheet, cfs }) =>
-        cfs.items
-          .filter(
-            (cf) =>
-              cf.type === 'Custom' &&
-              !cf.customOrNullObject.isNullObject &&
-              isStatusRuleFormula(cf.customOrNullObject.rule.formula),
-          )
-          .map((cf) => ({ sheet, id: cf.id })),
+        cfs.isNullObject
+          ? []
+          : cfs.items
+              .filter(
+                (cf) =>
+                  cf.type === 'Custom' &&
+                  !cf.customOrNullObject.isNullObject &&
+                  isStatusRuleFormula(cf.customOrNullObject.rule.formula),
+              )
+              .map((cf) => ({ sheet, id: cf.id })),
       );
       return {
         sheets,
@@ -343,13 +409,9 @@ async function loadChunks(
   index = 0,
 ): Promise<number> {
   const chunk = chunks[index] ?? [];
-  const ranges = chunk.map((run) => {
-    const r = wb.worksheets.getItem(run.sheet).getRangeByIndexes(run.top, run.first, run.bottom - run.top + 1, run.count);
-    r.load('values');
-    return { run, r };
-  });
+  const ranges = queueChunk(wb, chunk);
   await context.sync();
-  for (const { run, r } of ranges) (builders.get(run.sheet) as SheetRows).put(run.top, run.first, r.values);
+  for (const { run, r } of ranges) if (!r.isNullObject) (builders.get(run.sheet) as SheetRows).put(run.top, run.first, r.values);
   options.onProgress?.('columns', index + 1, Math.max(1, chunks.length));
   if (index + 1 >= chunks.length) return 1;
   checkCancelled(options.signal);

@@ -126,6 +126,8 @@ export class Session {
   private readOptions(o: RunOptions): ReadOptions {
     return {
       ...(this.manual.length > 0 ? { manual: this.manual } : {}),
+      // What this session read before: the first sync then carries data as well.
+      ...(this.read ? { known: { lists: this.read.lists, grid: this.read.grid } } : {}),
       signal: o.signal,
       onProgress: o.onProgress ? (_step, done, total) => o.onProgress?.(done, total) : undefined,
     };

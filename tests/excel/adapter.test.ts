@@ -348,3 +348,39 @@ test('selecting a unit’s row or an issue’s cell', async () => {
   const err = await errorOf(selectCell(envOf(fake), 'Không có', 'A1'));
   expect(err.code).toBe('sheet_missing');
 });
+
+describe('reading again in the same session', () => {
+  test('with the lists unchanged, the first sync carries the data: one sync for a small workbook', async () => {
+    const fake = fakeOf(p2);
+    const first = await readWorkbook(envOf(fake));
+    fake.resetStats();
+    const again = await readWorkbook(envOf(fake), { known: { lists: first.lists, grid: first.grid } });
+    expect(again.syncs).toBe(1);
+    expect(toSpecJson(evaluate(again.dataset, HCMC_PLAN, { year: 2024, inclusive: false }))).toEqual(
+      toSpecJson(evaluate(first.dataset, HCMC_PLAN, { year: 2024, inclusive: false })),
+    );
+    expect(again.statusPlans).toEqual(first.statusPlans);
+  });
+
+  test('when the lists changed meanwhile, the guess is dropped and the read is as without it', async () => {
+    const fake = fakeOf(p2);
+    const first = await readWorkbook(envOf(fake));
+    // A row added under the units list moves its end: the known layout no longer fits.
+    fake.setValues('DS don vi', 'A143', [[132, 'Sở Ngoại vụ (mới)', 'Sở, ban, ngành', 1]]);
+    const again = await readWorkbook(envOf(fake), { known: { lists: first.lists, grid: first.grid } });
+    expect(again.syncs).toBe(2);
+    expect(again.dataset.units.map((u) => u.name)).toContain('Sở Ngoại vụ (mới)');
+  });
+
+  test('a sheet deleted meanwhile is no error: the read just goes without the guess', async () => {
+    const fake = fakeOf(p2);
+    const first = await readWorkbook(envOf(fake));
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem('Hoat dong 2022-2025').delete();
+      await context.sync();
+    });
+    const again = await readWorkbook(envOf(fake), { known: { lists: first.lists, grid: first.grid } });
+    expect(again.lists.activities).toHaveLength(0);
+    expect(again.syncs).toBe(2);
+  });
+});
