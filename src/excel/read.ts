@@ -10,7 +10,7 @@
  *
  * Proxies and calls depend on the number of sheets and columns, never on the number of rows.
  */
-import { CellValue, SheetGrid, WorkbookGrid, cellFromOffice } from '../workbook/grid';
+import { CellValue, SheetGrid, WorkbookGrid, cellFromOffice, isCellError } from '../workbook/grid';
 import { AnyLayout, DetectedLists, HEADER_SCAN_ROWS, ManualLayout, applyManual, detectLists } from '../workbook/detect';
 import { Dataset, readDataset } from '../engine';
 import { chooseStatusColumn, isStatusRuleFormula, lastListColumn } from '../report/status-column';
@@ -22,6 +22,8 @@ import { ExcelEnv, checkCancelled } from './env';
 export const SHEETS_PER_SYNC = 24;
 /** Response budget per sync (Excel on the web fails a request over 5 MB). */
 export const PAYLOAD_BUDGET = 2.5 * 1024 * 1024;
+/** Bytes kept free in a sync that also carries the sheets' top rows. */
+const PROBE_ALLOWANCE = 0.1 * 1024 * 1024;
 /** Columns beside a units list examined for an empty one. */
 const STATUS_CANDIDATES = 6;
 
@@ -134,14 +136,21 @@ interface ColumnRun {
   readonly bottom: number;
   /** Bytes per row in the response, estimated from the top rows. */
   readonly rowBytes: number;
+  /** Loaded whole in the first chunk (the row numbers that decide which names are needed). */
+  readonly whole?: boolean;
 }
 
 const utf8 = new TextEncoder();
 
-/** The columns a list's evaluation reads (a staff list's titles only when there is no "Lãnh đạo" column). */
-function neededColumns(layout: AnyLayout): number[] {
+/**
+ * The columns a list's evaluation reads: a staff list's titles only when there is no "Lãnh đạo"
+ * column, and its people's names not at all when `withoutNames` (see planRead).
+ */
+function neededColumns(layout: AnyLayout, withoutNames: boolean): number[] {
   const columns = layout.columns as Record<string, number>;
-  const skip = layout.kind === 'staff' && columns.leader !== undefined ? new Set(['title']) : new Set<string>();
+  const skip = new Set<string>();
+  if (layout.kind === 'staff' && columns.leader !== undefined) skip.add('title');
+  if (withoutNames) skip.add('name');
   return [
     ...new Set(
       Object.entries(columns)
@@ -151,24 +160,35 @@ function neededColumns(layout: AnyLayout): number[] {
   ].sort((a, b) => a - b);
 }
 
-function columnRuns(layout: AnyLayout, sheet: SheetGrid): ColumnRun[] {
-  const cols = neededColumns(layout);
+function columnRuns(layout: AnyLayout, sheet: SheetGrid, withoutNames = false): ColumnRun[] {
+  const cols = neededColumns(layout, withoutNames);
+  const stt = (layout.columns as Record<string, number>).stt;
   const runs: ColumnRun[] = [];
-  // Response bytes per row, from the rows already read: values as UTF-8 JSON (Vietnamese letters
-  // take two or three bytes), with a margin for what the sample does not show.
+  // Response bytes per row, from the rows already read (the top rows, or a previous read's rows
+  // spread over the whole list): values as UTF-8 JSON, Vietnamese letters taking two or three bytes.
+  const present = Math.min(layout.dataBottom, sheet.originRow + sheet.rows.length - 1) - layout.dataTop + 1;
+  const step = Math.max(1, Math.floor(present / 400));
   const estimate = (c: number): number => {
     let bytes = 0;
     let n = 0;
-    for (let r = layout.dataTop; r < layout.dataTop + 30 && r - sheet.originRow < sheet.rows.length; r++) {
-      const v = sheet.rows[r - sheet.originRow]?.[c - sheet.originCol] ?? '';
-      bytes += utf8.encode(JSON.stringify(v ?? '')).length + 1;
+    for (let r = layout.dataTop; r < layout.dataTop + present; r += step) {
+      const row = sheet.rows[r - sheet.originRow];
+      if (!row) continue;
+      const v = row[c - sheet.originCol];
+      if (v === undefined) continue;
+      // As Excel sends it: an empty cell is "", an error its text.
+      const sent = v === null ? '' : isCellError(v) ? v.error : v;
+      bytes += utf8.encode(JSON.stringify(sent)).length + 1;
       n++;
     }
-    return n > 0 ? Math.max(4, (bytes / n) * 1.1) : 8;
+    // A sample from the top rows alone gets a small margin; one spread over the list needs none.
+    return n > 0 ? Math.max(3, (bytes / n) * (step > 1 ? 1 : 1.05)) : 24;
   };
   for (const c of cols) {
     const last = runs[runs.length - 1];
-    if (last && last.first + last.count === c) {
+    // Without names, the row numbers travel alone and whole in the first chunk.
+    const whole = withoutNames && c === stt;
+    if (last && !last.whole && !whole && last.first + last.count === c) {
       runs[runs.length - 1] = { ...last, count: last.count + 1, rowBytes: last.rowBytes + estimate(c) };
     } else
       runs.push({
@@ -177,20 +197,26 @@ function columnRuns(layout: AnyLayout, sheet: SheetGrid): ColumnRun[] {
         count: 1,
         top: layout.dataTop,
         bottom: layout.dataBottom,
-        rowBytes: estimate(c) + 4,
+        rowBytes: estimate(c) + 2,
+        ...(whole ? { whole } : {}),
       });
   }
   return runs;
 }
 
-/** Splits the row bands of all runs into as few syncs as keep each under the budget. */
+/** Splits the row bands of all runs into as few syncs as keep each under the budget ("whole" runs go first). */
 export function planChunks(runs: readonly ColumnRun[], budget = PAYLOAD_BUDGET): ColumnRun[][] {
-  const total = runs.reduce((s, r) => s + Math.max(0, r.bottom - r.top + 1) * r.rowBytes, 0);
+  const bytes = (r: ColumnRun) => Math.max(0, r.bottom - r.top + 1) * r.rowBytes;
+  const total = runs.reduce((s, r) => s + bytes(r), 0);
   const parts = Math.max(1, Math.ceil(total / budget));
   const chunks: ColumnRun[][] = Array.from({ length: parts }, () => []);
   for (const run of runs) {
     const rows = run.bottom - run.top + 1;
     if (rows <= 0) continue;
+    if (run.whole) {
+      chunks[0].push(run);
+      continue;
+    }
     const band = Math.ceil(rows / parts);
     for (let k = 0; k < parts; k++) {
       const top = run.top + k * band;
@@ -199,6 +225,73 @@ export function planChunks(runs: readonly ColumnRun[], budget = PAYLOAD_BUDGET):
     }
   }
   return chunks.filter((c) => c.length > 0);
+}
+
+/** A staff list whose names are read only where its rows are not numbered. */
+interface DeferredNames {
+  readonly sheet: string;
+  readonly nameCol: number;
+  readonly sttCol: number;
+  readonly top: number;
+  readonly bottom: number;
+}
+
+export interface ReadPlan {
+  readonly chunks: ColumnRun[][];
+  readonly deferred: readonly DeferredNames[];
+}
+
+/**
+ * The column reads, in as few syncs as the budget allows. People's names matter to the evaluation
+ * only on rows that are not numbered (a total, a heading, a note); a large staff list with numbered
+ * rows and a "Làm công tác CCHC" column therefore loads its row numbers first and its names only
+ * for the rows without a number — when that saves a sync.
+ */
+export function planRead(
+  layouts: readonly AnyLayout[],
+  sheetOf: (name: string) => SheetGrid | undefined,
+  budget: number,
+): ReadPlan {
+  const runsOf = (defer: (l: AnyLayout) => boolean) =>
+    layouts.flatMap((l) => {
+      const sheet = sheetOf(l.sheet);
+      return sheet ? columnRuns(l, sheet, defer(l)) : [];
+    });
+  const full = planChunks(
+    runsOf(() => false),
+    budget,
+  );
+  if (full.length < 2) return { chunks: full, deferred: [] };
+  const deferrable = (l: AnyLayout) => {
+    const c = l.columns as Record<string, number>;
+    return l.kind === 'staff' && c.name !== undefined && c.stt !== undefined && c.cchc !== undefined;
+  };
+  const lite = planChunks(runsOf(deferrable), budget);
+  if (lite.length >= full.length || lite.length < 2) return { chunks: full, deferred: [] };
+  return {
+    chunks: lite,
+    deferred: layouts.filter(deferrable).map((l) => {
+      const c = l.columns as Record<string, number>;
+      return { sheet: l.sheet, nameCol: c.name, sttCol: c.stt, top: l.dataTop, bottom: l.dataBottom };
+    }),
+  };
+}
+
+/** The name cells to load: runs of rows whose number cell is not a number (capped: else the whole column). */
+function nameRuns(d: DeferredNames, rows: SheetRows): ColumnRun[] {
+  const runs: ColumnRun[] = [];
+  let start = -1;
+  for (let r = d.top; r <= d.bottom + 1; r++) {
+    const v = r <= d.bottom ? rows.rows[r - rows.originRow]?.[d.sttCol - rows.originCol] : 0;
+    const unnumbered = r <= d.bottom && typeof v !== 'number';
+    if (unnumbered && start < 0) start = r;
+    if (!unnumbered && start >= 0) {
+      runs.push({ sheet: d.sheet, first: d.nameCol, count: 1, top: start, bottom: r - 1, rowBytes: 24 });
+      start = -1;
+    }
+  }
+  if (runs.length > 200) return [{ sheet: d.sheet, first: d.nameCol, count: 1, top: d.top, bottom: d.bottom, rowBytes: 24 }];
+  return runs;
 }
 
 /** Rows of a sheet grid, filled as columns arrive. */
@@ -285,18 +378,15 @@ export async function readWorkbook(env: ExcelEnv, options: ReadOptions = {}): Pr
       // Speculation: the lists as they were, their first chunk of data and the extras, in this sync.
       const known = options.known;
       const knownLayouts: AnyLayout[] = known ? [...known.lists.units, ...known.lists.staff, ...known.lists.activities] : [];
-      const knownChunks =
+      const knownPlan =
         known && knownLayouts.length > 0
-          ? planChunks(
-              knownLayouts.flatMap((l) => {
-                const sheet = known.grid.sheets.find((g) => g.name === l.sheet);
-                return sheet ? columnRuns(l, sheet) : [];
-              }),
-              budget * 0.9,
-            )
-          : [];
+          ? // Leave room for the sheets' top rows, which ride in the same sync.
+            planRead(knownLayouts, (name) => known.grid.sheets.find((g) => g.name === name), budget - PROBE_ALLOWANCE)
+          : null;
       const speculative =
-        knownChunks.length > 0 && known ? { ranges: queueChunk(wb, knownChunks[0]), extras: queueExtras(wb, known.lists) } : null;
+        knownPlan && known && knownPlan.chunks.length > 0
+          ? { ranges: queueChunk(wb, knownPlan.chunks[0]), extras: queueExtras(wb, known.lists) }
+          : null;
       await context.sync();
       const { probes, syncs: extraSyncs } = await probeRest(context, firstBatch, options);
       const probeSyncs = 1 + extraSyncs;
@@ -324,21 +414,18 @@ export async function readWorkbook(env: ExcelEnv, options: ReadOptions = {}): Pr
 
       // The data: the speculative chunk when the lists are unchanged, then the rest, one sync each.
       let extras: ReturnType<typeof queueExtras>;
-      let chunks: ColumnRun[][];
       let syncs: number;
-      if (speculative && sameLayouts(layouts, knownLayouts)) {
+      if (speculative && knownPlan && sameLayouts(layouts, knownLayouts)) {
         for (const { run, r } of speculative.ranges)
           if (!r.isNullObject) (builders.get(run.sheet) as SheetRows).put(run.top, run.first, r.values);
         extras = speculative.extras;
-        chunks = knownChunks.slice(1);
-        syncs = chunks.length > 0 ? await loadChunks(context, wb, chunks, builders, options) : 0;
+        const rest = knownPlan.chunks.slice(1);
+        if (rest.length > 0) for (const d of knownPlan.deferred) rest[0].push(...nameRuns(d, builders.get(d.sheet) as SheetRows));
+        syncs = rest.length > 0 ? await loadChunks(context, wb, { chunks: rest, deferred: [] }, builders, options) : 0;
       } else {
-        chunks = planChunks(
-          layouts.flatMap((l) => columnRuns(l, headGrid.sheets.find((g) => g.name === l.sheet) as SheetGrid)),
-          budget,
-        );
+        const plan = planRead(layouts, (name) => headGrid.sheets.find((g) => g.name === name), budget);
         extras = queueExtras(wb, lists);
-        syncs = await loadChunks(context, wb, chunks, builders, options);
+        syncs = await loadChunks(context, wb, plan, builders, options);
       }
       const { candidates, rules } = extras;
 
@@ -399,21 +486,25 @@ export async function readWorkbook(env: ExcelEnv, options: ReadOptions = {}): Pr
   }
 }
 
-/** Loads the chunks, one sync each; the extra reads queued before ride on the first. */
+/**
+ * Loads the chunks, one sync each; the extra reads queued before ride on the first. Deferred
+ * names are added to the second chunk once the first has brought the row numbers.
+ */
 async function loadChunks(
   context: Excel.RequestContext,
   wb: Excel.Workbook,
-  chunks: readonly ColumnRun[][],
+  plan: ReadPlan,
   builders: Map<string, SheetRows>,
   options: ReadOptions,
   index = 0,
 ): Promise<number> {
-  const chunk = chunks[index] ?? [];
+  const chunk = [...(plan.chunks[index] ?? [])];
+  if (index === 1) for (const d of plan.deferred) chunk.push(...nameRuns(d, builders.get(d.sheet) as SheetRows));
   const ranges = queueChunk(wb, chunk);
   await context.sync();
   for (const { run, r } of ranges) if (!r.isNullObject) (builders.get(run.sheet) as SheetRows).put(run.top, run.first, r.values);
-  options.onProgress?.('columns', index + 1, Math.max(1, chunks.length));
-  if (index + 1 >= chunks.length) return 1;
+  options.onProgress?.('columns', index + 1, Math.max(1, plan.chunks.length));
+  if (index + 1 >= plan.chunks.length) return 1;
   checkCancelled(options.signal);
-  return 1 + (await loadChunks(context, wb, chunks, builders, options, index + 1));
+  return 1 + (await loadChunks(context, wb, plan, builders, options, index + 1));
 }

@@ -80,6 +80,25 @@ describe('reading the open workbook', () => {
     );
   });
 
+  test('a large numbered staff list loads names only where rows have no number (a total row still reads as one)', async () => {
+    const fake = fakeOf(p2);
+    const whole = await readWorkbook(envOf(fake));
+    fake.resetStats();
+    // A budget at which reading the names would take one more sync (3 instead of 2).
+    const lean = await readWorkbook(envOf(fake), { payloadBudget: 35_000 });
+    // Names were loaded for the header-ish and total rows only, not for the 617 people.
+    const requested = fake.stats.reduce((n, s) => n + s.responseBytes, 0);
+    const staffSheet = lean.grid.sheets.find((g) => g.name === 'DS CBCCVC');
+    // Below the 40 top rows read to find the header, only the total row's name came.
+    const names = (staffSheet?.rows ?? []).slice(40).filter((r) => typeof r?.[1] === 'string');
+    expect(names.map((r) => r?.[1])).toEqual(['Tổng cộng']);
+    expect(staffSheet?.rows[629]?.[1]).toBe('Tổng cộng');
+    expect(requested).toBeGreaterThan(0);
+    expect(toSpecJson(evaluate(lean.dataset, HCMC_PLAN, { year: 2024, inclusive: false }))).toEqual(
+      toSpecJson(evaluate(whole.dataset, HCMC_PLAN, { year: 2024, inclusive: false })),
+    );
+  });
+
   test('an empty workbook says what lists and headers are expected', async () => {
     const fake = new FakeExcel();
     const err = await errorOf(readWorkbook(envOf(fake)));
