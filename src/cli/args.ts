@@ -2,9 +2,13 @@
 import { parseArgs } from 'node:util';
 import { Lang } from '../i18n';
 
+/** Bad arguments; the message in Vietnamese and in English (the command line picks by --lang). */
 export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(
+    readonly vi: string,
+    readonly en: string = vi,
+  ) {
+    super(vi);
     this.name = 'UsageError';
   }
 }
@@ -36,7 +40,11 @@ export type CliArgs =
 
 function parseYear(text: string | undefined): number | null {
   if (text === undefined) return null;
-  if (!/^\d{4}$/.test(text)) throw new UsageError(`--year cần một năm 4 chữ số (ví dụ 2024), không phải "${text}".`);
+  if (!/^\d{4}$/.test(text))
+    throw new UsageError(
+      `--year cần một năm 4 chữ số (ví dụ 2024), không phải "${text}".`,
+      `--year needs a four-digit year (e.g. 2024), not "${text}".`,
+    );
   return Number(text);
 }
 
@@ -44,7 +52,7 @@ function parseLang(text: string | undefined, env: NodeJS.ProcessEnv): Lang {
   const v = text ?? env.CCHC_LANG;
   if (v === undefined) return 'vi';
   if (v === 'vi' || v === 'en') return v;
-  throw new UsageError(`--lang nhận "vi" hoặc "en", không phải "${v}".`);
+  throw new UsageError(`--lang nhận "vi" hoặc "en", không phải "${v}".`, `--lang takes "vi" or "en", not "${v}".`);
 }
 
 /** Parses the command line (without "node" and the script). */
@@ -55,7 +63,10 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = {}): 
   }
   if (first === '--version' || first === '-v' || first === 'version') return { command: 'version' };
   if (first !== 'evaluate' && first !== 'plan') {
-    throw new UsageError(`Không có lệnh "${first}". Các lệnh: evaluate, plan (xem "cchc --help").`);
+    throw new UsageError(
+      `Không có lệnh "${first}". Các lệnh: evaluate, plan (xem "cchc --help").`,
+      `No command "${first}". Commands: evaluate, plan (see "cchc --help").`,
+    );
   }
   let parsed;
   try {
@@ -77,21 +88,27 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = {}): 
       },
     });
   } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
+    const why = e instanceof Error ? e.message : String(e);
+    throw new UsageError(`Tham số không hợp lệ: ${why} (xem "cchc --help").`, `${why} (see "cchc --help").`);
   }
   const v = parsed.values;
   const lang = parseLang(v.lang, env);
   if (v.help) return { command: 'help', lang };
   const year = parseYear(v.year);
   if (first === 'plan') {
-    for (const opt of ['out', 'strict-data'] as const) if (v[opt]) throw new UsageError(`"cchc plan" không nhận --${opt}.`);
+    for (const opt of ['out', 'strict-data'] as const)
+      if (v[opt]) throw new UsageError(`"cchc plan" không nhận --${opt}.`, `"cchc plan" takes no --${opt}.`);
     return { command: 'plan', year, inclusive: v.inclusive ?? false, plan: v.plan ?? null, json: v.json ?? false, lang };
   }
   const files = parsed.positionals;
   if (v.out !== undefined && files.length > 1) {
-    throw new UsageError('--out chỉ dùng với một tệp: mỗi bản sao tô màu thuộc về một sổ tính.');
+    throw new UsageError(
+      '--out chỉ dùng với một tệp: mỗi bản sao tô màu thuộc về một sổ tính.',
+      '--out goes with one file: each colored copy belongs to one workbook.',
+    );
   }
-  if (v.out !== undefined && !/\.xlsx$/i.test(v.out)) throw new UsageError(`--out cần tên tệp .xlsx, không phải "${v.out}".`);
+  if (v.out !== undefined && !/\.xlsx$/i.test(v.out))
+    throw new UsageError(`--out cần tên tệp .xlsx, không phải "${v.out}".`, `--out needs an .xlsx file name, not "${v.out}".`);
   const color = v['no-color'] ? false : v.color === true ? true : null;
   return {
     command: 'evaluate',

@@ -10,6 +10,7 @@ import { Lang, thresholdText } from '../i18n';
 import { HCMC_PLAN, Plan, PlanError, defaultYear, isMeasured, parsePlan, thresholdFor } from '../plan';
 import { SpecJson, toSpecJson } from '../report/json';
 import { SCHEMAS } from '../workbook/fields';
+import { WorkbookGrid } from '../workbook/grid';
 import { WorkbookFileError, fileProblemText } from '../xlsx/errors';
 import { readFileBuffer, readWorkbookFile } from '../xlsx/read';
 import { streamGrid } from '../xlsx/stream-read';
@@ -23,10 +24,13 @@ export interface Io {
   readonly cwd: string;
 }
 
-/** Input the command line cannot work with; `message` is the whole one-line explanation. */
+/** Input the command line cannot work with: a one-line explanation in Vietnamese and English. */
 export class InputError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(
+    readonly vi: string,
+    readonly en: string = vi,
+  ) {
+    super(vi);
     this.name = 'InputError';
   }
 }
@@ -92,13 +96,17 @@ async function loadPlan(file: string | null, cwd: string): Promise<Plan> {
   try {
     text = await fs.readFile(full, 'utf8');
   } catch {
-    throw new InputError(`Không đọc được tệp kế hoạch "${file}".`);
+    throw new InputError(`Không đọc được tệp kế hoạch "${file}".`, `Cannot read the plan file "${file}".`);
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new InputError(`Tệp kế hoạch "${file}" không phải JSON hợp lệ: ${e instanceof Error ? e.message : String(e)}`);
+    const why = e instanceof Error ? e.message : String(e);
+    throw new InputError(
+      `Tệp kế hoạch "${file}" không phải JSON hợp lệ: ${why}`,
+      `The plan file "${file}" is not valid JSON: ${why}`,
+    );
   }
   return parsePlan(json, file);
 }
@@ -106,7 +114,10 @@ async function loadPlan(file: string | null, cwd: string): Promise<Plan> {
 function chooseYear(plan: Plan, year: number | null): number {
   if (year === null) return defaultYear(plan);
   if (year < plan.period.from || year > plan.period.to) {
-    throw new UsageError(`Năm ${year} nằm ngoài giai đoạn của kế hoạch (${plan.period.from}–${plan.period.to}).`);
+    throw new UsageError(
+      `Năm ${year} nằm ngoài giai đoạn của kế hoạch (${plan.period.from}–${plan.period.to}).`,
+      `Year ${year} is outside the plan's period (${plan.period.from}–${plan.period.to}).`,
+    );
   }
   return year;
 }
@@ -137,13 +148,24 @@ async function readOne(
   needModel: boolean,
 ): Promise<{ dataset: Dataset; workbook: import('exceljs').Workbook | null }> {
   const full = path.resolve(cwd, file);
-  const { grid, workbook } = needModel
-    ? await readWorkbookFile(full)
-    : { grid: await streamGrid(await readFileBuffer(full), file), workbook: null };
+  let read: { grid: WorkbookGrid; workbook: import('exceljs').Workbook | null };
+  try {
+    read = needModel
+      ? await readWorkbookFile(full)
+      : { grid: await streamGrid(await readFileBuffer(full), file), workbook: null };
+  } catch (e) {
+    // Name the file as the user wrote it.
+    if (e instanceof WorkbookFileError) throw new WorkbookFileError(e.problem, file, e.detail);
+    throw e;
+  }
+  const { grid, workbook } = read;
   const dataset = readDataset(grid);
   const { units, staff, activities } = dataset.lists;
   if (units.length + staff.length + activities.length === 0) {
-    throw new InputError(`Không tìm thấy danh sách nào trong "${file}". Cần có ${expectedHeaders()}, với một dòng tiêu đề cột.`);
+    throw new InputError(
+      `Không tìm thấy danh sách nào trong "${file}". Cần có ${expectedHeaders()}, với một dòng tiêu đề cột.`,
+      `No list found in "${file}". Expected ${expectedHeaders()}, each with a header row.`,
+    );
   }
   return { dataset, workbook };
 }
@@ -153,7 +175,10 @@ async function readOne(
  * its folder must exist: checked before anything is read or written.
  */
 async function checkOut(out: string, inputs: readonly string[]): Promise<void> {
-  const same = new UsageError('--out không được trùng với tệp đầu vào: cchc không bao giờ ghi đè sổ tính của bạn.');
+  const same = new UsageError(
+    '--out không được trùng với tệp đầu vào: cchc không bao giờ ghi đè sổ tính của bạn.',
+    '--out must not be the input file: cchc never overwrites your workbook.',
+  );
   if (inputs.includes(out)) throw same;
   const outStat = await fs.stat(out).catch(() => null);
   if (outStat) {
@@ -161,10 +186,19 @@ async function checkOut(out: string, inputs: readonly string[]): Promise<void> {
       const st = await fs.stat(input).catch(() => null);
       if (st && st.dev === outStat.dev && st.ino === outStat.ino) throw same;
     }
-    if (outStat.isDirectory()) throw new UsageError(`--out "${out}" là một thư mục; hãy ghi tên tệp .xlsx.`);
+    if (outStat.isDirectory())
+      throw new UsageError(
+        `--out "${out}" là một thư mục; hãy ghi tên tệp .xlsx.`,
+        `--out "${out}" is a folder; give an .xlsx file name.`,
+      );
   }
   const dir = await fs.stat(path.dirname(out)).catch(() => null);
-  if (!dir || !dir.isDirectory()) throw new UsageError(`Thư mục "${path.dirname(out)}" của --out không tồn tại.`);
+  if (!dir || !dir.isDirectory()) {
+    throw new UsageError(
+      `Thư mục "${path.dirname(out)}" của --out không tồn tại.`,
+      `The folder "${path.dirname(out)}" of --out does not exist.`,
+    );
+  }
 }
 
 function useColor(args: EvaluateArgs, io: Io): boolean {
@@ -204,6 +238,7 @@ async function evaluateCommand(args: EvaluateArgs, io: Io): Promise<number> {
       const code = (e as NodeJS.ErrnoException).code;
       throw new InputError(
         `Không ghi được "${args.out}"${code ? ` (${code})` : ''}: hãy kiểm tra thư mục có tồn tại và được phép ghi.`,
+        `Cannot write "${args.out}"${code ? ` (${code})` : ''}: check that the folder exists and can be written to.`,
       );
     }
   }
@@ -290,7 +325,9 @@ const COMMANDS: { [K in CliArgs['command']]: (args: Extract<CliArgs, { command: 
 
 /** Runs the command line; resolves to the exit code. The only place errors become exit codes. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-  let lang: Lang = 'vi';
+  // The language of messages, known even when the rest of the arguments are wrong.
+  const at = argv.indexOf('--lang');
+  let lang: Lang = (at >= 0 ? argv[at + 1] : io.env.CCHC_LANG) === 'en' ? 'en' : 'vi';
   try {
     const args = parseCli(argv, io.env);
     if ('lang' in args) lang = args.lang;
@@ -298,7 +335,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return await run(args, io);
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputError) {
-      io.stderr.write(`cchc: ${e.message}\n`);
+      io.stderr.write(`cchc: ${lang === 'vi' ? e.vi : e.en}\n`);
       return 2;
     }
     if (e instanceof WorkbookFileError) {
@@ -306,7 +343,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return 2;
     }
     if (e instanceof PlanError) {
-      io.stderr.write(`cchc: kế hoạch "${e.source}" không hợp lệ: ${e.problems.join('; ')}\n`);
+      const head = lang === 'vi' ? `kế hoạch "${e.source}" không hợp lệ` : `plan "${e.source}" is not valid`;
+      io.stderr.write(`cchc: ${head}: ${e.problems.join('; ')}\n`);
       return 2;
     }
     throw e;
