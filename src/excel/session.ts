@@ -12,7 +12,7 @@ import { columnLetters } from '../workbook/grid';
 import { ClearOutcome, clearAdded } from './clear';
 import { ExcelEnv } from './env';
 import { AddinError } from './errors';
-import { ReadOptions, WorkbookRead, readWorkbook } from './read';
+import { KnownLayouts, ReadOptions, WorkbookRead, readWorkbook } from './read';
 import { SampleBook, insertSample } from './sample';
 import { selectCell } from './select';
 import { WriteOutcome, writeResults } from './write';
@@ -102,6 +102,7 @@ export interface SessionOptions {
 
 export class Session {
   private read: WorkbookRead | null = null;
+  private known: KnownLayouts | null = null;
   private evaluation: Evaluation | null = null;
   private manual: ManualLayout[] = [];
   private readonly plan: Plan;
@@ -127,7 +128,7 @@ export class Session {
     return {
       ...(this.manual.length > 0 ? { manual: this.manual } : {}),
       // What this session read before: the first sync then carries data as well.
-      ...(this.read ? { known: { lists: this.read.lists, grid: this.read.grid } } : {}),
+      ...(this.read ? { known: { lists: this.read.lists, grid: this.read.grid } } : this.known ? { known: this.known } : {}),
       signal: o.signal,
       onProgress: o.onProgress ? (_step, done, total) => o.onProgress?.(done, total) : undefined,
     };
@@ -169,7 +170,9 @@ export class Session {
   }
 
   private async write(color: boolean, report: boolean, o: RunOptions): Promise<WriteOutcome> {
-    if (!this.read || !this.evaluation) throw new AddinError('not_evaluated');
+    if (!this.evaluation) throw new AddinError('not_evaluated');
+    // After "Xóa màu" the workbook changed under the last read: read it again (not the figures).
+    if (!this.read) this.read = await readWorkbook(this.env, this.readOptions(o));
     const out = await writeResults(this.env, this.read, this.evaluation, {
       color,
       report,
@@ -194,6 +197,8 @@ export class Session {
   /** Removes what the add-in added (and its report sheets when asked). */
   async clear(reports: boolean): Promise<ClearOutcome> {
     const out = await clearAdded(this.env, { reports });
+    // The layouts stay known (for a quick next read); what the add-in wrote is read afresh.
+    this.known = this.read ? { lists: this.read.lists, grid: this.read.grid } : this.known;
     this.read = null;
     return out;
   }

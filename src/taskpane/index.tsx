@@ -1,4 +1,73 @@
-/* Task pane entry: mounted once Office is ready (issue 5 builds the pane on this). */
-const root = document.getElementById('root');
-if (root) root.textContent = 'Theo dõi kế hoạch CCHC';
-export {};
+/**
+ * Task pane entry. Mounts the pane once Office is ready and the host is Excel; says so in both
+ * languages when the page is opened anywhere else or office.js could not load (an unguarded
+ * Office.onReady would leave the pane blank).
+ */
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { createRoot } from 'react-dom/client';
+import type { SampleBook } from '../excel/sample';
+import type { ExcelEnv } from '../excel/env';
+import type { Session } from '../excel/session';
+import { langFromLocale } from '../i18n';
+import { App } from './App';
+import { LOAD_FAILED, OPEN_IN_EXCEL } from './strings';
+
+function container(): HTMLElement {
+  const found = document.getElementById('root');
+  if (found) return found;
+  const made = document.createElement('div');
+  made.id = 'root';
+  document.body.appendChild(made);
+  return made;
+}
+
+/** A short bilingual sentence instead of the pane (no React needed). */
+function showMessage(text: string): void {
+  const p = document.createElement('p');
+  p.textContent = text;
+  p.style.margin = '16px';
+  p.style.fontFamily = 'Segoe UI, system-ui, sans-serif';
+  p.style.fontSize = '14px';
+  p.style.lineHeight = '1.5';
+  container().replaceChildren(p);
+}
+
+/** The sample lists, fetched only when "Chèn dữ liệu mẫu" is pressed (they are ~200 KB). */
+const loadSample = (): Promise<SampleBook> =>
+  // The JSON's inferred type (optional keys per cell) is narrower than SampleBook's records: widen first.
+  import(/* webpackChunkName: "sample" */ '../../assets/sample/cchc-mau.json').then((m) => m.default as unknown as SampleBook);
+
+let mounted = false;
+
+function mount(Session: typeof import('../excel/session').Session, officeEnv: () => ExcelEnv): void {
+  if (mounted) return;
+  mounted = true;
+  const lang = langFromLocale(Office.context.displayLanguage);
+  document.documentElement.lang = lang;
+  const session: Session = new Session(officeEnv(), { lang, loadSample });
+  createRoot(container()).render(
+    <FluentProvider theme={webLightTheme}>
+      <App actions={session} lang={lang} />
+    </FluentProvider>,
+  );
+}
+
+const showOpenInExcel = () => showMessage(OPEN_IN_EXCEL);
+
+if (typeof Office === 'undefined') {
+  showOpenInExcel();
+} else {
+  // The adapter (reading, writing, the report) loads while Office gets ready, not before the page.
+  const adapter = Promise.all([
+    import(/* webpackChunkName: "session" */ '../excel/session'),
+    import(/* webpackChunkName: "session" */ '../excel/env'),
+  ]);
+  adapter.catch(() => undefined); // handled below, once Office is ready
+  Office.onReady((info) => {
+    if (info.host !== Office.HostType.Excel) return showOpenInExcel();
+    return adapter.then(
+      ([{ Session }, { officeEnv }]) => mount(Session, officeEnv),
+      () => showMessage(LOAD_FAILED),
+    );
+  }).catch(showOpenInExcel);
+}

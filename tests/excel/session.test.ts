@@ -99,3 +99,17 @@ describe('a first-time user with an empty workbook', () => {
     await expect(s.color()).rejects.toMatchObject({ code: 'not_evaluated' });
   });
 });
+
+test('after "Xóa màu", coloring again works without evaluating again', async () => {
+  const fake = new FakeExcel();
+  const session = new Session(envOf(fake), { lang: 'vi', loadSample: async () => sampleJson() });
+  await session.insertSample();
+  await session.detect();
+  await session.evaluate(2024, false);
+  await session.color();
+  await session.clear(false);
+  expect(fake.cell('DS đơn vị', 'G7').value).toBe('');
+  await session.color();
+  expect(fake.cell('DS đơn vị', 'G7').value).toBe('Trạng thái CCHC 2024');
+  expect(fake.conditionalFormats('DS đơn vị')).toHaveLength(3);
+});

@@ -1,0 +1,42 @@
+/**
+ * Everything shown once there is an evaluation: the target cards, the units to follow up and the
+ * data to check. Loaded on demand (the pane's first screen does not need it).
+ */
+import { makeStyles, tokens } from '@fluentui/react-components';
+import type { Evaluation, UnitResult } from '../engine';
+import type { Lang } from '../i18n';
+import type { Issue } from '../workbook/issues';
+import { IssueList } from './IssueList';
+import { ResultsPanel } from './ResultsPanel';
+import { UnitList } from './UnitList';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXL,
+    minWidth: 0,
+  },
+});
+
+export interface ResultsProps {
+  readonly evaluation: Evaluation;
+  readonly lang: Lang;
+  readonly outdated: string | null;
+  readonly busy: boolean;
+  readonly onSelectUnit: (unit: UnitResult) => void;
+  readonly onSelectIssue: (issue: Issue) => void;
+}
+
+export function Results({ evaluation, lang, outdated, busy, onSelectUnit, onSelectIssue }: ResultsProps) {
+  const styles = useStyles();
+  return (
+    <div className={styles.root}>
+      <ResultsPanel evaluation={evaluation} lang={lang} outdated={outdated} />
+      <UnitList units={evaluation.units} lang={lang} busy={busy} onSelect={onSelectUnit} />
+      <IssueList issues={evaluation.issues} lang={lang} busy={busy} onSelect={onSelectIssue} />
+    </div>
+  );
+}
+
+export default Results;

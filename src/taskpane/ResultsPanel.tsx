@@ -1,0 +1,62 @@
+/** The evaluation: year and reading, a one-line summary, and a card per target. */
+import { makeStyles, tokens, useId } from '@fluentui/react-components';
+import type { Evaluation } from '../engine';
+import type { Lang } from '../i18n';
+import { TargetCards } from './TargetCards';
+import { summaryText } from './figures';
+import { STRINGS } from './strings';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+    minWidth: 0,
+  },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  text: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+  },
+  muted: {
+    margin: 0,
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+  },
+  stale: {
+    margin: 0,
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorPaletteYellowBackground1,
+    fontSize: tokens.fontSizeBase200,
+  },
+});
+
+export interface ResultsPanelProps {
+  readonly evaluation: Evaluation;
+  readonly lang: Lang;
+  /** Why the figures may be out of date (null: they are current). */
+  readonly outdated: string | null;
+}
+
+export function ResultsPanel({ evaluation, lang, outdated }: ResultsPanelProps) {
+  const styles = useStyles();
+  const s = STRINGS[lang];
+  const headingId = useId('results-');
+  return (
+    <section className={styles.root} aria-labelledby={headingId}>
+      <h2 id={headingId} className={styles.heading}>
+        {s.resultsHeading(evaluation.year)}
+      </h2>
+      <p className={styles.text}>{summaryText(evaluation, lang)}</p>
+      <p className={styles.muted}>{evaluation.strict ? s.readingStrict : s.readingInclusive}</p>
+      {outdated && <p className={styles.stale}>{outdated}</p>}
+      <TargetCards targets={evaluation.targets} year={evaluation.year} lang={lang} />
+    </section>
+  );
+}

@@ -1,0 +1,116 @@
+/**
+ * The units that are not compliant or undetermined, searchable by name (with or without
+ * diacritics); choosing one selects its row in the workbook.
+ */
+import { Field, SearchBox, makeStyles, tokens, useId } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import type { UnitResult } from '../engine';
+import { Lang, UNIT_KIND_TEXT, formatNumber } from '../i18n';
+import { foldKey } from '../text/fold';
+import { ItemButton } from './ItemButton';
+import { ShowMore, usePaged } from './ShowMore';
+import { StatusBadge } from './StatusBadge';
+import { cellRef } from './figures';
+import { STRINGS } from './strings';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+    minWidth: 0,
+  },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  hint: {
+    margin: 0,
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+  },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+  },
+  name: {
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  line: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
+    fontSize: tokens.fontSizeBase200,
+  },
+  where: {
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+  },
+});
+
+const SHOWN: ReadonlySet<UnitResult['status']> = new Set<UnitResult['status']>(['non_compliant', 'undetermined']);
+
+export interface UnitListProps {
+  /** Every unit of the evaluation; the list keeps those not compliant or undetermined. */
+  readonly units: readonly UnitResult[];
+  readonly lang: Lang;
+  /** Another action is running: rows stay focusable but do nothing. */
+  readonly busy: boolean;
+  readonly onSelect: (unit: UnitResult) => void;
+}
+
+export function UnitList({ units, lang, busy, onSelect }: UnitListProps) {
+  const styles = useStyles();
+  const s = STRINGS[lang];
+  const headingId = useId('units-');
+  const [query, setQuery] = useState('');
+  const flagged = useMemo(() => units.filter((u) => SHOWN.has(u.status)), [units]);
+  const matching = useMemo(() => {
+    const key = foldKey(query);
+    return key === '' ? flagged : flagged.filter((u) => foldKey(u.name).includes(key));
+  }, [flagged, query]);
+  const { shown, more } = usePaged(matching, query);
+
+  return (
+    <section className={styles.root} aria-labelledby={headingId}>
+      <h2 id={headingId} className={styles.heading}>
+        {s.unitsHeading} ({formatNumber(flagged.length, lang, 0)})
+      </h2>
+      {flagged.length === 0 ? (
+        <p className={styles.hint}>{s.noUnitsLeft}</p>
+      ) : (
+        <>
+          <Field label={s.searchUnits}>
+            <SearchBox value={query} placeholder={s.searchPlaceholder} onChange={(_e, data) => setQuery(data.value)} />
+          </Field>
+          <p className={styles.hint}>{matching.length === 0 ? s.noUnitMatches : s.goTo}</p>
+          <ul className={styles.list}>
+            {shown.map((u) => (
+              <li key={u.index}>
+                <ItemButton inactive={busy} onClick={() => onSelect(u)}>
+                  <span className={styles.name}>{u.name}</span>
+                  <span className={styles.line}>
+                    <StatusBadge of="unit" status={u.status} lang={lang} />
+                    {u.failed.length > 0 && <span>{s.failedTargets(u.failed.join(', '))}</span>}
+                  </span>
+                  <span className={styles.where}>
+                    {UNIT_KIND_TEXT[u.kind][lang]} · {cellRef(u.sheet, `A${u.row}`)}
+                  </span>
+                </ItemButton>
+              </li>
+            ))}
+          </ul>
+          <ShowMore shown={shown.length} total={matching.length} onMore={more} lang={lang} />
+        </>
+      )}
+    </section>
+  );
+}

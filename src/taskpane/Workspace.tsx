@@ -1,0 +1,69 @@
+/**
+ * The pane's working view once the lists have been looked for: the empty state when nothing was
+ * found, else the lists (with their columns), the year and reading, and the write buttons. Loaded
+ * while the first detection runs, so the pane's first script stays small.
+ */
+import { makeStyles, tokens } from '@fluentui/react-components';
+import type { Lang } from '../i18n';
+import type { Detection, ListSummary } from './actions';
+import { ActionBar, Writable } from './ActionBar';
+import { EmptyState } from './EmptyState';
+import { EvaluatePanel } from './EvaluatePanel';
+import { ListsPanel } from './ListsPanel';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXL,
+    minWidth: 0,
+  },
+});
+
+export interface WorkspaceProps {
+  /** What was found; null when nothing was. */
+  readonly detection: Detection | null;
+  readonly year: number;
+  readonly inclusive: boolean;
+  readonly writable: Writable;
+  readonly lang: Lang;
+  readonly busy: boolean;
+  readonly onInsertSample: () => void;
+  readonly onSetColumn: (list: ListSummary, field: string, column: number | null) => void;
+  readonly onFindAgain: () => void;
+  readonly onYear: (year: number) => void;
+  readonly onInclusive: (inclusive: boolean) => void;
+  readonly onEvaluate: () => void;
+  readonly onColor: () => void;
+  readonly onReport: () => void;
+  readonly onClear: (reports: boolean) => void;
+}
+
+export function Workspace(p: WorkspaceProps) {
+  const styles = useStyles();
+  if (!p.detection) return <EmptyState lang={p.lang} busy={p.busy} onInsertSample={p.onInsertSample} />;
+  return (
+    <div className={styles.root}>
+      <ListsPanel detection={p.detection} lang={p.lang} busy={p.busy} onSetColumn={p.onSetColumn} onFindAgain={p.onFindAgain} />
+      <EvaluatePanel
+        year={p.year}
+        inclusive={p.inclusive}
+        lang={p.lang}
+        busy={p.busy}
+        onYear={p.onYear}
+        onInclusive={p.onInclusive}
+        onEvaluate={p.onEvaluate}
+      />
+      <ActionBar
+        writable={p.writable}
+        lang={p.lang}
+        busy={p.busy}
+        onColor={p.onColor}
+        onReport={p.onReport}
+        onClear={p.onClear}
+      />
+    </div>
+  );
+}
+
+export default Workspace;

@@ -1,0 +1,302 @@
+/**
+ * The task pane's own words (buttons, headings, help text), Vietnamese first. Words shared with the
+ * report and the command line — statuses, list names, issue kinds, thresholds — come from the
+ * catalogue in `src/i18n`; this file only holds what exists nowhere but in the pane.
+ */
+import type { Lang } from '../i18n';
+import type { ListKind } from '../workbook/fields';
+import type { Job } from './jobs';
+
+export interface PaneStrings {
+  readonly appTitle: string;
+  readonly appSubtitle: string;
+  // Lists found
+  readonly listsHeading: string;
+  readonly sheet: (name: string) => string;
+  readonly headerRows: (top: number, bottom: number) => string;
+  readonly rowsRead: (kind: ListKind, n: string) => string;
+  readonly showColumns: string;
+  readonly hideColumns: string;
+  readonly columnsOf: (list: string) => string;
+  readonly noColumn: string;
+  readonly neededMissing: string;
+  readonly neededMissingList: (fields: string) => string;
+  readonly neededTag: string;
+  readonly fallback: Readonly<Partial<Record<string, string>>>;
+  readonly listsMissing: (lists: string) => string;
+  readonly findAgain: string;
+  readonly detectFailed: string;
+  // Nothing found
+  readonly emptyHeading: string;
+  readonly emptyIntro: string;
+  readonly emptyHeaders: string;
+  readonly emptySample: string;
+  readonly insertSample: string;
+  // Year and reading
+  readonly evaluateHeading: string;
+  readonly yearLabel: string;
+  readonly inclusiveLabel: string;
+  readonly inclusiveHint: string;
+  readonly evaluate: string;
+  // Results
+  readonly resultsHeading: (year: number) => string;
+  readonly readingStrict: string;
+  readonly readingInclusive: string;
+  readonly summary: (met: number, notMet: number, undetermined: number, total: number) => string;
+  readonly stale: string;
+  readonly settingsChanged: string;
+  readonly targetsHeading: string;
+  readonly plan: string;
+  readonly unknownRows: (n: string) => string;
+  readonly noThreshold: (year: number) => string;
+  readonly noData: string;
+  readonly gap: (n: string) => string;
+  readonly progressLabel: (id: string, pct: string) => string;
+  readonly partsMet: (met: number, total: number) => string;
+  readonly nonLeaders: (non: string, total: string, pct: string) => string;
+  readonly noParticipants: string;
+  // Units and issues
+  readonly unitsHeading: string;
+  readonly searchUnits: string;
+  readonly searchPlaceholder: string;
+  readonly noUnitsLeft: string;
+  readonly noUnitMatches: string;
+  readonly failedTargets: (ids: string) => string;
+  readonly issuesHeading: string;
+  readonly noIssues: string;
+  readonly goTo: string;
+  readonly shown: (shown: string, total: string) => string;
+  readonly showMore: (n: string) => string;
+  // Writing
+  readonly writeHeading: string;
+  readonly color: string;
+  readonly clear: string;
+  readonly clearReports: string;
+  readonly report: string;
+  readonly evaluateFirst: string;
+  readonly reEvaluateToWrite: string;
+  // Long work
+  readonly busy: Readonly<Record<Job | 'cancelling', string>>;
+  readonly progress: (done: string, total: string) => string;
+  readonly cancel: string;
+  readonly cancelled: string;
+  readonly cancelledAfterInsert: string;
+  // Outcomes
+  readonly found: (lists: number) => string;
+  readonly evaluated: (year: number, summary: string) => string;
+  readonly mapped: (field: string, column: string | null) => string;
+  readonly colored: (units: string) => string;
+  readonly reported: (sheet: string | null) => string;
+  readonly cleared: (columns: number, rules: number, reports: number) => string;
+  readonly inserted: (sheets: string) => string;
+  readonly errorTitle: string;
+  readonly unexpected: (text: string) => string;
+  readonly dismiss: string;
+}
+
+const vi: PaneStrings = {
+  appTitle: 'Theo dõi kế hoạch CCHC',
+  appSubtitle: 'Nâng cao năng lực đội ngũ làm công tác cải cách hành chính TP.HCM, giai đoạn 2022–2025',
+  listsHeading: 'Danh sách trong sổ tính',
+  sheet: (name) => `Trang tính: ${name}`,
+  headerRows: (top, bottom) => (top === bottom ? `Dòng tiêu đề: ${top}` : `Dòng tiêu đề: ${top}–${bottom}`),
+  rowsRead: (kind, n) =>
+    `Đã đọc: ${n} ${kind === 'units' ? 'đơn vị' : kind === 'staff' ? 'cán bộ, công chức, viên chức' : 'hoạt động'}`,
+  showColumns: 'Xem, sửa cột',
+  hideColumns: 'Ẩn danh sách cột',
+  columnsOf: (list) => `Cột của ${list}`,
+  noColumn: '(không có)',
+  neededMissing: 'Thiếu cột: các chỉ tiêu cần trường này sẽ là "Không có dữ liệu". Hãy chọn cột đúng.',
+  neededMissingList: (fields) => `Thiếu cột cần cho chỉ tiêu: ${fields}.`,
+  neededTag: 'cần cho chỉ tiêu',
+  fallback: {
+    'units.kind': 'Không có cột này: loại đơn vị được suy ra từ tên.',
+    'staff.leader': 'Không có cột này: lãnh đạo được suy ra từ chức vụ.',
+    'staff.cchc': 'Không có cột này: mọi người đều được tính là làm công tác CCHC.',
+  },
+  listsMissing: (lists) => `Chưa tìm thấy ${lists}. Các chỉ tiêu cần danh sách này sẽ là "Không có dữ liệu".`,
+  findAgain: 'Tìm lại danh sách',
+  detectFailed: 'Chưa đọc được các danh sách trong sổ tính. Bấm "Tìm lại danh sách" để thử lại.',
+  emptyHeading: 'Chưa tìm thấy danh sách nào',
+  emptyIntro:
+    'Phần bổ trợ cần ba danh sách, đặt trên trang tính bất kỳ, mỗi danh sách có một dòng tiêu đề cột (có thể có dòng tên bảng phía trên):',
+  emptyHeaders: 'các cột như',
+  emptySample: 'Muốn xem cách trình bày? Chèn dữ liệu mẫu: phần bổ trợ thêm các trang tính mới và không sửa dữ liệu đang có.',
+  insertSample: 'Chèn dữ liệu mẫu',
+  evaluateHeading: 'Đánh giá',
+  yearLabel: 'Năm đánh giá (tính đến 31/12)',
+  inclusiveLabel: 'Hiểu "trên X %" là "từ X % trở lên"',
+  inclusiveHint: 'Mặc định: "trên 80 %" nghĩa là lớn hơn 80 %; bật để tính cả đúng 80 %.',
+  evaluate: 'Đánh giá',
+  resultsHeading: (year) => `Kết quả năm ${year}`,
+  readingStrict: '"Trên X %" được hiểu là lớn hơn X %.',
+  readingInclusive: '"Trên X %" được hiểu là từ X % trở lên.',
+  summary: (met, notMet, undetermined, total) =>
+    `Đạt ${met}/${total} chỉ tiêu; không đạt ${notMet}; chưa xác định ${undetermined}.`,
+  stale: 'Kết quả này là của lần đánh giá trước; bấm Đánh giá để tính lại.',
+  settingsChanged: 'Năm hoặc cách hiểu "trên X %" đã đổi; bấm Đánh giá để tính lại.',
+  targetsHeading: 'Chỉ tiêu',
+  plan: 'kế hoạch',
+  unknownRows: (n) => `(+${n} chưa rõ)`,
+  noThreshold: (year) => `năm ${year} không đặt chỉ tiêu, chỉ theo dõi tiến độ`,
+  noData: 'Không có dữ liệu: thiếu danh sách hoặc cột cần thiết, hoặc danh sách không có dòng nào.',
+  gap: (n) => `Còn thiếu ${n}`,
+  progressLabel: (id, pct) => `${id}: đã thực hiện ${pct} so với kế hoạch`,
+  partsMet: (met, total) => `Đạt ${met}/${total} phần`,
+  nonLeaders: (non, total, pct) => `Người không giữ chức vụ lãnh đạo: ${non}/${total} (${pct})`,
+  noParticipants: 'Chưa ghi số người tham gia.',
+  unitsHeading: 'Đơn vị không đạt, chưa xác định',
+  searchUnits: 'Tìm đơn vị',
+  searchPlaceholder: 'Gõ tên đơn vị',
+  noUnitsLeft: 'Không có đơn vị nào không đạt hoặc chưa xác định.',
+  noUnitMatches: 'Không có đơn vị nào khớp với từ cần tìm.',
+  failedTargets: (ids) => `Chỉ tiêu không đạt: ${ids}`,
+  issuesHeading: 'Dữ liệu cần xem lại',
+  noIssues: 'Không có lỗi dữ liệu.',
+  goTo: 'Bấm để đến ô trong sổ tính.',
+  shown: (shown, total) => `Đang hiện ${shown}/${total}.`,
+  showMore: (n) => `Hiện thêm ${n}`,
+  writeHeading: 'Ghi vào sổ tính',
+  color: 'Tô màu đơn vị',
+  clear: 'Xóa màu',
+  clearReports: 'Xóa cả các trang báo cáo',
+  report: 'Tạo báo cáo',
+  evaluateFirst: 'Bấm Đánh giá trước khi tô màu hoặc tạo báo cáo.',
+  reEvaluateToWrite: 'Bấm Đánh giá lại trước khi tô màu hoặc tạo báo cáo.',
+  busy: {
+    detecting: 'Đang tìm danh sách…',
+    mapping: 'Đang đọc lại với cột đã chọn…',
+    evaluating: 'Đang đánh giá…',
+    coloring: 'Đang tô màu đơn vị…',
+    reporting: 'Đang tạo báo cáo…',
+    clearing: 'Đang xóa màu…',
+    inserting: 'Đang chèn dữ liệu mẫu…',
+    selecting: 'Đang chọn ô…',
+    cancelling: 'Đang hủy…',
+  },
+  progress: (done, total) => `${done}/${total}`,
+  cancel: 'Hủy',
+  cancelled: 'Đã hủy; chưa có gì được ghi.',
+  cancelledAfterInsert: 'Đã hủy. Dữ liệu mẫu đã được chèn; bấm "Tìm lại danh sách" để đọc.',
+  found: (lists) => `Đã tìm thấy ${lists} danh sách.`,
+  evaluated: (year, summary) => `Đã đánh giá năm ${year}. ${summary}`,
+  mapped: (field, column) => (column ? `Đã đọc "${field}" từ cột ${column}.` : `Đã bỏ cột cho "${field}".`),
+  colored: (units) => `Đã tô màu ${units} đơn vị và ghi cột trạng thái. "Xóa màu" trả lại định dạng cũ.`,
+  reported: (sheet) => (sheet ? `Đã tạo trang báo cáo "${sheet}".` : 'Đã tạo báo cáo.'),
+  cleared: (columns, rules, reports) =>
+    columns + rules + reports === 0
+      ? 'Không có gì cần xóa: sổ tính chưa có màu hay cột trạng thái của phần bổ trợ.'
+      : `Đã xóa ${columns} cột trạng thái, ${rules} quy tắc tô màu${reports > 0 ? `, ${reports} trang báo cáo` : ''}. Định dạng riêng của bạn được giữ nguyên.`,
+  inserted: (sheets) => `Đã chèn dữ liệu mẫu vào các trang tính mới: ${sheets}.`,
+  errorTitle: 'Chưa làm được',
+  unexpected: (text) => `Có lỗi ngoài dự kiến: ${text} Hãy thử lại; nếu vẫn lỗi, hãy đóng rồi mở lại phần bổ trợ.`,
+  dismiss: 'Đóng thông báo',
+};
+
+const en: PaneStrings = {
+  appTitle: 'CCHC plan tracker',
+  appSubtitle: 'Building the capacity of HCMC administrative-reform officials, 2022–2025',
+  listsHeading: 'Lists in the workbook',
+  sheet: (name) => `Sheet: ${name}`,
+  headerRows: (top, bottom) => (top === bottom ? `Header row: ${top}` : `Header rows: ${top}–${bottom}`),
+  rowsRead: (kind, n) => `Read: ${n} ${kind === 'units' ? 'units' : kind === 'staff' ? 'people' : 'activities'}`,
+  showColumns: 'Show or change columns',
+  hideColumns: 'Hide columns',
+  columnsOf: (list) => `Columns of the ${list}`,
+  noColumn: '(none)',
+  neededMissing: 'Missing column: targets that need this field will have "No data". Choose the right column.',
+  neededMissingList: (fields) => `Missing columns needed by targets: ${fields}.`,
+  neededTag: 'needed by targets',
+  fallback: {
+    'units.kind': 'Without this column the kind is inferred from the unit name.',
+    'staff.leader': 'Without this column leaders are inferred from the title.',
+    'staff.cchc': 'Without this column everyone counts as doing CCHC work.',
+  },
+  listsMissing: (lists) => `Not found: ${lists}. Targets that need it will have "No data".`,
+  findAgain: 'Find lists again',
+  detectFailed: 'The lists in the workbook have not been read. Choose "Find lists again" to try again.',
+  emptyHeading: 'No lists found yet',
+  emptyIntro: 'The add-in needs three lists, on any sheets, each with a row of column headers (title rows above it are fine):',
+  emptyHeaders: 'columns such as',
+  emptySample: 'Want to see the layout? Insert the sample data: it adds new sheets and changes nothing already there.',
+  insertSample: 'Insert sample data',
+  evaluateHeading: 'Evaluation',
+  yearLabel: 'Year (as at 31 December)',
+  inclusiveLabel: 'Read "over X %" as "X % or more"',
+  inclusiveHint: 'By default "over 80 %" means more than 80 %; turn on to count exactly 80 % too.',
+  evaluate: 'Evaluate',
+  resultsHeading: (year) => `Results for ${year}`,
+  readingStrict: '"Over X %" is read as more than X %.',
+  readingInclusive: '"Over X %" is read as X % or more.',
+  summary: (met, notMet, undetermined, total) =>
+    `${met} of ${total} targets met; ${notMet} not met; ${undetermined} undetermined.`,
+  stale: 'These results are from an earlier evaluation; choose Evaluate to recompute.',
+  settingsChanged: 'The year or the reading of "over X %" changed; choose Evaluate to recompute.',
+  targetsHeading: 'Targets',
+  plan: 'target',
+  unknownRows: (n) => `(+${n} unclear)`,
+  noThreshold: (year) => `no target set for ${year}, progress only`,
+  noData: 'No data: a list or a needed column is missing, or the list has no rows.',
+  gap: (n) => `${n} more needed`,
+  progressLabel: (id, pct) => `${id}: ${pct} of the target reached`,
+  partsMet: (met, total) => `${met} of ${total} parts met`,
+  nonLeaders: (non, total, pct) => `Participants without a leadership post: ${non}/${total} (${pct})`,
+  noParticipants: 'Numbers of participants not recorded.',
+  unitsHeading: 'Units not compliant or undetermined',
+  searchUnits: 'Find a unit',
+  searchPlaceholder: 'Type a unit name',
+  noUnitsLeft: 'No unit is non-compliant or undetermined.',
+  noUnitMatches: 'No unit matches the search.',
+  failedTargets: (ids) => `Targets not met: ${ids}`,
+  issuesHeading: 'Data to check',
+  noIssues: 'No data issues.',
+  goTo: 'Choose one to go to its cell in the workbook.',
+  shown: (shown, total) => `Showing ${shown} of ${total}.`,
+  showMore: (n) => `Show ${n} more`,
+  writeHeading: 'Write to the workbook',
+  color: 'Color units',
+  clear: 'Clear colors',
+  clearReports: 'Also delete the report sheets',
+  report: 'Create report',
+  evaluateFirst: 'Evaluate before coloring units or creating the report.',
+  reEvaluateToWrite: 'Evaluate again before coloring units or creating the report.',
+  busy: {
+    detecting: 'Finding the lists…',
+    mapping: 'Reading again with the chosen column…',
+    evaluating: 'Evaluating…',
+    coloring: 'Coloring units…',
+    reporting: 'Creating the report…',
+    clearing: 'Clearing colors…',
+    inserting: 'Inserting the sample data…',
+    selecting: 'Selecting the cell…',
+    cancelling: 'Cancelling…',
+  },
+  progress: (done, total) => `${done} of ${total}`,
+  cancel: 'Cancel',
+  cancelled: 'Cancelled; nothing was written.',
+  cancelledAfterInsert: 'Cancelled. The sample data was inserted; choose "Find lists again" to read it.',
+  found: (lists) => `Found ${lists} list${lists === 1 ? '' : 's'}.`,
+  evaluated: (year, summary) => `Evaluated ${year}. ${summary}`,
+  mapped: (field, column) =>
+    column ? `"${field}" is now read from column ${column}.` : `"${field}" is now read from no column.`,
+  colored: (units) => `Colored ${units} units and wrote the status column. "Clear colors" restores the previous look.`,
+  reported: (sheet) => (sheet ? `Created the report sheet "${sheet}".` : 'Created the report.'),
+  cleared: (columns, rules, reports) =>
+    columns + rules + reports === 0
+      ? 'Nothing to clear: the workbook has no colors or status column from the add-in.'
+      : `Removed ${columns} status column${columns === 1 ? '' : 's'}, ${rules} coloring rule${rules === 1 ? '' : 's'}${reports > 0 ? `, ${reports} report sheet${reports === 1 ? '' : 's'}` : ''}. Your own formatting is kept.`,
+  inserted: (sheets) => `Inserted the sample data on new sheets: ${sheets}.`,
+  errorTitle: 'That did not work',
+  unexpected: (text) => `Something unexpected went wrong: ${text} Try again; if it persists, close and reopen the add-in.`,
+  dismiss: 'Dismiss',
+};
+
+export const STRINGS: Readonly<Record<Lang, PaneStrings>> = { vi, en };
+
+/** Shown by the entry page when the pane is opened outside Excel (both languages: Office may be missing). */
+export const OPEN_IN_EXCEL =
+  'Hãy mở phần bổ trợ trong Excel (Trang đầu › Phần bổ trợ) để dùng. / Open this add-in from Excel (Home › Add-ins) to use it.';
+
+/** Shown by the entry page when part of the add-in's code could not be fetched. */
+export const LOAD_FAILED =
+  'Không tải được phần bổ trợ. Hãy đóng rồi mở lại ngăn tác vụ. / The add-in could not load. Close and reopen the task pane.';
