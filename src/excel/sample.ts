@@ -65,7 +65,7 @@ export async function insertSample(env: ExcelEnv, book: SampleBook): Promise<str
         for (const m of sheet.merges) ws.getRange(m).merge(false);
         for (const r of sheet.boldRows) ws.getRangeByIndexes(r - 1, 0, 1, width).format.font.bold = true;
         sheet.widths.forEach((w, c) => {
-          ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = Math.round(w * 7);
+          ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = Math.round(w * 5.25 + 4);
         });
         if (sheet.freezeRows > 0) ws.freezePanes.freezeRows(sheet.freezeRows);
       }

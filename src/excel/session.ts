@@ -9,13 +9,19 @@ import { HCMC_PLAN, Plan, defaultYear } from '../plan';
 import { ManualLayout } from '../workbook/detect';
 import { FieldsOf, ListKind, SCHEMAS } from '../workbook/fields';
 import { columnLetters } from '../workbook/grid';
-import { ClearOutcome, clearAdded } from './clear';
+import type { ClearOutcome } from './clear';
 import { ExcelEnv } from './env';
 import { AddinError } from './errors';
 import { KnownLayouts, ReadOptions, WorkbookRead, readWorkbook } from './read';
-import { SampleBook, insertSample } from './sample';
+import type { SampleBook } from './sample';
 import { selectCell } from './select';
-import { WriteOutcome, writeResults } from './write';
+import type { WriteOutcome } from './write';
+
+// What only the write actions need (the report layout, styles, sample insertion) loads on first
+// use, so the pane shows its lists without waiting for it.
+const loadWrite = () => import(/* webpackChunkName: "write" */ './write');
+const loadClear = () => import(/* webpackChunkName: "write" */ './clear');
+const loadSample = () => import(/* webpackChunkName: "write" */ './sample');
 
 export interface FieldChoice {
   readonly field: string;
@@ -172,6 +178,7 @@ export class Session {
   private async write(color: boolean, report: boolean, o: RunOptions): Promise<WriteOutcome> {
     if (!this.evaluation) throw new AddinError('not_evaluated');
     // After "Xóa màu" the workbook changed under the last read: read it again (not the figures).
+    const { writeResults } = await loadWrite();
     if (!this.read) this.read = await readWorkbook(this.env, this.readOptions(o));
     const out = await writeResults(this.env, this.read, this.evaluation, {
       color,
@@ -196,6 +203,7 @@ export class Session {
 
   /** Removes what the add-in added (and its report sheets when asked). */
   async clear(reports: boolean): Promise<ClearOutcome> {
+    const { clearAdded } = await loadClear();
     const out = await clearAdded(this.env, { reports });
     // The layouts stay known (for a quick next read); what the add-in wrote is read afresh.
     this.known = this.read ? { lists: this.read.lists, grid: this.read.grid } : this.known;
@@ -210,7 +218,7 @@ export class Session {
   /** Adds the sample lists (the same sample the command line evaluates) as new sheets. */
   async insertSample(): Promise<readonly string[]> {
     if (!this.options.loadSample) throw new AddinError('api_missing', { requirement: 'sample' });
-    const book = await this.options.loadSample();
+    const [book, { insertSample }] = await Promise.all([this.options.loadSample(), loadSample()]);
     return insertSample(this.env, book);
   }
 }

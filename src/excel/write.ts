@@ -117,7 +117,7 @@ function renderReport(ws: Excel.Worksheet, layout: ReportLayout, lang: Lang, env
   for (const m of layout.merges) range(ws, m).merge(false);
   for (const block of layout.blocks) applyLook(range(ws, block.range), REPORT_LOOKS[block.style], block.range);
   layout.columnWidths.forEach((w, c) => {
-    ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = Math.round(w * 7);
+    ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = Math.round(w * 5.25 + 4);
   });
   ws.getRangeByIndexes(5, 0, 1, 1).format.rowHeight = 36;
 

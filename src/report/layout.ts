@@ -267,7 +267,7 @@ export function buildReportLayout(e: Evaluation, o: ReportOptions): ReportLayout
       put(r, 1, text(u.name));
       put(r, 2, text(u.failed.join(', ')));
       put(r, 3, text(UNIT_KIND_TEXT[u.kind][o.lang]));
-      put(r, 4, { t: 'link', sheet: u.sheet, cell: `A${u.row}`, label: `${u.sheet}!${u.row}` });
+      put(r, 4, { t: 'link', sheet: u.sheet, cell: `A${u.row}`, label: `${u.sheet}!A${u.row}` });
       r++;
     });
     blocks.push({ range: range(first, 0, r - 1, t.unitHeader.length - 1), style: 'table_body' });

@@ -10,6 +10,10 @@ import type { ExcelEnv } from '../excel/env';
 import type { Session } from '../excel/session';
 import { langFromLocale } from '../i18n';
 import { App } from './App';
+// The custom functions share this page's runtime (manifest: one Runtime, lifetime "long"): the
+// page registers them, and the engine they bundle is the one the adapter uses — loaded once.
+import './functions-guard';
+import '../functions/functions';
 import { LOAD_FAILED, OPEN_IN_EXCEL } from './strings';
 
 function container(): HTMLElement {
