@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { main } from '../../src/cli/main';
-import { buildWorkbook, toBuffer } from '../xlsx/book';
+import { buildWorkbook, canonicalSheets, toBuffer } from '../xlsx/book';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const FIXTURES = path.resolve(ROOT, '..', 'shared', 'fixtures');
@@ -74,56 +74,25 @@ async function zip(entries: Array<[string, string]>): Promise<Buffer> {
 
 /** A workbook with all three lists, every value readable, every person's unit listed: no issues. */
 async function cleanWorkbook(): Promise<Buffer> {
-  const wb = buildWorkbook([
-    {
-      name: 'Đơn vị',
-      rows: [
-        ['STT', 'Tên đơn vị', 'Loại đơn vị', 'Số vị trí việc làm CCHC', 'Năm bố trí vị trí CCHC'],
+  const wb = buildWorkbook(
+    canonicalSheets(
+      [
         [1, 'Sở Nội vụ', 'Sở, ban, ngành', 2, 2023],
         [2, 'Phòng Nội vụ Quận 1', 'Phòng Nội vụ', 1, null],
       ],
-    },
-    {
-      name: 'Cán bộ',
-      rows: [
-        [
-          'STT',
-          'Họ và tên',
-          'Đơn vị',
-          'Chức vụ',
-          'Lãnh đạo',
-          'Làm công tác CCHC',
-          'Bồi dưỡng CCHC',
-          'Được cung cấp kiến thức, kỹ năng',
-          'Tiếp cận tài liệu điện tử',
-          'Quy hoạch lãnh đạo (năm)',
-          'Luân chuyển, bổ nhiệm (năm)',
-          'Chuyên gia CCHC (năm)',
-        ],
+      [
         [1, 'Nguyễn Văn An', 'Sở Nội vụ', 'Giám đốc', 'x', null, 2023, null, null, null, null, null],
         [2, 'Trần Thị Bình', 'Sở Nội vụ', 'Chuyên viên', null, 'x', null, 'x', 'x', 2024, null, 2024],
         [3, 'Lê Văn Cường', 'Phòng Nội vụ Quận 1', 'Trưởng phòng', 'x', 'x', 'x', 'x', 'x', null, 2024, null],
       ],
-    },
-    {
-      name: 'Hoạt động',
-      rows: [
-        [
-          'STT',
-          'Tên hoạt động',
-          'Loại hoạt động',
-          'Hình thức',
-          'Thời gian',
-          'Số người tham gia',
-          'Số người không giữ chức vụ lãnh đạo',
-        ],
+      [
         [1, 'Lớp tại Singapore', 'Lớp bồi dưỡng ở nước ngoài', 'Trực tiếp', '15/05/2024', 30, 20],
         [2, 'Lớp kỹ năng CCHC', 'Lớp bồi dưỡng trong nước', 'Kết hợp', 2024, 50, 40],
         [3, 'Tập huấn chấm điểm', 'Tập huấn, hướng dẫn nghiệp vụ', 'Trực tuyến', '2024-10-01', 100, 90],
         [4, 'Đoàn học tập tại Hà Nội', 'Đoàn công tác, nghiên cứu, trao đổi kinh nghiệm', 'Trực tiếp', 'tháng 7/2024', 15, 10],
       ],
-    },
-  ]);
+    ),
+  );
   return toBuffer(wb);
 }
 

@@ -61,6 +61,51 @@ export function buildWorkbook(sheets: readonly SheetSpec[], options: BookOptions
   return wb;
 }
 
+/** A compact canonical workbook: units, staff and activities with headers in row 1. */
+export function canonicalSheets(units: readonly XRow[], staff: readonly XRow[], activities: readonly XRow[] = []): SheetSpec[] {
+  return [
+    {
+      name: 'Đơn vị',
+      rows: [['STT', 'Tên đơn vị', 'Loại đơn vị', 'Số vị trí việc làm CCHC', 'Năm bố trí vị trí CCHC'], ...units],
+    },
+    {
+      name: 'Cán bộ',
+      rows: [
+        [
+          'STT',
+          'Họ và tên',
+          'Đơn vị',
+          'Chức vụ',
+          'Lãnh đạo',
+          'Làm công tác CCHC',
+          'Bồi dưỡng CCHC',
+          'Được cung cấp kiến thức, kỹ năng',
+          'Tiếp cận tài liệu điện tử',
+          'Quy hoạch lãnh đạo (năm)',
+          'Luân chuyển, bổ nhiệm (năm)',
+          'Chuyên gia CCHC (năm)',
+        ],
+        ...staff,
+      ],
+    },
+    {
+      name: 'Hoạt động',
+      rows: [
+        [
+          'STT',
+          'Tên hoạt động',
+          'Loại hoạt động',
+          'Hình thức',
+          'Thời gian',
+          'Số người tham gia',
+          'Số người không giữ chức vụ lãnh đạo',
+        ],
+        ...activities,
+      ],
+    },
+  ];
+}
+
 export async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

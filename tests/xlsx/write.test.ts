@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
-import { buildWorkbook, canonicalSheets, toBuffer } from '../helpers/book';
+import { buildWorkbook, canonicalSheets, toBuffer } from './book';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'cchc-write-'));
 
