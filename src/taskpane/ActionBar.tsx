@@ -6,6 +6,7 @@ import { Button, Checkbox, makeStyles, tokens, useId } from '@fluentui/react-com
 import { useState } from 'react';
 import type { Lang } from '../i18n';
 import { STRINGS } from './strings';
+import { useSectionStyles } from './styles';
 
 const useStyles = makeStyles({
   root: {
@@ -13,12 +14,6 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalS,
     minWidth: 0,
-  },
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
   },
   buttons: {
     display: 'flex',
@@ -46,6 +41,7 @@ export interface ActionBarProps {
 
 export function ActionBar({ writable, lang, busy, onColor, onReport, onClear }: ActionBarProps) {
   const styles = useStyles();
+  const section = useSectionStyles();
   const s = STRINGS[lang];
   const headingId = useId('write-');
   const hintId = useId('write-hint-');
@@ -54,7 +50,7 @@ export function ActionBar({ writable, lang, busy, onColor, onReport, onClear }: 
   const hint = writable === 'none' ? s.evaluateFirst : writable === 'stale' ? s.reEvaluateToWrite : null;
   return (
     <section className={styles.root} aria-labelledby={headingId}>
-      <h2 id={headingId} className={styles.heading}>
+      <h2 id={headingId} className={section.heading}>
         {s.writeHeading}
       </h2>
       {hint && (

@@ -6,6 +6,7 @@ import { Button, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { LIST_KINDS, SCHEMAS } from '../workbook/fields';
 import type { Lang } from '../i18n';
 import { STRINGS } from './strings';
+import { useSectionStyles } from './styles';
 
 const useStyles = makeStyles({
   root: {
@@ -17,12 +18,6 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}`,
     backgroundColor: tokens.colorNeutralBackground2,
     minWidth: 0,
-  },
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
   },
   text: {
     margin: 0,
@@ -58,11 +53,12 @@ export interface EmptyStateProps {
 
 export function EmptyState({ lang, busy, onInsertSample }: EmptyStateProps) {
   const styles = useStyles();
+  const section = useSectionStyles();
   const s = STRINGS[lang];
   const headingId = useId('empty-');
   return (
     <section className={styles.root} aria-labelledby={headingId}>
-      <h2 id={headingId} className={styles.heading}>
+      <h2 id={headingId} className={section.heading}>
         {s.emptyHeading}
       </h2>
       <p className={styles.text}>{s.emptyIntro}</p>

@@ -3,6 +3,7 @@ import { Button, Checkbox, Field, Select, makeStyles, tokens, useId } from '@flu
 import type { Lang } from '../i18n';
 import { YEARS } from './figures';
 import { STRINGS } from './strings';
+import { useSectionStyles } from './styles';
 
 const useStyles = makeStyles({
   root: {
@@ -10,12 +11,6 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalS,
     minWidth: 0,
-  },
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
   },
   year: {
     maxWidth: '240px',
@@ -48,12 +43,13 @@ export interface EvaluatePanelProps {
 
 export function EvaluatePanel({ year, inclusive, lang, busy, onYear, onInclusive, onEvaluate }: EvaluatePanelProps) {
   const styles = useStyles();
+  const section = useSectionStyles();
   const s = STRINGS[lang];
   const headingId = useId('evaluate-');
   const hintId = useId('reading-');
   return (
     <section className={styles.root} aria-labelledby={headingId}>
-      <h2 id={headingId} className={styles.heading}>
+      <h2 id={headingId} className={section.heading}>
         {s.evaluateHeading}
       </h2>
       <Field className={styles.year} label={s.yearLabel}>

@@ -9,33 +9,9 @@ import { ItemButton } from './ItemButton';
 import { ShowMore, usePaged } from './ShowMore';
 import { cellRef } from './figures';
 import { STRINGS } from './strings';
+import { useSectionStyles } from './styles';
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-    minWidth: 0,
-  },
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  hint: {
-    margin: 0,
-    color: tokens.colorNeutralForeground3,
-    fontSize: tokens.fontSizeBase200,
-  },
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXS,
-  },
   static: {
     display: 'flex',
     flexDirection: 'column',
@@ -64,21 +40,22 @@ export interface IssueListProps {
 
 export function IssueList({ issues, lang, busy, onSelect }: IssueListProps) {
   const styles = useStyles();
+  const section = useSectionStyles();
   const s = STRINGS[lang];
   const headingId = useId('issues-');
   const { shown, more } = usePaged(issues, issues);
 
   return (
-    <section className={styles.root} aria-labelledby={headingId}>
-      <h2 id={headingId} className={styles.heading}>
+    <section className={section.section} aria-labelledby={headingId}>
+      <h2 id={headingId} className={section.heading}>
         {s.issuesHeading} ({formatNumber(issues.length, lang, 0)})
       </h2>
       {issues.length === 0 ? (
-        <p className={styles.hint}>{s.noIssues}</p>
+        <p className={section.hint}>{s.noIssues}</p>
       ) : (
         <>
-          <p className={styles.hint}>{s.goTo}</p>
-          <ul className={styles.list}>
+          <p className={section.hint}>{s.goTo}</p>
+          <ul className={section.list}>
             {shown.map((issue, i) => {
               const body = (
                 <>

@@ -4,6 +4,7 @@ import type { Detection, ListSummary } from './actions';
 import { LIST_TEXT, Lang } from '../i18n';
 import { ListCard } from './ListCard';
 import { STRINGS } from './strings';
+import { useSectionStyles } from './styles';
 
 const useStyles = makeStyles({
   root: {
@@ -11,12 +12,6 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalS,
     minWidth: 0,
-  },
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
   },
   missing: {
     margin: 0,
@@ -47,11 +42,12 @@ export interface ListsPanelProps {
 
 export function ListsPanel({ detection, lang, busy, onSetColumn, onFindAgain }: ListsPanelProps) {
   const styles = useStyles();
+  const section = useSectionStyles();
   const s = STRINGS[lang];
   const headingId = useId('lists-');
   return (
     <section className={styles.root} aria-labelledby={headingId}>
-      <h2 id={headingId} className={styles.heading}>
+      <h2 id={headingId} className={section.heading}>
         {s.listsHeading}
       </h2>
       {detection.missing.length > 0 && (

@@ -5,6 +5,7 @@ import type { Lang } from '../i18n';
 import { TargetCards } from './TargetCards';
 import { summaryText } from './figures';
 import { STRINGS } from './strings';
+import { useSectionStyles } from './styles';
 
 const useStyles = makeStyles({
   root: {
@@ -12,12 +13,6 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalS,
     minWidth: 0,
-  },
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
   },
   text: {
     margin: 0,
@@ -46,11 +41,12 @@ export interface ResultsPanelProps {
 
 export function ResultsPanel({ evaluation, lang, outdated }: ResultsPanelProps) {
   const styles = useStyles();
+  const section = useSectionStyles();
   const s = STRINGS[lang];
   const headingId = useId('results-');
   return (
     <section className={styles.root} aria-labelledby={headingId}>
-      <h2 id={headingId} className={styles.heading}>
+      <h2 id={headingId} className={section.heading}>
         {s.resultsHeading(evaluation.year)}
       </h2>
       <p className={styles.text}>{summaryText(evaluation, lang)}</p>

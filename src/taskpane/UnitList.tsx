@@ -12,33 +12,9 @@ import { ShowMore, usePaged } from './ShowMore';
 import { StatusBadge } from './StatusBadge';
 import { cellRef } from './figures';
 import { STRINGS } from './strings';
+import { useSectionStyles } from './styles';
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-    minWidth: 0,
-  },
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  hint: {
-    margin: 0,
-    color: tokens.colorNeutralForeground3,
-    fontSize: tokens.fontSizeBase200,
-  },
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXS,
-  },
   name: {
     fontWeight: tokens.fontWeightSemibold,
   },
@@ -69,6 +45,7 @@ export interface UnitListProps {
 
 export function UnitList({ units, lang, busy, onSelect }: UnitListProps) {
   const styles = useStyles();
+  const section = useSectionStyles();
   const s = STRINGS[lang];
   const headingId = useId('units-');
   const [query, setQuery] = useState('');
@@ -80,19 +57,19 @@ export function UnitList({ units, lang, busy, onSelect }: UnitListProps) {
   const { shown, more } = usePaged(matching, query);
 
   return (
-    <section className={styles.root} aria-labelledby={headingId}>
-      <h2 id={headingId} className={styles.heading}>
+    <section className={section.section} aria-labelledby={headingId}>
+      <h2 id={headingId} className={section.heading}>
         {s.unitsHeading} ({formatNumber(flagged.length, lang, 0)})
       </h2>
       {flagged.length === 0 ? (
-        <p className={styles.hint}>{s.noUnitsLeft}</p>
+        <p className={section.hint}>{s.noUnitsLeft}</p>
       ) : (
         <>
           <Field label={s.searchUnits}>
             <SearchBox value={query} placeholder={s.searchPlaceholder} onChange={(_e, data) => setQuery(data.value)} />
           </Field>
-          <p className={styles.hint}>{matching.length === 0 ? s.noUnitMatches : s.goTo}</p>
-          <ul className={styles.list}>
+          <p className={section.hint}>{matching.length === 0 ? s.noUnitMatches : s.goTo}</p>
+          <ul className={section.list}>
             {shown.map((u) => (
               <li key={u.index}>
                 <ItemButton inactive={busy} onClick={() => onSelect(u)}>
