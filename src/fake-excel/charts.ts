@@ -8,7 +8,7 @@ import { enumValue, ExcelEnums } from './enums';
 import { ErrorCode, notImplemented, officeError } from './errors';
 import { AxisState, ChartState, SheetState } from './model';
 import { cellOrigin, ensureWritable, newChart, sheetOrThrow } from './ops';
-import { CollectionProxy, FakeClientResult, ProxyBase, ProxyOptions } from './proxy';
+import { CollectionProxy, FakeClientResult, ProxyBase, identityOptions } from './proxy';
 import { RangeProxy, rangeArgument } from './range';
 import { WorksheetProxy } from './worksheet';
 
@@ -107,13 +107,7 @@ export class ChartProxy extends ProxyBase<ChartTarget> {
     via: { member: string; args: readonly unknown[] },
     resolved?: ChartTarget,
   ) {
-    const options: ProxyOptions<ChartTarget> =
-      resolved !== undefined
-        ? { resolved, stable: true, via }
-        : resolve
-          ? { resolve, stable: true, via }
-          : { created: true, stable: true, via };
-    super(parent.context, 'Chart', parent, options);
+    super(parent.context, 'Chart', parent, identityOptions(resolve, via, resolved));
   }
 
   _state(t: ChartTarget, loc = 'Chart'): { sheet: SheetState; chart: ChartState } {

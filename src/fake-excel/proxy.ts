@@ -168,6 +168,20 @@ export interface ProxyOptions<T> {
 }
 
 /**
+ * Options of an object bound to an identity (a sheet, table, chart, setting): already resolved
+ * (a collection item from a load result, re-found by `resolve` if given after a failed sync),
+ * found by `resolve` at sync time, or — with neither — made by the add command that returns it.
+ */
+export function identityOptions<T>(
+  resolve: (() => T | null) | undefined,
+  via: { member: string; args: readonly unknown[] },
+  resolved?: T,
+): ProxyOptions<T> {
+  if (resolved !== undefined) return { resolved, stable: true, via, resolve };
+  return resolve ? { resolve, stable: true, via } : { created: true, stable: true, via };
+}
+
+/**
  * Base of every fake Office object. T is what the proxy resolves to at sync time (a sheet id, a
  * { sheetId, rect } for ranges …); null means a null object (`isNullObject`).
  */

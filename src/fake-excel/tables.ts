@@ -17,7 +17,7 @@ import {
   tableHeaderRect,
   writeGrid,
 } from './ops';
-import { CollectionProxy, FakeClientResult, FakeContext, ProxyBase, ProxyOptions } from './proxy';
+import { CollectionProxy, FakeClientResult, FakeContext, ProxyBase, identityOptions } from './proxy';
 import { RangeProxy, RangeTarget } from './range';
 import { displayValue } from './values';
 import { WorksheetProxy } from './worksheet';
@@ -140,13 +140,7 @@ export class TableProxy extends ProxyBase<string> {
     via: { member: string; args: readonly unknown[] },
     resolved?: string,
   ) {
-    const options: ProxyOptions<string> =
-      resolved !== undefined
-        ? { resolved, stable: true, via, resolve }
-        : resolve
-          ? { resolve, stable: true, via }
-          : { created: true, stable: true, via };
-    super(ctx, 'Table', parent, options);
+    super(ctx, 'Table', parent, identityOptions(resolve, via, resolved));
   }
 
   _table(id: string, loc = 'Table'): TableState {

@@ -5,7 +5,7 @@
 
 import { enumValue, ExcelEnums } from './enums';
 import { ErrorCode, notImplemented, officeError } from './errors';
-import { CollectionProxy, FakeClientResult, FakeContext, ProxyBase, ProxyOptions } from './proxy';
+import { CollectionProxy, FakeClientResult, FakeContext, ProxyBase, identityOptions } from './proxy';
 import { RangeProxy } from './range';
 import { TableCollectionProxy } from './tables';
 import { WorksheetCollectionProxy } from './worksheet';
@@ -248,13 +248,7 @@ export class SettingProxy extends ProxyBase<string> {
     via: { member: string; args: readonly unknown[] },
     resolved?: string,
   ) {
-    const options: ProxyOptions<string> =
-      resolved !== undefined
-        ? { resolved, stable: true, via }
-        : resolve
-          ? { resolve, stable: true, via }
-          : { created: true, stable: true, via };
-    super(parent.context, 'Setting', parent, options);
+    super(parent.context, 'Setting', parent, identityOptions(resolve, via, resolved));
   }
   private _state(key: string, loc = 'Setting'): { key: string; json: string } {
     const s = this.context._engine.model.setting(key);

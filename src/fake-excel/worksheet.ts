@@ -15,7 +15,7 @@ import {
   validateNewSheetName,
   visibleSheets,
 } from './ops';
-import { CollectionProxy, FakeClientResult, FakeContext, ProxyBase, ProxyOptions } from './proxy';
+import { CollectionProxy, FakeClientResult, FakeContext, ProxyBase, identityOptions } from './proxy';
 import { RangeAreasProxy, RangeProxy, RangeTarget, rangeArgument, sheetRange } from './range';
 import { TableCollectionProxy } from './tables';
 import { ChartCollectionProxy } from './charts';
@@ -31,13 +31,7 @@ export class WorksheetProxy extends ProxyBase<string> {
     via: { member: string; args: readonly unknown[] },
     resolved?: string,
   ) {
-    const options: ProxyOptions<string> =
-      resolved !== undefined
-        ? { resolved, stable: true, via, resolve }
-        : resolve
-          ? { resolve, stable: true, via }
-          : { created: true, stable: true, via };
-    super(ctx, 'Worksheet', parent, options);
+    super(ctx, 'Worksheet', parent, identityOptions(resolve, via, resolved));
   }
 
   _sheet(id: string, location = 'Worksheet'): SheetState {
