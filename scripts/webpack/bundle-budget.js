@@ -24,6 +24,15 @@ function budgetReport(files, budgetKiB) {
   };
 }
 
+/** Appends to `out` the .js files of a chunk group (an entry or a named lazy chunk) not in `seen`. */
+function addJsFiles(compilation, group, seen, out) {
+  for (const file of group.getFiles())
+    if (file.endsWith('.js') && !seen.some((f) => f.file === file) && !out.some((f) => f.file === file)) {
+      const asset = compilation.getAsset(file);
+      if (asset) out.push({ file, bytes: asset.source.size() });
+    }
+}
+
 class BundleBudgetPlugin {
   /**
    * @param {{ entries: string[], budgetKiB: number, startChunks?: string[], log?: (line: string) => void }} options
@@ -47,11 +56,7 @@ class BundleBudgetPlugin {
             compilation.errors.push(new WebpackError(`${NAME}: no entry named "${name}"`));
             continue;
           }
-          for (const file of entry.getFiles())
-            if (file.endsWith('.js') && !files.some((f) => f.file === file)) {
-              const asset = compilation.getAsset(file);
-              if (asset) files.push({ file, bytes: asset.source.size() });
-            }
+          addJsFiles(compilation, entry, [], files);
         }
         const report = budgetReport(files, this.budgetKiB);
         this.log(report.line);
@@ -59,12 +64,7 @@ class BundleBudgetPlugin {
           const later = [];
           for (const name of this.startChunks) {
             const group = compilation.namedChunkGroups.get(name);
-            if (!group) continue;
-            for (const file of group.getFiles())
-              if (file.endsWith('.js') && !files.some((f) => f.file === file) && !later.some((f) => f.file === file)) {
-                const asset = compilation.getAsset(file);
-                if (asset) later.push({ file, bytes: asset.source.size() });
-              }
+            if (group) addJsFiles(compilation, group, files, later);
           }
           const all = report.total + later.reduce((n, f) => n + f.bytes, 0);
           const parts = later.map((f) => `${f.file.replace(/^chunks\//, '')} ${kib(f.bytes)}`).join(', ');
