@@ -6,7 +6,7 @@
  */
 import type { CSSProperties } from 'react';
 import type { FakeExcel, SheetSnapshot, WorkbookSnapshot } from '../fake-excel';
-import { CellRange, columnLetters, parseA1 } from '../workbook/grid';
+import { CellRange, columnLetters, parseA1, parseRange } from '../workbook/grid';
 import { CellValueOf, Rule, parseRule, ruleHolds } from './conditional';
 
 export const DEFAULT_COLUMN_PT = 48;
@@ -76,19 +76,6 @@ export interface SheetView {
 
 export function ptToPx(pt: number): number {
   return Math.round((pt * 4) / 3);
-}
-
-export function parseRange(text: string): CellRange | null {
-  const [a, b] = text.replace(/^.*!/, '').split(':');
-  const p = parseA1(a);
-  const q = parseA1(b ?? a);
-  if (!p || !q) return null;
-  return {
-    top: Math.min(p.row, q.row),
-    left: Math.min(p.col, q.col),
-    bottom: Math.max(p.row, q.row),
-    right: Math.max(p.col, q.col),
-  };
 }
 
 /** What a cell looks like unless its format says otherwise (the view's cell class sets these). */

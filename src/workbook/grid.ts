@@ -102,6 +102,20 @@ export function parseA1(address: string): { row: number; col: number } | null {
   return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
 }
 
+/** Parses "A1:C3", "B7" or "Sheet!A1:C3" into a 0-based range (corners in any order); null when not A1. */
+export function parseRange(ref: string): CellRange | null {
+  const [a, b] = ref.replace(/^.*!/, '').split(':');
+  const p = parseA1(a);
+  const q = parseA1(b ?? a);
+  if (!p || !q) return null;
+  return {
+    top: Math.min(p.row, q.row),
+    left: Math.min(p.col, q.col),
+    bottom: Math.max(p.row, q.row),
+    right: Math.max(p.col, q.col),
+  };
+}
+
 /** Text shown for a value (for messages and headers). */
 export function displayText(v: CellValue): string {
   if (v === null) return '';

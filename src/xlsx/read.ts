@@ -4,7 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { CellError, CellRange, CellValue, SheetGrid, TableInfo, WorkbookGrid, parseA1 } from '../workbook/grid';
+import { CellError, CellRange, CellValue, SheetGrid, TableInfo, WorkbookGrid, parseRange } from '../workbook/grid';
 import { WorkbookFileError } from './errors';
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -52,19 +52,6 @@ export function fromExcelJs(v: ExcelJS.CellValue): CellValue {
 
 interface TableModel {
   table?: { name?: string; tableRef?: string; ref?: string };
-}
-
-function parseRange(ref: string): CellRange | null {
-  const [a, b] = ref.split(':');
-  const p = parseA1(a);
-  const q = parseA1(b ?? a);
-  if (!p || !q) return null;
-  return {
-    top: Math.min(p.row, q.row),
-    left: Math.min(p.col, q.col),
-    bottom: Math.max(p.row, q.row),
-    right: Math.max(p.col, q.col),
-  };
 }
 
 function sheetGrid(ws: ExcelJS.Worksheet): SheetGrid {

@@ -14,7 +14,7 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { CellRange, CellValue, SheetGrid, TableInfo, WorkbookGrid, parseA1 } from '../workbook/grid';
+import { CellRange, CellValue, SheetGrid, TableInfo, WorkbookGrid, parseRange } from '../workbook/grid';
 import { WorkbookFileError } from './errors';
 import { fromExcelJs, sniff } from './read';
 
@@ -35,19 +35,6 @@ function decodeXml(s: string): string {
     .replace(/&#x([0-9a-f]+);/gi, (_m, h: string) => String.fromCodePoint(parseInt(h, 16)))
     .replace(/&#(\d+);/g, (_m, d: string) => String.fromCodePoint(Number(d)))
     .replace(/&(lt|gt|quot|apos|amp);/g, (m, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e] ?? m);
-}
-
-function rangeOf(ref: string): CellRange | null {
-  const [a, b] = ref.split(':');
-  const p = parseA1(a);
-  const q = parseA1(b ?? a);
-  if (!p || !q) return null;
-  return {
-    top: Math.min(p.row, q.row),
-    left: Math.min(p.col, q.col),
-    bottom: Math.max(p.row, q.row),
-    right: Math.max(p.col, q.col),
-  };
 }
 
 function resolve(base: string, target: string): string {
@@ -122,7 +109,7 @@ async function prepare(zip: JSZip): Promise<{ sheets: SheetMeta[]; date1904: boo
           .subarray(at)
           .toString('utf8')
           .matchAll(/<mergeCell\b[^>]*ref="([^"]+)"/g)) {
-          const r = rangeOf(mc[1]);
+          const r = parseRange(mc[1]);
           if (r) merges.push(r);
         }
       }
@@ -137,7 +124,7 @@ async function prepare(zip: JSZip): Promise<{ sheets: SheetMeta[]; date1904: boo
         const table = (await text(resolve(path, target))) ?? '';
         const head = /<table\b[^>]*>/.exec(table)?.[0] ?? '';
         const ref = attr(head, 'ref');
-        const range = ref ? rangeOf(ref) : null;
+        const range = ref ? parseRange(ref) : null;
         if (range) tables.push({ name: decodeXml(attr(head, 'displayName') ?? attr(head, 'name') ?? ''), range });
       }
     }

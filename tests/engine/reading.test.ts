@@ -4,7 +4,7 @@
  */
 import { foldKey, foldName } from '../../src/text/fold';
 import { parseNumberText } from '../../src/text/numbers';
-import { CellValue } from '../../src/workbook/grid';
+import { CellValue, parseRange } from '../../src/workbook/grid';
 import {
   Mark,
   inferUnitKind,
@@ -482,4 +482,15 @@ describe('unreadable values are reported with their cell (SPEC §2, §4)', () =>
     );
     expect(r.target('T02')).toMatchObject({ population: 4, achieved: 0, unknown: 4 });
   });
+});
+
+describe('A1 ranges (merged cells, table refs, chart sources)', () => {
+  test.each([
+    ['A1:C3', { top: 0, left: 0, bottom: 2, right: 2 }],
+    ['C3:A1', { top: 0, left: 0, bottom: 2, right: 2 }],
+    ['B7', { top: 6, left: 1, bottom: 6, right: 1 }],
+    ['$B$2:$AA$10', { top: 1, left: 1, bottom: 9, right: 26 }],
+    ["'DS đơn vị'!A7:E141", { top: 6, left: 0, bottom: 140, right: 4 }],
+  ])('%s', (ref, range) => expect(parseRange(ref)).toEqual(range));
+  test.each(['', 'A', '1:3', 'A:C', 'A1:', 'ZZZZ1'])('"%s" is not an A1 range', (ref) => expect(parseRange(ref)).toBeNull());
 });
