@@ -3,12 +3,9 @@
  * (writeBuffer → loadWorkbook → gridOf → readDataset → evaluate → toSpecJson).
  */
 import ExcelJS from 'exceljs';
-import { Evaluation, evaluate, readDataset } from '../../src/engine';
-import { HCMC_PLAN } from '../../src/plan';
-import { SpecJson, toSpecJson } from '../../src/report/json';
-import { Dataset } from '../../src/workbook/extract';
 import { WorkbookGrid } from '../../src/workbook/grid';
 import { gridOf, loadWorkbook } from '../../src/xlsx/read';
+import { Run, run } from '../engine/grids';
 
 export type XCell = ExcelJS.CellValue | undefined;
 export type XRow = XCell[];
@@ -115,29 +112,13 @@ export async function gridFromSheets(sheets: readonly SheetSpec[], options: Book
   return gridOf(await loadWorkbook(buf, 'test.xlsx'));
 }
 
-export interface XRun {
+/** An evaluation of a workbook read back from .xlsx: the engine tests' Run, with its grid. */
+export interface XRun extends Run {
   readonly grid: WorkbookGrid;
-  readonly dataset: Dataset;
-  readonly evaluation: Evaluation;
-  readonly json: SpecJson;
-  target(id: string): SpecJson['targets'][number];
 }
 
 export function evaluateGrid(grid: WorkbookGrid, year: number, inclusive = false): XRun {
-  const dataset = readDataset(grid);
-  const evaluation = evaluate(dataset, HCMC_PLAN, { year, inclusive });
-  const json = toSpecJson(evaluation);
-  return {
-    grid,
-    dataset,
-    evaluation,
-    json,
-    target(id: string) {
-      const t = json.targets.find((x) => x.id === id);
-      if (!t) throw new Error(`no target ${id}`);
-      return t;
-    },
-  };
+  return { grid, ...run(grid, year, inclusive) };
 }
 
 /** Builds, writes, reads back and evaluates for each year asked. */
