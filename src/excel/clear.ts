@@ -3,10 +3,10 @@
  * and, when asked, its report sheets — so the workbook's values and formats are as before.
  * Two syncs: one to find the add-in's things, one to remove them.
  */
-import { isStatusRuleFormula } from '../report/status-column';
 import { ExcelEnv } from './env';
 import { AddinError, fromOfficeError } from './errors';
 import { EMPTY_STATE, STATE_KEY, parseState } from './state';
+import { OWN_RULE_LOAD, isOwnStatusRule } from './own-rules';
 
 export interface ClearOptions {
   /** Also delete the report sheets the add-in made. */
@@ -35,7 +35,7 @@ export async function clearAdded(env: ExcelEnv, o: ClearOptions): Promise<ClearO
         const ws = wb.worksheets.getItem(name);
         ws.protection.load('protected');
         const cfs = wb.worksheets.getItem(name).getRange().conditionalFormats;
-        cfs.load('items/id,items/type,items/customOrNullObject/rule/formula');
+        cfs.load(OWN_RULE_LOAD);
         return { name, ws, cfs };
       });
       wb.protection.load('protected');
@@ -48,11 +48,7 @@ export async function clearAdded(env: ExcelEnv, o: ClearOptions): Promise<ClearO
       let rules = 0;
       for (const { cfs } of protection) {
         for (const cf of cfs.items) {
-          if (
-            cf.type === 'Custom' &&
-            !cf.customOrNullObject.isNullObject &&
-            isStatusRuleFormula(cf.customOrNullObject.rule.formula)
-          ) {
+          if (isOwnStatusRule(cf)) {
             cf.delete();
             rules++;
           }

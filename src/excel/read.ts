@@ -13,10 +13,11 @@
 import { CellValue, SheetGrid, WorkbookGrid, cellFromOffice, isCellError } from '../workbook/grid';
 import { AnyLayout, DetectedLists, HEADER_SCAN_ROWS, ManualLayout, applyManual, detectLists } from '../workbook/detect';
 import { Dataset, readDataset } from '../engine';
-import { chooseStatusColumn, isStatusRuleFormula, lastListColumn } from '../report/status-column';
+import { chooseStatusColumn, lastListColumn } from '../report/status-column';
 import { AddinError, fromOfficeError } from './errors';
 import { EMPTY_STATE, STATE_KEY, SavedState, parseState } from './state';
 import { ExcelEnv, checkCancelled } from './env';
+import { OWN_RULE_LOAD, isOwnStatusRule } from './own-rules';
 
 /** Sheets probed per sync while walking the sheet chain. */
 export const SHEETS_PER_SYNC = 24;
@@ -330,7 +331,7 @@ function queueExtras(wb: Excel.Workbook, lists: DetectedLists) {
   });
   const rules = [...new Set(lists.units.map((l) => l.sheet))].map((name) => {
     const cfs = wb.worksheets.getItemOrNullObject(name).getRange().conditionalFormats;
-    cfs.load('items/id,items/type,items/customOrNullObject/rule/formula');
+    cfs.load(OWN_RULE_LOAD);
     return { sheet: name, cfs };
   });
   return { candidates, rules };
@@ -456,16 +457,7 @@ export async function readWorkbook(env: ExcelEnv, options: ReadOptions = {}): Pr
         return { sheet: layout.sheet, column, headerRow: layout.headerBottom, firstRow: layout.dataTop, lastRow, firstColumn };
       });
       const ownRules = rules.flatMap(({ sheet, cfs }) =>
-        cfs.isNullObject
-          ? []
-          : cfs.items
-              .filter(
-                (cf) =>
-                  cf.type === 'Custom' &&
-                  !cf.customOrNullObject.isNullObject &&
-                  isStatusRuleFormula(cf.customOrNullObject.rule.formula),
-              )
-              .map((cf) => ({ sheet, id: cf.id })),
+        cfs.isNullObject ? [] : cfs.items.filter(isOwnStatusRule).map((cf) => ({ sheet, id: cf.id })),
       );
       return {
         sheets,

@@ -15,12 +15,13 @@ import {
   statusWords,
 } from '../report/layout';
 import { CellLook, REPORT_FONT, REPORT_FONT_SIZE, REPORT_LOOKS, STATUS_LOOKS } from '../report/styles';
-import { isStatusRuleFormula, statusHeader, statusRule, statusText } from '../report/status-column';
+import { statusHeader, statusRule, statusText } from '../report/status-column';
 import { CellRange, a1, columnLetters } from '../workbook/grid';
 import { ExcelEnv, checkCancelled } from './env';
 import { AddinError, fromOfficeError } from './errors';
 import { StatusPlan, WorkbookRead } from './read';
 import { STATE_KEY, SavedState, SavedStatusColumn } from './state';
+import { OWN_RULE_LOAD, isOwnStatusRule } from './own-rules';
 
 export interface WriteOptions {
   readonly color: boolean;
@@ -247,20 +248,11 @@ export async function writeResults(env: ExcelEnv, read: WorkbookRead, e: Evaluat
       if (o.color && read.rulesStale) {
         const found = read.statusPlans.map((p) => {
           const cfs = context.workbook.worksheets.getItem(p.sheet).getRange().conditionalFormats;
-          cfs.load('items/id,items/type,items/customOrNullObject/rule/formula');
+          cfs.load(OWN_RULE_LOAD);
           return { sheet: p.sheet, cfs };
         });
         await context.sync();
-        const ownRules = found.flatMap(({ sheet, cfs }) =>
-          cfs.items
-            .filter(
-              (cf) =>
-                cf.type === 'Custom' &&
-                !cf.customOrNullObject.isNullObject &&
-                isStatusRuleFormula(cf.customOrNullObject.rule.formula),
-            )
-            .map((cf) => ({ sheet, id: cf.id })),
-        );
+        const ownRules = found.flatMap(({ sheet, cfs }) => cfs.items.filter(isOwnStatusRule).map((cf) => ({ sheet, id: cf.id })));
         current = { ...read, ownRules: [...new Map(ownRules.map((r) => [r.id, r])).values()], rulesStale: false };
       }
       context.application.suspendApiCalculationUntilNextSync();
@@ -319,7 +311,7 @@ async function rollback(env: ExcelEnv, read: WorkbookRead, colored: boolean, new
     const sheets = colored ? [...new Set(read.statusPlans.map((p) => p.sheet))] : [];
     const cfs = sheets.map((name) => {
       const c = context.workbook.worksheets.getItem(name).getRange().conditionalFormats;
-      c.load('items/id,items/type,items/customOrNullObject/rule/formula');
+      c.load(OWN_RULE_LOAD);
       return { name, c };
     });
     await context.sync();
@@ -327,12 +319,7 @@ async function rollback(env: ExcelEnv, read: WorkbookRead, colored: boolean, new
     for (const { name, c } of cfs) {
       const ws = context.workbook.worksheets.getItem(name);
       for (const cf of c.items) {
-        if (
-          cf.type === 'Custom' &&
-          !cf.customOrNullObject.isNullObject &&
-          isStatusRuleFormula(cf.customOrNullObject.rule.formula)
-        )
-          cf.delete();
+        if (isOwnStatusRule(cf)) cf.delete();
       }
       for (const p of read.statusPlans.filter((x) => x.sheet === name)) {
         ws.getRangeByIndexes(p.headerRow, p.column, p.lastRow - p.headerRow + 1, 1).clear('Contents');
