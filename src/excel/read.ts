@@ -4,9 +4,8 @@
  *  1. one sync for every sheet's name, visibility, protection, used-range size and top rows, and
  *     the add-in's saved state (sheets are reached by walking getFirst/getNextOrNullObject, so no
  *     sync is spent learning their names);
- *  2. one sync (more only if the payload budget demands) for the columns the evaluation needs,
- *     the cells beside each units list (for the status column) and the conditional formats on
- *     units sheets (to find the add-in's own rules).
+ *  2. one sync (more only if the payload budget demands) for the columns the evaluation needs
+ *     and the cells beside each units list (for the status column).
  *
  * Proxies and calls depend on the number of sheets and columns, never on the number of rows.
  */
@@ -17,7 +16,6 @@ import { chooseStatusColumn, lastListColumn } from '../report/status-column';
 import { AddinError, fromOfficeError } from './errors';
 import { EMPTY_STATE, STATE_KEY, SavedState, parseState } from './state';
 import { ExcelEnv, checkCancelled } from './env';
-import { OWN_RULE_LOAD, isOwnStatusRule } from './own-rules';
 
 /** Sheets probed per sync while walking the sheet chain. */
 export const SHEETS_PER_SYNC = 24;
@@ -58,14 +56,10 @@ export interface WorkbookRead {
   readonly readOnly: boolean;
   /** Where each units list's status goes. */
   readonly statusPlans: readonly StatusPlan[];
-  /** The add-in's own conditional formats found on units sheets (ids valid in this session). */
-  readonly ownRules: ReadonlyArray<{ readonly sheet: string; readonly id: string }>;
   /** Number of syncs this read took. */
   readonly syncs: number;
   /** The column choices made by hand that this read applied (saved with the next write). */
   readonly manual: readonly ManualLayout[];
-  /** Set after a write added rules whose ids this read does not know: the next write looks them up. */
-  readonly rulesStale?: boolean;
 }
 
 export interface ReadOptions {
@@ -320,7 +314,7 @@ class SheetRows {
   }
 }
 
-/** The reads a write needs (cells beside units lists, conditional formats on their sheets), queued. */
+/** The reads a write needs (cells beside units lists), queued. */
 function queueExtras(wb: Excel.Workbook, lists: DetectedLists) {
   const candidates = lists.units.map((l) => {
     const range = wb.worksheets
@@ -329,12 +323,7 @@ function queueExtras(wb: Excel.Workbook, lists: DetectedLists) {
     range.load('values');
     return { layout: l, range };
   });
-  const rules = [...new Set(lists.units.map((l) => l.sheet))].map((name) => {
-    const cfs = wb.worksheets.getItemOrNullObject(name).getRange().conditionalFormats;
-    cfs.load(OWN_RULE_LOAD);
-    return { sheet: name, cfs };
-  });
-  return { candidates, rules };
+  return { candidates };
 }
 
 /** Queues the loads of one chunk (sheets reached with getItemOrNullObject: a sheet gone is no error). */
@@ -428,7 +417,7 @@ export async function readWorkbook(env: ExcelEnv, options: ReadOptions = {}): Pr
         extras = queueExtras(wb, lists);
         syncs = await loadChunks(context, wb, plan, builders, options);
       }
-      const { candidates, rules } = extras;
+      const { candidates } = extras;
 
       const grid: WorkbookGrid = {
         sheets: sheets.map((s) => ({ ...(builders.get(s.name) as SheetRows).grid(), hidden: !s.visible })),
@@ -456,9 +445,6 @@ export async function readWorkbook(env: ExcelEnv, options: ReadOptions = {}): Pr
         );
         return { sheet: layout.sheet, column, headerRow: layout.headerBottom, firstRow: layout.dataTop, lastRow, firstColumn };
       });
-      const ownRules = rules.flatMap(({ sheet, cfs }) =>
-        cfs.isNullObject ? [] : cfs.items.filter(isOwnStatusRule).map((cf) => ({ sheet, id: cf.id })),
-      );
       return {
         sheets,
         grid,
@@ -468,7 +454,6 @@ export async function readWorkbook(env: ExcelEnv, options: ReadOptions = {}): Pr
         workbookProtected: wb.protection.protected,
         readOnly: canReadOnly ? wb.readOnly : false,
         statusPlans,
-        ownRules,
         manual,
         syncs: probeSyncs + syncs,
       };
