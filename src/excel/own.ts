@@ -91,7 +91,6 @@ interface ColumnProbe {
 interface RuleProbe {
   readonly index: number;
   readonly cf: Excel.ConditionalFormat;
-  readonly formula: Excel.ConditionalFormatRule;
   readonly range: Excel.Range;
 }
 
@@ -113,12 +112,10 @@ function queueRules(wb: Excel.Workbook, sheet: string, from: number, count: numb
   const probes: RuleProbe[] = [];
   for (let i = from; i < from + count; i++) {
     const cf = cfs.getItemOrNullObject(String(i));
-    cf.load('type');
-    const formula = cf.customOrNullObject.rule;
-    formula.load('formula');
+    cf.load('type,customOrNullObject/rule/formula');
     const range = cf.getRangeOrNullObject();
     range.load('rowIndex,columnIndex,rowCount,columnCount');
-    probes.push({ index: i, cf, formula, range });
+    probes.push({ index: i, cf, range });
   }
   return probes;
 }
@@ -183,18 +180,21 @@ export async function readProof(context: Excel.RequestContext, q: ProofQueue): P
     });
   }
 
+  // Sheets with more rules than the first sync looked up: the rest, all sheets in one more sync.
+  const more = q.rules.map((s) =>
+    s.count.value > s.probes.length
+      ? queueRules(context.workbook, s.sheet, s.probes.length, s.count.value - s.probes.length)
+      : [],
+  );
+  if (more.some((m) => m.length > 0)) await context.sync();
   const rules: OwnRule[] = [];
-  for (const s of q.rules) {
-    let probes = s.probes;
+  for (const [k, s] of q.rules.entries()) {
+    const probes = [...s.probes, ...more[k]];
     const total = s.count.value;
-    while (probes.length < total) {
-      const more = queueRules(context.workbook, s.sheet, probes.length, Math.min(RULES_PER_SYNC * 4, total - probes.length));
-      await context.sync();
-      probes = [...probes, ...more];
-    }
     const mine = columns.filter((c) => c.sheet === s.sheet);
     for (const p of probes.slice(0, total)) {
-      if (p.cf.isNullObject || p.cf.type !== 'Custom' || p.formula.isNullObject || p.range.isNullObject) continue;
+      if (p.cf.isNullObject || p.cf.type !== 'Custom' || p.cf.customOrNullObject.isNullObject || p.range.isNullObject) continue;
+      const formula = p.cf.customOrNullObject.rule.formula;
       const top = p.range.rowIndex;
       const bottom = top + p.range.rowCount - 1;
       const right = p.range.columnIndex + p.range.columnCount - 1;
@@ -203,7 +203,7 @@ export async function readProof(context: Excel.RequestContext, q: ProofQueue): P
           right === c.column &&
           top > c.top &&
           bottom === c.bottom &&
-          [...STATUS_WORDS].some((w) => statusRule(columnLetters(c.column), top, w) === p.formula.formula),
+          [...STATUS_WORDS].some((w) => statusRule(columnLetters(c.column), top, w) === formula),
       );
       if (own) rules.push({ sheet: s.sheet, index: p.index });
     }
