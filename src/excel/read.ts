@@ -16,6 +16,7 @@ import { chooseStatusColumn, lastListColumn } from '../report/status-column';
 import { AddinError, fromOfficeError } from './errors';
 import { EMPTY_STATE, STATE_KEY, SavedState, parseState } from './state';
 import { ExcelEnv, checkCancelled } from './env';
+import { refindColumns } from './mapping';
 
 /** Sheets probed per sync while walking the sheet chain. */
 export const SHEETS_PER_SYNC = 24;
@@ -397,8 +398,9 @@ export async function readWorkbook(env: ExcelEnv, options: ReadOptions = {}): Pr
       const headGrid: WorkbookGrid = {
         sheets: sheets.map((s) => ({ ...(builders.get(s.name) as SheetRows).grid(), hidden: !s.visible })),
       };
-      const manual = options.manual ?? state.mapping ?? [];
-      const lists = applyManual(headGrid, detectLists(headGrid), manual);
+      const detected = detectLists(headGrid);
+      const manual = refindColumns(headGrid, detected, options.manual ?? state.mapping ?? []);
+      const lists = applyManual(headGrid, detected, manual);
       const layouts: AnyLayout[] = [...lists.units, ...lists.staff, ...lists.activities];
       if (layouts.length === 0) throw new AddinError('no_lists');
 
