@@ -9,7 +9,7 @@
  *
  * Proxies and calls depend on the number of sheets and columns, never on the number of rows.
  */
-import { CellValue, SheetGrid, WorkbookGrid, cellFromOffice, isCellError } from '../workbook/grid';
+import { CellRange, CellValue, SheetGrid, TableInfo, WorkbookGrid, cellFromOffice, isCellError } from '../workbook/grid';
 import { AnyLayout, DetectedLists, HEADER_SCAN_ROWS, ManualLayout, applyManual, detectLists } from '../workbook/detect';
 import { Dataset, readDataset } from '../engine';
 import { chooseStatusColumn, lastListColumn } from '../report/status-column';
@@ -78,7 +78,13 @@ interface SheetProbe {
   readonly ws: Excel.Worksheet;
   readonly used: Excel.Range;
   readonly top: Excel.Range;
+  /** Merged areas in the top rows (two-row headers with merged group cells). */
+  readonly merged: Excel.RangeAreas;
+  readonly tables: Excel.TableCollection;
 }
+
+/** What to load of a RangeAreas of merged cells (typings: Range.getMergedAreasOrNullObject, ExcelApi 1.13). */
+const MERGE_LOAD = 'areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount';
 
 function probe(ws: Excel.Worksheet): SheetProbe {
   ws.load('name,visibility');
@@ -87,7 +93,11 @@ function probe(ws: Excel.Worksheet): SheetProbe {
   used.load('rowIndex,columnIndex,rowCount,columnCount');
   const top = used.getRow(0).getResizedRange(HEADER_SCAN_ROWS - 1, 0);
   top.load('values');
-  return { ws, used, top };
+  const merged = top.getMergedAreasOrNullObject();
+  merged.load(MERGE_LOAD);
+  const tables = ws.tables;
+  tables.load('items/name');
+  return { ws, used, top, merged, tables };
 }
 
 /** Queues probes for up to SHEETS_PER_SYNC sheets from `first` on; the next sheet (or a null object) comes last. */
@@ -290,9 +300,20 @@ function nameRuns(d: DeferredNames, rows: SheetRows): ColumnRun[] {
   return runs;
 }
 
-/** Rows of a sheet grid, filled as columns arrive. */
+/** Rows of a sheet grid, filled as columns arrive (with the merged areas and tables found). */
 class SheetRows {
   readonly rows: (CellValue | undefined)[][] = [];
+  private readonly merges = new Map<string, CellRange>();
+  tables: TableInfo[] = [];
+
+  /** Adds the areas of a loaded getMergedAreasOrNullObject() (a null object: none). */
+  addMerges(areas: Excel.RangeAreas): void {
+    if (areas.isNullObject) return;
+    for (const a of areas.areas.items) {
+      const m = { top: a.rowIndex, left: a.columnIndex, bottom: a.rowIndex + a.rowCount - 1, right: a.columnIndex + a.columnCount - 1 };
+      this.merges.set(`${m.top},${m.left},${m.bottom},${m.right}`, m);
+    }
+  }
   constructor(
     readonly name: string,
     readonly originRow: number,
@@ -311,7 +332,15 @@ class SheetRows {
   }
 
   grid(): SheetGrid {
-    return { name: this.name, rows: this.rows, originRow: this.originRow, originCol: this.originCol, totalRows: this.totalRows };
+    return {
+      name: this.name,
+      rows: this.rows,
+      originRow: this.originRow,
+      originCol: this.originCol,
+      totalRows: this.totalRows,
+      merges: [...this.merges.values()],
+      tables: this.tables,
+    };
   }
 }
 
@@ -334,7 +363,10 @@ function queueChunk(wb: Excel.Workbook, chunk: readonly ColumnRun[]) {
       .getItemOrNullObject(run.sheet)
       .getRangeByIndexes(run.top, run.first, run.bottom - run.top + 1, run.count);
     r.load('values');
-    return { run, r };
+    // Cells merged down a column (a unit's name over its people's rows) read as the top cell's.
+    const merged = r.getMergedAreasOrNullObject();
+    merged.load(MERGE_LOAD);
+    return { run, r, merged };
   });
 }
 
@@ -393,8 +425,11 @@ export async function readWorkbook(env: ExcelEnv, options: ReadOptions = {}): Pr
         sheets.push({ name: p.ws.name, visible: p.ws.visibility === 'Visible', protected: p.ws.protection.protected, used });
         const b = new SheetRows(p.ws.name, used?.row ?? 0, used?.col ?? 0, used ? used.row + used.rowCount : 0);
         if (used && !p.top.isNullObject) b.put(used.row, used.col, p.top.values.slice(0, used.rowCount));
+        b.addMerges(p.merged);
         builders.set(p.ws.name, b);
       }
+      // Excel tables (several on a sheet are several lists): their ranges, one more sync only when there are any.
+      const tableSyncs = await loadTables(context, probes, builders);
       const headGrid: WorkbookGrid = {
         sheets: sheets.map((s) => ({ ...(builders.get(s.name) as SheetRows).grid(), hidden: !s.visible })),
       };
@@ -408,8 +443,11 @@ export async function readWorkbook(env: ExcelEnv, options: ReadOptions = {}): Pr
       let extras: ReturnType<typeof queueExtras>;
       let syncs: number;
       if (speculative && knownPlan && sameLayouts(layouts, knownLayouts)) {
-        for (const { run, r } of speculative.ranges)
-          if (!r.isNullObject) (builders.get(run.sheet) as SheetRows).put(run.top, run.first, r.values);
+        for (const { run, r, merged } of speculative.ranges)
+          if (!r.isNullObject) {
+            (builders.get(run.sheet) as SheetRows).put(run.top, run.first, r.values);
+            (builders.get(run.sheet) as SheetRows).addMerges(merged);
+          }
         extras = speculative.extras;
         const rest = knownPlan.chunks.slice(1);
         if (rest.length > 0) for (const d of knownPlan.deferred) rest[0].push(...nameRuns(d, builders.get(d.sheet) as SheetRows));
@@ -457,12 +495,41 @@ export async function readWorkbook(env: ExcelEnv, options: ReadOptions = {}): Pr
         readOnly: canReadOnly ? wb.readOnly : false,
         statusPlans,
         manual,
-        syncs: probeSyncs + syncs,
+        syncs: probeSyncs + tableSyncs + syncs,
       };
     });
   } catch (e) {
     throw fromOfficeError(e);
   }
+}
+
+/** Loads the ranges of the tables the probes found (none: no sync). */
+async function loadTables(
+  context: Excel.RequestContext,
+  probes: readonly SheetProbe[],
+  builders: Map<string, SheetRows>,
+): Promise<number> {
+  const queued = probes.flatMap((p) =>
+    p.tables.items.map((t) => {
+      const range = t.getRange();
+      range.load('rowIndex,columnIndex,rowCount,columnCount');
+      return { sheet: p.ws.name, name: t.name, range };
+    }),
+  );
+  if (queued.length === 0) return 0;
+  await context.sync();
+  for (const { sheet, name, range: r } of queued) {
+    const b = builders.get(sheet);
+    if (b)
+      b.tables = [
+        ...b.tables,
+        {
+          name,
+          range: { top: r.rowIndex, left: r.columnIndex, bottom: r.rowIndex + r.rowCount - 1, right: r.columnIndex + r.columnCount - 1 },
+        },
+      ];
+  }
+  return 1;
 }
 
 /**
@@ -481,7 +548,11 @@ async function loadChunks(
   if (index === 1) for (const d of plan.deferred) chunk.push(...nameRuns(d, builders.get(d.sheet) as SheetRows));
   const ranges = queueChunk(wb, chunk);
   await context.sync();
-  for (const { run, r } of ranges) if (!r.isNullObject) (builders.get(run.sheet) as SheetRows).put(run.top, run.first, r.values);
+  for (const { run, r, merged } of ranges)
+    if (!r.isNullObject) {
+      (builders.get(run.sheet) as SheetRows).put(run.top, run.first, r.values);
+      (builders.get(run.sheet) as SheetRows).addMerges(merged);
+    }
   options.onProgress?.('columns', index + 1, Math.max(1, plan.chunks.length));
   if (index + 1 >= plan.chunks.length) return 1;
   checkCancelled(options.signal);
