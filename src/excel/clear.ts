@@ -56,7 +56,10 @@ export async function clearAdded(env: ExcelEnv, o: ClearOptions): Promise<ClearO
         clearColumn(wb, c);
         wb.names.getItem(c.name).delete();
       }
-      for (const r of reports) wb.worksheets.getItem(r.saved.id).delete();
+      for (const r of reports) {
+        wb.worksheets.getItem(r.saved.id).delete();
+        if (r.issues && !r.issues.edited) wb.worksheets.getItem(r.issues.id).delete();
+      }
       const { reportSheets: _legacy, ...rest } = state;
       const next: SavedState = {
         ...rest,

@@ -71,6 +71,8 @@ export interface OwnReport {
   readonly name: string;
   /** Whether its values are still those the add-in wrote. */
   readonly edited: boolean;
+  /** Its issues sheet, if it still exists: unedited when its cells span what was written. */
+  readonly issues: { readonly id: string; readonly name: string; readonly edited: boolean } | null;
 }
 
 export interface Ownership {
@@ -105,6 +107,7 @@ interface ReportProbe {
   readonly ws: Excel.Worksheet;
   readonly values: Excel.Range;
   readonly used: Excel.Range;
+  readonly issues: { readonly ws: Excel.Worksheet; readonly used: Excel.Range; readonly header: Excel.Range } | null;
 }
 
 function queueRules(wb: Excel.Workbook, sheet: string, from: number, count: number): RuleProbe[] {
@@ -143,7 +146,17 @@ export function queueProof(wb: Excel.Workbook, state: SavedState, sheets: readon
         values.load('values');
         const used = ws.getUsedRangeOrNullObject(true);
         used.load('rowIndex,columnIndex,rowCount,columnCount');
-        return { saved, ws, values, used };
+        let issues: ReportProbe['issues'] = null;
+        if (saved.issues) {
+          const iws = wb.worksheets.getItemOrNullObject(saved.issues.id);
+          iws.load('id,name');
+          const iused = iws.getUsedRangeOrNullObject(true);
+          iused.load('rowIndex,columnIndex,rowCount,columnCount');
+          const header = iws.getRangeByIndexes(0, 0, 1, 5);
+          header.load('values');
+          issues = { ws: iws, used: iused, header };
+        }
+        return { saved, ws, values, used, issues };
       })
     : [];
   const names = wb.names;
@@ -210,11 +223,25 @@ export async function readProof(context: Excel.RequestContext, q: ProofQueue): P
   }
 
   const reports: OwnReport[] = [];
-  for (const { saved, ws, values, used } of q.reportProbes) {
+  for (const { saved, ws, values, used, issues } of q.reportProbes) {
     if (ws.isNullObject || ws.id !== saved.id) continue;
     const beyond =
       !used.isNullObject && (used.rowIndex + used.rowCount > saved.rows || used.columnIndex + used.columnCount > saved.columns);
-    reports.push({ saved, name: ws.name, edited: beyond || fingerprint(values.values) !== saved.print });
+    const sheet =
+      issues && saved.issues && !issues.ws.isNullObject && issues.ws.id === saved.issues.id
+        ? {
+            id: saved.issues.id,
+            name: issues.ws.name,
+            edited:
+              issues.used.isNullObject ||
+              issues.used.rowIndex !== 0 ||
+              issues.used.columnIndex !== 0 ||
+              issues.used.rowCount !== saved.issues.rows ||
+              issues.used.columnCount !== 5 ||
+              cellFromOffice(issues.header.values[0]?.[0]) === null,
+          }
+        : null;
+    reports.push({ saved, name: ws.name, edited: beyond || fingerprint(values.values) !== saved.print, issues: sheet });
   }
   return { columns, unproved, rules, reports, names: new Set(q.names.items.map((n) => n.name.toLowerCase())) };
 }

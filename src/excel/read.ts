@@ -310,7 +310,12 @@ class SheetRows {
   addMerges(areas: Excel.RangeAreas): void {
     if (areas.isNullObject) return;
     for (const a of areas.areas.items) {
-      const m = { top: a.rowIndex, left: a.columnIndex, bottom: a.rowIndex + a.rowCount - 1, right: a.columnIndex + a.columnCount - 1 };
+      const m = {
+        top: a.rowIndex,
+        left: a.columnIndex,
+        bottom: a.rowIndex + a.rowCount - 1,
+        right: a.columnIndex + a.columnCount - 1,
+      };
       this.merges.set(`${m.top},${m.left},${m.bottom},${m.right}`, m);
     }
   }
@@ -455,7 +460,11 @@ export async function readWorkbook(env: ExcelEnv, options: ReadOptions = {}): Pr
       } else {
         const plan = planRead(layouts, (name) => headGrid.sheets.find((g) => g.name === name), budget);
         extras = queueExtras(wb, lists);
-        syncs = await loadChunks(context, wb, plan, builders, options);
+        // A first chunk refused for its size is read again in halves: the extras ride again too.
+        const requeue = () => {
+          extras = queueExtras(wb, lists);
+        };
+        syncs = await loadChunks(context, wb, plan, builders, { ...options, requeue });
       }
       const { candidates } = extras;
 
@@ -525,7 +534,12 @@ async function loadTables(
         ...b.tables,
         {
           name,
-          range: { top: r.rowIndex, left: r.columnIndex, bottom: r.rowIndex + r.rowCount - 1, right: r.columnIndex + r.columnCount - 1 },
+          range: {
+            top: r.rowIndex,
+            left: r.columnIndex,
+            bottom: r.rowIndex + r.rowCount - 1,
+            right: r.columnIndex + r.columnCount - 1,
+          },
         },
       ];
   }
@@ -541,20 +555,57 @@ async function loadChunks(
   wb: Excel.Workbook,
   plan: ReadPlan,
   builders: Map<string, SheetRows>,
-  options: ReadOptions,
+  options: ReadOptions & { readonly requeue?: () => void },
   index = 0,
 ): Promise<number> {
   const chunk = [...(plan.chunks[index] ?? [])];
   if (index === 1) for (const d of plan.deferred) chunk.push(...nameRuns(d, builders.get(d.sheet) as SheetRows));
+  const syncs = await loadChunk(context, wb, chunk, builders, index === 0 ? options.requeue : undefined);
+  options.onProgress?.('columns', index + 1, Math.max(1, plan.chunks.length));
+  if (index + 1 >= plan.chunks.length) return syncs;
+  checkCancelled(options.signal);
+  return syncs + (await loadChunks(context, wb, plan, builders, options, index + 1));
+}
+
+const PAYLOAD_CODES = new Set(['RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded', 'PayloadTooLarge']);
+
+/** Whether Excel refused a sync for its size. */
+export function isPayloadError(e: unknown): boolean {
+  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && PAYLOAD_CODES.has(code);
+}
+
+/**
+ * One chunk in one sync; if Excel still finds it too large (the size was estimated from the top
+ * rows), its row bands are halved and read in two syncs, down to a single row.
+ */
+async function loadChunk(
+  context: Excel.RequestContext,
+  wb: Excel.Workbook,
+  chunk: readonly ColumnRun[],
+  builders: Map<string, SheetRows>,
+  requeue?: () => void,
+): Promise<number> {
   const ranges = queueChunk(wb, chunk);
-  await context.sync();
+  try {
+    await context.sync();
+  } catch (e) {
+    const splittable = chunk.some((r) => r.bottom > r.top);
+    if (!isPayloadError(e) || !splittable) throw e;
+    requeue?.();
+    const halves: [ColumnRun[], ColumnRun[]] = [[], []];
+    for (const r of chunk) {
+      const mid = r.top + Math.floor((r.bottom - r.top) / 2);
+      halves[0].push({ ...r, bottom: mid });
+      if (mid < r.bottom) halves[1].push({ ...r, top: mid + 1 });
+    }
+    // What rode on the refused sync rides again on the first half (and again if that is halved).
+    return (await loadChunk(context, wb, halves[0], builders, requeue)) + (await loadChunk(context, wb, halves[1], builders));
+  }
   for (const { run, r, merged } of ranges)
     if (!r.isNullObject) {
       (builders.get(run.sheet) as SheetRows).put(run.top, run.first, r.values);
       (builders.get(run.sheet) as SheetRows).addMerges(merged);
     }
-  options.onProgress?.('columns', index + 1, Math.max(1, plan.chunks.length));
-  if (index + 1 >= plan.chunks.length) return 1;
-  checkCancelled(options.signal);
-  return 1 + (await loadChunks(context, wb, plan, builders, options, index + 1));
+  return 1;
 }

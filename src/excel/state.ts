@@ -38,6 +38,8 @@ export interface SavedReport {
   readonly columns: number;
   /** Fingerprint of the values written (own.ts). */
   readonly print: string;
+  /** The sheet with all data issues, when there were more than the report lists. */
+  readonly issues?: { readonly id: string; readonly name: string; readonly rows: number };
 }
 
 export interface SavedState {
@@ -99,7 +101,9 @@ export function parseState(raw: unknown): SavedState {
           typeof r.name === 'string' &&
           isInt(r.rows) &&
           isInt(r.columns) &&
-          typeof r.print === 'string',
+          typeof r.print === 'string' &&
+          (r.issues === undefined ||
+            (isObj(r.issues) && typeof r.issues.id === 'string' && typeof r.issues.name === 'string' && isInt(r.issues.rows))),
       )
     : undefined;
   const reportSheets = Array.isArray(v.reportSheets)

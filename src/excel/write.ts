@@ -23,8 +23,9 @@ import { CellValue, cellAt, cellFromOffice, columnLetters, displayText } from '.
 import { ExcelEnv, checkCancelled } from './env';
 import { AddinError, fromOfficeError } from './errors';
 import { Ownership, clearColumn, deleteRules, fingerprint, freeStatusName, isStatusWord, queueProof, readProof } from './own';
-import { StatusPlan, WorkbookRead } from './read';
+import { StatusPlan, WorkbookRead, isPayloadError } from './read';
 import { renderCosmetics, renderReport, valueOf } from './report-sheet';
+import { REPORT_ISSUE_LIMIT, chunkRows, issueRows, issuesSheetBaseName, queueIssueRows } from './issues-sheet';
 import { STATE_KEY, SavedMapping, SavedReport, SavedState, SavedStatusColumn } from './state';
 
 export { linkFormula, sheetRef } from './report-sheet';
@@ -211,6 +212,10 @@ interface ReportPlan {
   /** The add-in's unedited report holding that name, deleted first. */
   readonly replaces: SavedReport | null;
   readonly kept: string | null;
+  /** Sheets of the add-in's to delete first (the replaced report, unedited issues sheets in the way). */
+  readonly deletes: readonly string[];
+  /** All the issues on a sheet of their own, when there are more than the report lists. */
+  readonly issues: { readonly name: string; readonly rows: Array<Array<string | number>> } | null;
 }
 
 function reportPlan(e: Evaluation, o: WriteOptions, existing: readonly string[], own: Ownership): ReportPlan {
@@ -221,23 +226,65 @@ function reportPlan(e: Evaluation, o: WriteOptions, existing: readonly string[],
     existing,
     unedited.map((r) => r.name),
   );
-  const replaces = unedited.find((r) => r.name.toLowerCase() === name.toLowerCase())?.saved ?? null;
+  const replaced = unedited.find((r) => r.name.toLowerCase() === name.toLowerCase()) ?? null;
   const edited = own.reports.find((r) => r.edited && r.name.toLowerCase() === base.toLowerCase());
+  const deletes = replaced ? [replaced.saved.id] : [];
+  let issues: ReportPlan['issues'] = null;
+  // The replaced report's issues sheet goes with it, unless the user edited it.
+  if (replaced?.issues && !replaced.issues.edited) deletes.push(replaced.issues.id);
+  if (e.issues.length > REPORT_ISSUE_LIMIT) {
+    const free = own.reports.flatMap((r) =>
+      r.issues && !r.issues.edited && deletes.includes(r.issues.id) ? [r.issues.name] : [],
+    );
+    const issuesName = chooseReportSheetName(issuesSheetBaseName(o.lang), [...existing, name], free);
+    issues = { name: issuesName, rows: issueRows(e, o.lang) };
+  }
   return {
     name,
-    layout: buildReportLayout(e, { lang: o.lang, date: o.date, sheetName: name }),
-    replaces,
+    layout: buildReportLayout(e, {
+      lang: o.lang,
+      date: o.date,
+      sheetName: name,
+      issueLimit: REPORT_ISSUE_LIMIT,
+      ...(issues ? { issuesSheet: issues.name } : {}),
+    }),
+    replaces: replaced?.saved ?? null,
     kept: edited ? edited.name : null,
+    deletes,
+    issues,
   };
+}
+
+/** Writes the remaining bands of the issues sheet, one sync each. */
+async function writeIssueBands(
+  context: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  rows: ReadonlyArray<ReadonlyArray<string | number>>,
+  bands: ReadonlyArray<[number, number]>,
+  signal?: AbortSignal,
+): Promise<number> {
+  if (bands.length === 0) return 0;
+  checkCancelled(signal);
+  const [from, to] = bands[0];
+  queueIssueRows(ws, rows, bands[0]);
+  try {
+    await context.sync();
+  } catch (e) {
+    // Too large for Excel after all: the band in two halves (a refused request applies nothing).
+    if (!isPayloadError(e) || to - from < 2) throw e;
+    const mid = from + Math.floor((to - from) / 2);
+    return writeIssueBands(context, ws, rows, [[from, mid], [mid, to], ...bands.slice(1)], signal);
+  }
+  return 1 + (await writeIssueBands(context, ws, rows, bands.slice(1), signal));
 }
 
 /** Colors the units and/or builds the report from an evaluation (see the file comment for the syncs). */
 export async function writeResults(env: ExcelEnv, read: WorkbookRead, e: Evaluation, o: WriteOptions): Promise<WriteOutcome> {
   precheck(read, o);
   checkCancelled(o.signal);
-  let added: { report: string | null; replaced: string | null; columns: SavedStatusColumn[] } = {
-    report: null,
-    replaced: null,
+  let added: { sheets: string[]; old: readonly string[]; columns: SavedStatusColumn[] } = {
+    sheets: [],
+    old: [],
     columns: [],
   };
   try {
@@ -260,19 +307,39 @@ export async function writeResults(env: ExcelEnv, read: WorkbookRead, e: Evaluat
       if (env.supports('ExcelApi', '1.9')) context.application.suspendScreenUpdatingUntilNextSync();
       // The new report sheet first: if Excel refuses anything, no sheet of the user's was touched yet.
       let sheet: Excel.Worksheet | null = null;
+      let issuesSheet: Excel.Worksheet | null = null;
+      let bands: Array<[number, number]> = [];
       if (report) {
-        if (report.replaces) wb.worksheets.getItem(report.replaces.id).delete();
+        for (const id of report.deletes) wb.worksheets.getItem(id).delete();
         sheet = wb.worksheets.add(report.name);
-        added = { ...added, report: report.name, replaced: report.replaces?.id ?? null };
+        added = { ...added, sheets: [report.name, ...(report.issues ? [report.issues.name] : [])], old: report.deletes };
         renderReport(sheet, report.layout, o.lang);
         sheet.activate();
         sheet.load('id');
+        if (report.issues) {
+          issuesSheet = wb.worksheets.add(report.issues.name);
+          issuesSheet.load('id');
+          // Its rows in syncs of their own, after the report's.
+          bands = chunkRows(report.issues.rows);
+        }
       }
       const written = o.color ? queueColors(wb, plans, own, o.lang) : null;
       added = { ...added, columns: written ?? [] };
       // Reports are proved only when building one; otherwise what was saved stays a hint.
       const stillOurs = o.report
-        ? own.reports.filter((r) => r.saved !== report?.replaces).map((r) => ({ ...r.saved, name: r.name }))
+        ? own.reports
+            .filter((r) => r.saved !== report?.replaces)
+            .map((r) => {
+              const { issues: _issues, ...saved } = r.saved;
+              // An issues sheet deleted or gone is forgotten; one still there keeps its new name.
+              return r.issues && !report?.deletes.includes(r.issues.id)
+                ? {
+                    ...saved,
+                    name: r.name,
+                    issues: { ...r.saved.issues, id: r.issues.id, name: r.issues.name, rows: r.saved.issues?.rows ?? 0 },
+                  }
+                : { ...saved, name: r.name };
+            })
         : (read.state.reports ?? []);
       const state = (reports: readonly SavedReport[]): SavedState => {
         const { reportSheets: _legacy, ...rest } = read.state;
@@ -291,6 +358,8 @@ export async function writeResults(env: ExcelEnv, read: WorkbookRead, e: Evaluat
       context.workbook.settings.add(STATE_KEY, JSON.stringify(state(stillOurs)));
       await context.sync();
       let syncs = 2;
+      if (report?.issues && issuesSheet)
+        syncs += await writeIssueBands(context, issuesSheet, report.issues.rows, bands, o.signal);
       let saved = state(stillOurs);
       if (report && sheet) {
         // The sheet's id exists only now: remembered first, then the cosmetic calls, guarded.
@@ -301,6 +370,9 @@ export async function writeResults(env: ExcelEnv, read: WorkbookRead, e: Evaluat
           rows: report.layout.rows.length,
           columns: report.layout.width,
           print: fingerprint(values),
+          ...(report.issues && issuesSheet
+            ? { issues: { id: issuesSheet.id, name: report.issues.name, rows: report.issues.rows.length } }
+            : {}),
         };
         saved = state([...stillOurs, mine]);
         context.workbook.settings.add(STATE_KEY, JSON.stringify(saved));
@@ -330,9 +402,9 @@ export async function writeResults(env: ExcelEnv, read: WorkbookRead, e: Evaluat
   } catch (err) {
     if (err instanceof ListChanged) throw err;
     const error = fromOfficeError(err, read.statusPlans[0]?.sheet);
-    if (added.report === null && added.columns.length === 0) throw error;
+    if (added.sheets.length === 0 && added.columns.length === 0) throw error;
     try {
-      await rollback(env, added.report, added.replaced, added.columns);
+      await rollback(env, added.sheets, added.old, added.columns);
     } catch (again) {
       throw new AddinError('rollback_failed', {
         sheet: read.statusPlans[0]?.sheet,
@@ -355,14 +427,17 @@ function savedColumn(c: { name: string; sheet: string; column: number; top: numb
  */
 async function rollback(
   env: ExcelEnv,
-  newReport: string | null,
-  replaced: string | null,
+  sheets: readonly string[],
+  old: readonly string[],
   columns: SavedStatusColumn[],
 ): Promise<void> {
   await env.run(async (context) => {
     const wb = context.workbook;
-    const report = newReport ? wb.worksheets.getItemOrNullObject(newReport) : null;
-    report?.load('id');
+    const added = sheets.map((name) => {
+      const ws = wb.worksheets.getItemOrNullObject(name);
+      ws.load('id');
+      return ws;
+    });
     const proof = queueProof(
       wb,
       { version: 1, statusColumns: columns },
@@ -371,9 +446,9 @@ async function rollback(
     );
     await context.sync();
     const own = await readProof(context, proof);
-    // The name was free or the add-in's own unedited report's: a sheet by that name that is not
-    // the report being replaced is the one this write added.
-    if (report && !report.isNullObject && report.id !== replaced) report.delete();
+    // Each name was free or held by a sheet of the add-in's being replaced: a sheet by that name
+    // that is not one of those is one this write added.
+    for (const ws of added) if (!ws.isNullObject && !old.includes(ws.id)) ws.delete();
     deleteRules(wb, own.rules);
     for (const c of own.columns) {
       clearColumn(wb, c);
