@@ -350,15 +350,71 @@ class SheetRows {
 }
 
 /** The reads a write needs (cells beside units lists), queued. */
-function queueExtras(wb: Excel.Workbook, lists: DetectedLists) {
+function queueExtras(wb: Excel.Workbook, lists: DetectedLists, bottoms?: ReadonlyMap<AnyLayout, number>) {
   const candidates = lists.units.map((l) => {
+    // A units list is never this long: past it, a stray cell (at A1048576) is not a unit.
+    const bottom = Math.min(bottoms?.get(l) ?? l.dataBottom, l.headerTop + TRIM_ROWS);
     const range = wb.worksheets
       .getItemOrNullObject(l.sheet)
-      .getRangeByIndexes(l.headerTop, lastListColumn(l) + 1, Math.max(1, l.dataBottom - l.headerTop + 1), STATUS_CANDIDATES);
+      .getRangeByIndexes(l.headerTop, lastListColumn(l) + 1, Math.max(1, bottom - l.headerTop + 1), STATUS_CANDIDATES);
     range.load('values');
     return { layout: l, range };
   });
   return { candidates };
+}
+
+/** Rows past which a list is first looked at band by band for where it holds data. */
+const TRIM_ROWS = 65_536;
+
+const isLong = (l: AnyLayout): boolean => l.dataBottom - l.dataTop + 1 > TRIM_ROWS;
+
+/**
+ * The parts of long lists that hold data: each band of TRIM_ROWS rows reports the used range
+ * within the list's columns (Range.getUsedRangeOrNullObject(true): values only), in one sync.
+ * Short lists are returned as they are, with no sync.
+ */
+async function trimLists(
+  context: Excel.RequestContext,
+  wb: Excel.Workbook,
+  layouts: readonly AnyLayout[],
+): Promise<{ segments: AnyLayout[]; bottoms: Map<AnyLayout, number>; syncs: number }> {
+  const bottoms = new Map<AnyLayout, number>();
+  if (!layouts.some(isLong)) return { segments: [...layouts], bottoms, syncs: 0 };
+  const probes = layouts.map((l) => {
+    if (!isLong(l)) return { l, bands: null };
+    const cols = [...Object.values(l.columns as Record<string, number>), ...l.allHeaders.map((h) => h.col)];
+    const left = Math.min(...cols);
+    const width = Math.max(...cols) - left + 1;
+    const bands: Excel.Range[] = [];
+    for (let top = l.dataTop; top <= l.dataBottom; top += TRIM_ROWS) {
+      const used = wb.worksheets
+        .getItemOrNullObject(l.sheet)
+        .getRangeByIndexes(top, left, Math.min(TRIM_ROWS, l.dataBottom - top + 1), width)
+        .getUsedRangeOrNullObject(true);
+      used.load('rowIndex,rowCount');
+      bands.push(used);
+    }
+    return { l, bands };
+  });
+  await context.sync();
+  const segments: AnyLayout[] = [];
+  for (const { l, bands } of probes) {
+    if (!bands) {
+      segments.push(l);
+      continue;
+    }
+    const parts: Array<[number, number]> = [];
+    for (const b of bands) {
+      if (b.isNullObject) continue;
+      const part: [number, number] = [b.rowIndex, b.rowIndex + b.rowCount - 1];
+      const last = parts[parts.length - 1];
+      if (last && last[1] + 1 >= part[0]) last[1] = part[1];
+      else parts.push(part);
+    }
+    for (const [top, bottom] of parts) segments.push({ ...l, dataTop: top, dataBottom: bottom });
+    bottoms.set(l, parts.length > 0 ? parts[parts.length - 1][1] : l.dataTop);
+  }
+  return { segments, bottoms, syncs: 1 };
 }
 
 /** Queues the loads of one chunk (sheets reached with getItemOrNullObject: a sheet gone is no error). */
@@ -407,7 +463,7 @@ export async function readWorkbook(env: ExcelEnv, options: ReadOptions = {}): Pr
       const known = options.known;
       const knownLayouts: AnyLayout[] = known ? [...known.lists.units, ...known.lists.staff, ...known.lists.activities] : [];
       const knownPlan =
-        known && knownLayouts.length > 0
+        known && knownLayouts.length > 0 && !knownLayouts.some(isLong)
           ? // Leave room for the sheets' top rows, which ride in the same sync.
             planRead(knownLayouts, (name) => known.grid.sheets.find((g) => g.name === name), budget - PROBE_ALLOWANCE)
           : null;
@@ -458,13 +514,15 @@ export async function readWorkbook(env: ExcelEnv, options: ReadOptions = {}): Pr
         if (rest.length > 0) for (const d of knownPlan.deferred) rest[0].push(...nameRuns(d, builders.get(d.sheet) as SheetRows));
         syncs = rest.length > 0 ? await loadChunks(context, wb, { chunks: rest, deferred: [] }, builders, options) : 0;
       } else {
-        const plan = planRead(layouts, (name) => headGrid.sheets.find((g) => g.name === name), budget);
-        extras = queueExtras(wb, lists);
+        // Lists reaching far down (a stray value at A1048576) are read only where they hold data.
+        const trim = await trimLists(context, wb, layouts);
+        const plan = planRead(trim.segments, (name) => headGrid.sheets.find((g) => g.name === name), budget);
+        extras = queueExtras(wb, lists, trim.bottoms);
         // A first chunk refused for its size is read again in halves: the extras ride again too.
         const requeue = () => {
-          extras = queueExtras(wb, lists);
+          extras = queueExtras(wb, lists, trim.bottoms);
         };
-        syncs = await loadChunks(context, wb, plan, builders, { ...options, requeue });
+        syncs = trim.syncs + (await loadChunks(context, wb, plan, builders, { ...options, requeue }));
       }
       const { candidates } = extras;
 

@@ -291,10 +291,23 @@ export async function writeResults(env: ExcelEnv, read: WorkbookRead, e: Evaluat
     return await env.run(async (context) => {
       const wb = context.workbook;
       const unitSheets = o.color ? read.statusPlans.map((p) => p.sheet) : [];
-      const proof = queueProof(wb, read.state, unitSheets, o.report);
-      const checks = o.color ? queueListChecks(wb, read) : [];
-      wb.worksheets.load('items/name');
-      await context.sync();
+      const queue = (withRules: boolean) => {
+        const proof = queueProof(wb, read.state, withRules ? unitSheets : [], o.report);
+        const checks = o.color ? queueListChecks(wb, read) : [];
+        wb.worksheets.load('items/name');
+        return { proof, checks };
+      };
+      let { proof, checks } = queue(true);
+      try {
+        await context.sync();
+      } catch (e) {
+        // Reading the sheets' conditional formats can fail on rules Office cannot describe
+        // (office-js issues): then no rule is proved the add-in's, none is deleted, and the
+        // rest of the proof is loaded again without them.
+        if (unitSheets.length === 0 || isPayloadError(e)) throw e;
+        ({ proof, checks } = queue(false));
+        await context.sync();
+      }
       const changed = changedList(read, checks);
       if (changed !== null) throw new ListChanged(changed);
       const own = await readProof(context, proof);
