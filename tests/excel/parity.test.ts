@@ -25,7 +25,7 @@ import { envOf, fakeOf } from '../helpers/fake-book';
 installExcelEnums();
 jest.setTimeout(120_000);
 
-const fixtures = path.join(__dirname, '../../../shared/fixtures');
+const fixtures = path.join(__dirname, '../fixtures');
 
 async function both(buf: Buffer, name: string, year: number): Promise<{ cli: unknown; pane: unknown }> {
   const cli = toSpecJson(evaluate(readDataset(await streamGrid(buf, name)), HCMC_PLAN, { year, inclusive: false }));

@@ -17,7 +17,7 @@ import { envOf, fakeOf, gridOfFile } from '../helpers/fake-book';
 
 installExcelEnums();
 
-const fixtures = path.join(__dirname, '../../../shared/fixtures');
+const fixtures = path.join(__dirname, '../fixtures');
 const UNITS = 'DS don vi';
 let p2: WorkbookGrid;
 
