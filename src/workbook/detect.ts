@@ -270,7 +270,10 @@ function layoutAt<K extends ListKind>(
     const years = lower.hasNumber && isYearSubHeaderRow(lower.numbers, lower.years, upper.raw);
     if ((!lower.hasNumber || years) && (lower.distinct >= 1 || years)) {
       const spread = layerOf(spreadGroupHeaders(upper.raw, lower.years, r, left, sheet.merges ?? []));
-      const lowerLayer: RowTexts = { ...lower, keys: lower.keys.map((k, i) => k || (lower.years[i] !== null ? String(lower.years[i]) : '')) };
+      const lowerLayer: RowTexts = {
+        ...lower,
+        keys: lower.keys.map((k, i) => k || (lower.years[i] !== null ? String(lower.years[i]) : '')),
+      };
       const two = assign(schema, [lowerLayer, spread], left);
       if (two.count > mapping.count || (two.count === mapping.count && two.score > mapping.score)) {
         mapping = two;
@@ -334,6 +337,14 @@ function bestForSchema<K extends ListKind>(
     if (c && better(c, best)) best = c;
   }
   return best;
+}
+
+/** Every column a list's reading looks at: its fields' columns and all their year columns. */
+export function layoutColumns(layout: AnyLayout): number[] {
+  const cols = new Set<number>(Object.values(layout.columns as Record<string, number>));
+  for (const list of Object.values(layout.yearColumns ?? {}) as Array<readonly YearColumn[]>)
+    for (const y of list) cols.add(y.col);
+  return [...cols].sort((a, b) => a - b);
 }
 
 export type AnyLayout = ListLayout<'units'> | ListLayout<'staff'> | ListLayout<'activities'>;

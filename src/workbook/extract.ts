@@ -10,7 +10,7 @@ import { DetectedLists, ListLayout } from './detect';
 import { ActivityField, FieldsOf, ListKind, NEEDED_FIELDS, SCHEMAS, StaffField, UnitField } from './fields';
 import { CellValue, SheetGrid, WorkbookGrid, a1, displayText, isCellError } from './grid';
 import { Issue, IssueReason } from './issues';
-import { DATA, GROUP, ListReader, textOf } from './list-reader';
+import { BLANK, DATA, GROUP, ListReader, textOf } from './list-reader';
 import { StaffTable, StaffTableBuilder } from './staff-table';
 import { UnitIndex } from './unit-index';
 import { YearColumn, readYearColumns } from './year-columns';
@@ -195,7 +195,17 @@ function readUnits(sheet: SheetGrid, layout: ListLayout<'units'>, units: UnitRec
         ...(units[first].sheet !== sheet.name ? { firstSheet: units[first].sheet } : {}),
       });
     }
-    units.push({ sheet: sheet.name, row: r, col: cName as number, name, key, kind, positions, positionsYear, duplicateOf: first ?? null });
+    units.push({
+      sheet: sheet.name,
+      row: r,
+      col: cName as number,
+      name,
+      key,
+      kind,
+      positions,
+      positionsYear,
+      duplicateOf: first ?? null,
+    });
   }
 }
 
@@ -245,7 +255,14 @@ function readStaff(
   const cols = table.columns;
   const targets = fields.map((f) => cols.marks[f]);
   const missingTargets = missing.map((f) => cols.marks[f]);
-  const unitIssue = (reason: IssueReason, kind: Issue['kind'], r: number, col: number, value: string, candidates?: readonly string[]) =>
+  const unitIssue = (
+    reason: IssueReason,
+    kind: Issue['kind'],
+    r: number,
+    col: number,
+    value: string,
+    candidates?: readonly string[],
+  ) =>
     log.add({
       kind,
       reason,
@@ -277,7 +294,7 @@ function readStaff(
   for (let r = layout.dataTop; r <= rd.lastRow; r++) {
     const kind = classes[r - layout.dataTop];
     if (kind === GROUP) carried = null;
-    if (cUnit === undefined && (kind === DATA || kind === GROUP)) {
+    if (cUnit === undefined && (kind === DATA || kind === GROUP || kind === BLANK)) {
       const lone = rd.loneText(r);
       if (lone) {
         const m = index.match(lone.text);

@@ -12,6 +12,7 @@ export type RowClass = 'data' | 'blank' | 'group' | 'total' | 'header' | 'note';
 /** Row classes as small numbers, one byte per row. */
 export const ROW_CLASSES: readonly RowClass[] = ['data', 'blank', 'group', 'total', 'header', 'note'];
 export const DATA = 0;
+export const BLANK = 1;
 export const GROUP = 2;
 
 /** A word that opens a total or breakdown row, unless one of the words after it makes a name. */
@@ -36,7 +37,9 @@ export function isTotalText(text: string): boolean {
   // Typed without diacritics: "Tong cong", "Cong khoi A", "Trong do: nu".
   if (!/^[\x20-\x7e]+$/.test(text)) return false;
   const k = foldKey(text);
-  return ['tong cong', 'tong so', 'tong', 'cong', 'cong khoi', 'cong nam', 'trong do'].some((p) => k === p || k.startsWith(p + ' '));
+  return ['tong cong', 'tong so', 'tong', 'cong', 'cong khoi', 'cong nam', 'trong do'].some(
+    (p) => k === p || k.startsWith(p + ' '),
+  );
 }
 
 /** Notes under a list: they end it (when no data follows) whatever sits beside them. */

@@ -9,8 +9,7 @@ import { foldName } from '../text/fold';
 
 /** A unit by its folded name: `index` is its first row in the units. */
 export type UnitMatch =
-  | { readonly index: number; readonly ambiguous?: undefined }
-  | { readonly index: -1; readonly ambiguous: readonly string[] };
+  { readonly index: number; readonly ambiguous?: undefined } | { readonly index: -1; readonly ambiguous: readonly string[] };
 
 const UBND = foldName('Ủy ban nhân dân');
 

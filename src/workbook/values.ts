@@ -400,7 +400,9 @@ export function readActivityKind(text: string): ActivityKind | null {
 /** An activity format; null when none matches. */
 export function readFormat(text: string): ActivityFormat | null {
   // "Trực tiếp, không kết hợp trực tuyến": what follows "không kết hợp" is not part of the format.
-  const k = foldKey(text).replace(/\b(?:khong ket hop|not blended|without)\b.*$/, '').trim();
+  const k = foldKey(text)
+    .replace(/\b(?:khong ket hop|not blended|without)\b.*$/, '')
+    .trim();
   if (k === '') return null;
   if (hasPhrase(k, 'ket hop') || (hasPhrase(k, 'truc tiep') && hasPhrase(k, 'truc tuyen')) || hasPhrase(k, 'blended')) {
     return 'blended';
