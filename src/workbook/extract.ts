@@ -328,7 +328,7 @@ function readStaff(
       } else {
         const text = textOf(raw);
         if (text) {
-          unit = carried !== null && carried.text === text ? carried.unit : unitOf(text, r, cUnit);
+          unit = unitOf(text, r, cUnit);
           carried = { unit, text };
         } else if (carried !== null) unit = carried.unit;
         else unitIssue('unit_blank', 'unknown_unit', r, cUnit, '');
