@@ -28,7 +28,7 @@ export function bareYear(v: CellValue, key: string): number | null {
  * year; null when it does not, or names a period ("giai đoạn 2021-2025") rather than a year.
  */
 export function splitYearHeader(key: string): { rest: string; year: number } | null {
-  const m = /^(.*\S) (?:nam )?(\d{4})$/.exec(key);
+  const m = /^(.*?\S) (?:nam )?(\d{4})$/.exec(key);
   if (!m) return null;
   const year = yearOf(Number(m[2]));
   if (year === null || /\d$/.test(m[1]) || /\bgiai doan\b/.test(m[1])) return null;
