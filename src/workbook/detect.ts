@@ -257,10 +257,10 @@ function layoutAt<K extends ListKind>(
   kind: K,
   r: number,
   texts: TextsOf,
+  right: number,
 ): Candidate<K> | null {
   const last = lastRow(sheet);
   const left = sheet.originCol;
-  const right = lastCol(sheet);
   const upper = texts(r);
   if (upper.distinct < 2) return null;
   let mapping = assign(schema, [upper], left);
@@ -333,7 +333,7 @@ function bestForSchema<K extends ListKind>(
   const scanTo = Math.min(last, first + HEADER_SCAN_ROWS - 1);
   let best: Candidate<K> | null = null;
   for (let r = first; r <= scanTo; r++) {
-    const c = layoutAt(sheet, schema, kind, r, texts);
+    const c = layoutAt(sheet, schema, kind, r, texts, right);
     if (c && better(c, best)) best = c;
   }
   return best;
@@ -396,10 +396,17 @@ export function detectSheetAs<K extends ListKind>(sheet: SheetGrid, kind: K): Li
 /** Header rows looked at below the top rows (those after a blank row), per sheet. */
 const MAX_LOWER_HEADER_CHECKS = 2000;
 
+/** A cell with something in it (a string of spaces is empty); trims only strings that start with a space. */
+function filled(v: CellValue | undefined): boolean {
+  if (v === null || v === undefined) return false;
+  if (typeof v !== 'string') return true;
+  return v.length > 0 && (v.charCodeAt(0) > 32 || v.trim() !== '');
+}
+
 function isBlankRow(sheet: SheetGrid, r: number): boolean {
   const row = sheet.rows[r - sheet.originRow];
   if (!row) return true;
-  for (const v of row) if (v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === '')) return false;
+  for (const v of row) if (filled(v)) return false;
   return true;
 }
 
@@ -420,7 +427,7 @@ function stackedLists(sheet: SheetGrid): AnyLayout[] {
   const bestAt = (r: number): Candidate<ListKind> | null => {
     let best: Candidate<ListKind> | null = null;
     for (const kind of LIST_KINDS) {
-      const c = layoutAt(sheet, SCHEMAS[kind] as ListSchema<FieldsOf[ListKind]>, kind, r, texts);
+      const c = layoutAt(sheet, SCHEMAS[kind] as ListSchema<FieldsOf[ListKind]>, kind, r, texts, right);
       if (c && better(c, best)) best = c;
     }
     return best;
@@ -453,12 +460,16 @@ function columnBands(sheet: SheetGrid): Array<{ left: number; right: number }> {
   const width = lastCol(sheet) - sheet.originCol + 1;
   if (width <= 0) return [];
   const used = new Uint8Array(width);
+  let unused = width;
   for (const row of sheet.rows) {
     if (!row) continue;
     for (let i = 0; i < row.length; i++) {
-      const v = row[i];
-      if (v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === '')) used[i] = 1;
+      if (used[i] === 0 && filled(row[i])) {
+        used[i] = 1;
+        unused--;
+      }
     }
+    if (unused === 0) return [{ left: sheet.originCol, right: sheet.originCol + width - 1 }];
   }
   const bands: Array<{ left: number; right: number }> = [];
   for (let i = 0; i < width; i++) {

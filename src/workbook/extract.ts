@@ -286,14 +286,17 @@ function readStaff(
   const oc = rd.colOffset;
   const merged = rd.hasMerges;
   const nameCol = rd.col('name') ?? layout.left;
-  /** Fill-down: the unit of the last filled unit cell, and its text. */
-  let carried: { unit: number; text: string } | null = null;
+  /** Fill-down: the unit of the last filled unit cell (-1 not listed), NONE before any. */
+  const NONE = -2;
+  let carried = NONE;
+  /** Unit text as written → unit index, for texts that name a listed unit (lists repeat themselves). */
+  const unitCache = new Map<string, number>();
   /** Heading-row units: the unit of the last heading (-1 not listed), or null before any. */
   let heading: number | null = null;
   let headings = 0;
   for (let r = layout.dataTop; r <= rd.lastRow; r++) {
     const kind = classes[r - layout.dataTop];
-    if (kind === GROUP) carried = null;
+    if (kind === GROUP) carried = NONE;
     if (cUnit === undefined && (kind === DATA || kind === GROUP || kind === BLANK)) {
       const lone = rd.loneText(r);
       if (lone) {
@@ -314,8 +317,12 @@ function readStaff(
     let unit = -1;
     if (cUnit !== undefined) {
       const raw = row ? (row[cUnit - oc] ?? null) : rd.value(r, cUnit);
-      if (isCellError(raw)) {
-        carried = null;
+      const cached = typeof raw === 'string' ? unitCache.get(raw) : undefined;
+      if (cached !== undefined) {
+        unit = cached;
+        carried = cached;
+      } else if (isCellError(raw)) {
+        carried = NONE;
         log.add({
           kind: 'unknown_value',
           reason: 'error_value',
@@ -329,8 +336,10 @@ function readStaff(
         const text = textOf(raw);
         if (text) {
           unit = unitOf(text, r, cUnit);
-          carried = { unit, text };
-        } else if (carried !== null) unit = carried.unit;
+          // Only matches are remembered: each row naming an unlisted unit is reported.
+          if (unit >= 0 && typeof raw === 'string') unitCache.set(raw, unit);
+          carried = unit;
+        } else if (carried !== NONE) unit = carried;
         else unitIssue('unit_blank', 'unknown_unit', r, cUnit, '');
       }
     } else if (heading !== null) unit = heading;
