@@ -5,7 +5,7 @@
  * Year-independent: a dataset is read once and evaluated for any year.
  */
 import { ActivityFormat, ActivityKind, STAFF_ACHIEVEMENT_FIELDS, StaffAchievementField, UnitKind } from '../plan/types';
-import { foldName } from '../text/fold';
+import { foldName, foldPlaceKey } from '../text/fold';
 import { DetectedLists, ListLayout } from './detect';
 import { ActivityField, FieldsOf, ListKind, NEEDED_FIELDS, SCHEMAS, StaffField, UnitField } from './fields';
 import { CellValue, SheetGrid, WorkbookGrid, a1, displayText, isCellError } from './grid';
@@ -218,6 +218,18 @@ const STAFF_READERS: Readonly<Record<StaffAchievementField, (v: CellValue) => Ma
   expert_year: readYear,
 };
 
+/** Words of kind headings ("SỞ, BAN, NGÀNH", "UBND phường, xã, thị trấn"), folded. */
+const KIND_WORDS = new Set(
+  'so ban nganh quan huyen phuong xa thi tran uy nhan dan khoi cap va thanh pho thu duc cac don vi truc thuoc'.split(' '),
+);
+
+/** A heading naming a kind of unit rather than a unit: nothing in it but kind words. */
+function isKindHeading(text: string): boolean {
+  return foldPlaceKey(text)
+    .split(' ')
+    .every((w) => w === '' || KIND_WORDS.has(w));
+}
+
 /** What reading a staff list found beyond its rows. */
 interface StaffReading {
   /** Heading rows that named a unit (SPEC §2 "Units as heading rows"). */
@@ -301,7 +313,7 @@ function readStaff(
       const lone = rd.loneText(r);
       if (lone) {
         const m = index.match(lone.text);
-        const looksLikeUnit = m.index >= 0 || inferUnitKind(lone.text) !== 'khac';
+        const looksLikeUnit = m.index >= 0 || (inferUnitKind(lone.text) !== 'khac' && !isKindHeading(lone.text));
         if (looksLikeUnit) {
           headings++;
           heading = m.index >= 0 ? m.index : unitOf(lone.text, r, lone.col);

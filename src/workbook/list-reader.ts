@@ -132,6 +132,11 @@ function mergedFill(sheet: SheetGrid, layout: AnyLayout): Map<string, CellValue>
   return fill;
 }
 
+/** A text as short as a marker ("x", "có", "✓"): signature lines are longer. */
+function hasShortText(a: string, b: string): boolean {
+  return (a !== '' && a.length <= 3) || (b !== '' && b.length <= 3);
+}
+
 /** Rows that look like data after a note: numbered, or with this many cells filled. */
 const FOOTER_DATA_CELLS = 3;
 
@@ -242,7 +247,9 @@ export class ListReader<K extends ListKind> {
     if (nonEmpty === 1 && first && isSignatureText(first)) return 'note';
     if (nonEmpty === 2 && texts === 2 && [first, second].every((t) => isNoteText(t) || isSignatureText(t))) return 'note';
     if (nonEmpty === 1 && !sttText && texts === 1 && isHeadingText(first, this.sttCol !== undefined)) return 'group';
-    if (footer && nonEmpty < FOOTER_DATA_CELLS) return 'note';
+    // After a note, a row of one or two texts is the signature block (titles, signers' names); a
+    // number, a marker or a third cell says data.
+    if (footer && nonEmpty < FOOTER_DATA_CELLS && texts === nonEmpty && !hasShortText(first, second)) return 'note';
     return 'data';
   }
 

@@ -3,7 +3,9 @@
  * kinds and formats, levels in a "Cấp"/"Khối" column, abbreviated place names, totals.
  */
 import { foldName } from '../../src/text/fold';
-import { isTotalText } from '../../src/workbook/list-reader';
+import { detectLists } from '../../src/workbook/detect';
+import { ListReader, ROW_CLASSES, isTotalText } from '../../src/workbook/list-reader';
+import { STAFF_HEADERS, sheet } from '../engine/grids';
 import { UnitIndex } from '../../src/workbook/unit-index';
 import {
   inferUnitKind,
@@ -121,5 +123,31 @@ describe('year headers', () => {
     expect(splitYearHeader('boi duong cchc nam 2024')).toEqual({ rest: 'boi duong cchc', year: 2024 });
     expect(splitYearHeader('quy hoach giai doan 2021 2026')).toBeNull();
     expect(splitYearHeader('2023')).toBeNull();
+  });
+});
+
+describe('end of a list', () => {
+  test('after a note: signature lines are notes; numbered rows, markers and three cells are data', () => {
+    const person = (i: number | null, name: string, ...marks: Array<string | null>) => [
+      i,
+      name,
+      'Sở Nội vụ',
+      'Chuyên viên',
+      ...marks,
+    ];
+    const s = sheet('Cán bộ', [
+      STAFF_HEADERS,
+      person(1, 'A', null, 'x'),
+      [null, 'Ghi chú: số liệu đến 30/6'],
+      person(2, 'B', null, 'x'),
+      [null, 'Người lập biểu', null, null, null, null, null, 'KT. GIÁM ĐỐC'],
+      [null, '(Ký, ghi rõ họ tên)', null, null, null, null, null, 'PHÓ GIÁM ĐỐC'],
+      [null, 'Nguyễn Văn Tám', null, null, null, null, null, 'Trần Văn Chín'],
+      [null, 'Lê Văn Mười', null, null, null, null, 'x'],
+      [null, 'Chủ tịch UBND phường', 'Sở Nội vụ', 'Chủ tịch'],
+    ]);
+    const layout = detectLists({ sheets: [s] }).staff[0];
+    const classes = Array.from(new ListReader(s, layout).rowClasses()).map((c) => ROW_CLASSES[c]);
+    expect(classes).toEqual(['data', 'note', 'data', 'note', 'note', 'note', 'data', 'data']);
   });
 });

@@ -88,6 +88,7 @@ describe('units as heading rows (no unit column)', () => {
         name: 'Cán bộ',
         rows: [
           header(cols),
+          ['A', 'KHỐI SỞ, BAN, NGÀNH'],
           ['I', 'Sở Nội vụ'],
           s[0],
           [null, 'Cộng đơn vị', null, null, 1],
@@ -101,7 +102,7 @@ describe('units as heading rows (no unit column)', () => {
           s[5],
           [null, 'Tổng cộng', null, null, 3],
         ],
-        merges: ['A6:K6'],
+        merges: ['A7:K7'],
       },
       canonical()[2],
     ]);
