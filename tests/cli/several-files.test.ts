@@ -29,6 +29,8 @@ async function cli(argv: string[], cwd: string): Promise<{ code: number; out: st
   return { code, out, err };
 }
 
+jest.setTimeout(30_000);
+
 let dir = '';
 
 beforeAll(async () => {
@@ -46,7 +48,7 @@ beforeAll(async () => {
   ]);
   writeFileSync(path.join(dir, 'a.xlsx'), await toBuffer(a));
   writeFileSync(path.join(dir, 'b.xlsx'), await toBuffer(b));
-});
+}, 60_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -22,6 +22,8 @@ import {
   list,
 } from './standard';
 
+jest.setTimeout(30_000);
+
 async function at(sheets: SheetSpec[], year = 2024): Promise<XRun> {
   const [r] = await evaluateSheets(sheets, [year]);
   return r;
