@@ -7,6 +7,7 @@ import { foldKey } from '../text/fold';
 import { AnyLayout, ListLayout } from './detect';
 import { FieldsOf, ListKind } from './fields';
 import { CellValue, SheetGrid } from './grid';
+import { inferUnitKind } from './values';
 
 export type RowClass = 'data' | 'blank' | 'group' | 'total' | 'header' | 'note';
 /** Row classes as small numbers, one byte per row. */
@@ -137,6 +138,11 @@ function hasShortText(a: string, b: string): boolean {
   return (a !== '' && a.length <= 3) || (b !== '' && b.length <= 3);
 }
 
+/** A text that names a unit ("Sở Nội vụ", "UBND Phường 1"): a person's row, not a signer's. */
+function namesUnit(a: string, b: string): boolean {
+  return (a !== '' && inferUnitKind(a) !== 'khac') || (b !== '' && inferUnitKind(b) !== 'khac');
+}
+
 /** Rows that look like data after a note: numbered, or with this many cells filled. */
 const FOOTER_DATA_CELLS = 3;
 
@@ -248,8 +254,9 @@ export class ListReader<K extends ListKind> {
     if (nonEmpty === 2 && texts === 2 && [first, second].every((t) => isNoteText(t) || isSignatureText(t))) return 'note';
     if (nonEmpty === 1 && !sttText && texts === 1 && isHeadingText(first, this.sttCol !== undefined)) return 'group';
     // After a note, a row of one or two texts is the signature block (titles, signers' names); a
-    // number, a marker or a third cell says data.
-    if (footer && nonEmpty < FOOTER_DATA_CELLS && texts === nonEmpty && !hasShortText(first, second)) return 'note';
+    // number, a marker, a unit's name or a third cell says data.
+    if (footer && nonEmpty < FOOTER_DATA_CELLS && texts === nonEmpty && !hasShortText(first, second) && !namesUnit(first, second))
+      return 'note';
     return 'data';
   }
 

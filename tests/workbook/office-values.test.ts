@@ -145,9 +145,12 @@ describe('end of a list', () => {
       [null, 'Nguyễn Văn Tám', null, null, null, null, null, 'Trần Văn Chín'],
       [null, 'Lê Văn Mười', null, null, null, null, 'x'],
       [null, 'Chủ tịch UBND phường', 'Sở Nội vụ', 'Chủ tịch'],
+      [null, 'Ghi chú: người mới'],
+      [null, 'Đinh Văn Mười Một', 'Sở Tư pháp'],
+      [null, 'Đoàn Văn Hậu', null, null, null, null, null, 'Trần Văn Ban'],
     ]);
     const layout = detectLists({ sheets: [s] }).staff[0];
     const classes = Array.from(new ListReader(s, layout).rowClasses()).map((c) => ROW_CLASSES[c]);
-    expect(classes).toEqual(['data', 'note', 'data', 'note', 'note', 'note', 'data', 'data']);
+    expect(classes).toEqual(['data', 'note', 'data', 'note', 'note', 'note', 'data', 'data', 'note', 'data', 'note']);
   });
 });
