@@ -38,8 +38,39 @@ function rowsRead(r: XRun): string[] {
   ];
 }
 
-/** No list lost a row: as many records as planted, of each list. */
+const PLANTED: ReadonlyArray<readonly [string, ReadonlySet<unknown>]> = [
+  ['staff', new Set(STAFF.map((p) => p.name))],
+  ['activities', new Set(ACTIVITIES.map((a) => a.name))],
+  ['units', new Set(UNITS.map((u) => u.name))],
+];
+
+/**
+ * The rows of the workbook that hold a planted record that no list read and no issue names: a row
+ * with a person's name must be a staff row, one with an activity's name an activity; one with a
+ * unit's name and two more cells (not a heading) a unit row.
+ */
+function lostRows(r: XRun): string[] {
+  const read = new Set(rowsRead(r));
+  const named = new Set(r.json.issues.map((i) => `${i.sheet}!${i.cell.replace(/^[A-Z]+/, '')}`));
+  const lost: string[] = [];
+  for (const sheet of r.grid.sheets) {
+    sheet.rows.forEach((row, i) => {
+      const cells = (row ?? []).filter((v) => v !== null && v !== undefined && v !== '');
+      const at = `${sheet.name}!${sheet.originRow + i + 1}`;
+      for (const [kind, names] of PLANTED) {
+        if (!cells.some((v) => names.has(v))) continue;
+        if (kind === 'units' && cells.length < 3) break;
+        if (!read.has(`${kind} ${at}`) && !named.has(at)) lost.push(`${kind} ${at}`);
+        break;
+      }
+    });
+  }
+  return lost;
+}
+
+/** No list lost a row: every planted row read (or named in an issue), as many records as planted. */
 function expectAllRead(r: XRun, units = UNITS.length, staff = STAFF.length, activities = ACTIVITIES.length): void {
+  expect(lostRows(r)).toEqual([]);
   const read = rowsRead(r);
   expect([
     read.filter((x) => x.startsWith('units')).length,
@@ -52,6 +83,15 @@ const issuesOf = (r: XRun): string[] => r.json.issues.map((i) => `${i.kind} ${i.
 
 const staffRows = (): XRow[] => body(STAFF_COLS, STAFF);
 const unitCol = STAFF_COLS.findIndex(([, f]) => f === 'unit');
+
+describe('the lost-row check itself', () => {
+  test('finds a planted row that no list read and no issue names', async () => {
+    const r = await at(canonical());
+    expect(lostRows(r)).toEqual([]);
+    const broken: XRun = { ...r, dataset: { ...r.dataset, activities: r.dataset.activities.slice(1) } };
+    expect(lostRows(broken)).toEqual(['activities Hoạt động!2']);
+  });
+});
 
 describe('units named once per group', () => {
   test('fill-down: the unit on the first row of a group, blank below', async () => {
@@ -301,6 +341,7 @@ describe('headers in English, including the add-in’s own labels', () => {
       },
     ]);
     expectStandard(r);
+    expectAllRead(r);
   });
 });
 
