@@ -583,21 +583,41 @@ export function layoutFromManual(sheet: SheetGrid, m: ManualLayout): AnyLayout |
   } as AnyLayout;
 }
 
-/** Detected lists with the manual choices applied: a manual layout replaces what was found on its sheet. */
+/**
+ * Detected lists with the manual choices applied: a manual layout replaces the lists found where
+ * it is (its sheet, its header row inside their rows, its columns among theirs) and keeps their
+ * bounds, so other lists sharing the sheet (stacked, side by side) stay as found.
+ */
 export function applyManual(workbook: WorkbookGrid, lists: DetectedLists, manual: readonly ManualLayout[]): DetectedLists {
   if (manual.length === 0) return lists;
   const sheets = new Map(workbook.sheets.map((s) => [s.name, s]));
-  const chosen = manual
-    .map((m) => (sheets.has(m.sheet) ? layoutFromManual(sheets.get(m.sheet) as SheetGrid, m) : null))
-    .filter((l): l is AnyLayout => l !== null);
-  const taken = new Set(chosen.map((l) => l.sheet));
+  const all: AnyLayout[] = [...lists.units, ...lists.staff, ...lists.activities];
+  const replaced = new Set<AnyLayout>();
+  const chosen: AnyLayout[] = [];
+  for (const m of manual) {
+    const sheet = sheets.get(m.sheet);
+    const l = sheet ? layoutFromManual(sheet, m) : null;
+    if (!l) continue;
+    const cols = Object.values(m.columns);
+    const under = all.filter(
+      (f) =>
+        f.sheet === m.sheet &&
+        f.headerTop <= m.headerTop &&
+        m.headerTop <= f.dataBottom &&
+        cols.some((c) => c >= f.left && c <= f.right),
+    );
+    for (const f of under) replaced.add(f);
+    const bounds = under[0];
+    chosen.push(bounds ? ({ ...l, dataBottom: bounds.dataBottom, left: bounds.left, right: bounds.right } as AnyLayout) : l);
+  }
   const keep = <K extends ListKind>(kind: K, found: readonly ListLayout<K>[]): ListLayout<K>[] => [
-    ...found.filter((l) => !taken.has(l.sheet)),
+    ...found.filter((l) => !replaced.has(l as AnyLayout)),
     ...(chosen.filter((l) => l.kind === kind) as ListLayout<K>[]),
   ];
   const order = new Map(workbook.sheets.map((s, i) => [s.name, i]));
-  const byOrder = <T extends { sheet: string }>(ls: T[]): T[] =>
-    ls.sort((a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0));
+  const byOrder = <T extends { sheet: string; headerTop: number; left: number }>(ls: T[]): T[] =>
+    ls.sort((a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) || a.headerTop - b.headerTop || a.left - b.left);
+  const taken = new Set(chosen.map((l) => l.sheet));
   return {
     units: byOrder(keep('units', lists.units)),
     staff: byOrder(keep('staff', lists.staff)),
