@@ -3,6 +3,7 @@
  * its header row is (title rows above, two-row headers with merged group cells, Excel tables),
  * and which column holds each field.
  */
+import { UNIT_STATUS_TEXT } from '../i18n';
 import { foldKey } from '../text/fold';
 import { FieldsOf, LIST_KINDS, ListKind, ListSchema, SCHEMAS, headerScore } from './fields';
 import { CellValue, SheetGrid, TableInfo, WorkbookGrid, cellAt, lastCol, lastRow } from './grid';
@@ -455,30 +456,48 @@ function stackedLists(sheet: SheetGrid): AnyLayout[] {
   });
 }
 
-/** Column bands of a sheet split by columns with no value in any row (SPEC §2 lists side by side). */
+/** The add-in's own status column beside a units list (header as report/status-column.ts writes it). */
+const STATUS_HEADER = /^(trang thai cchc|cchc status) \d{4}$/;
+const STATUS_WORDS: ReadonlySet<string> = new Set(Object.values(UNIT_STATUS_TEXT).flatMap((t) => [foldKey(t.vi), foldKey(t.en)]));
+
+function isOwnStatusText(v: CellValue | undefined): boolean {
+  if (typeof v !== 'string') return false;
+  const k = foldKey(v);
+  return STATUS_HEADER.test(k) || STATUS_WORDS.has(k);
+}
+
+/**
+ * Column bands of a sheet split by columns with no value in any row (SPEC §2 lists side by side).
+ * The add-in's own status column (written into that blank column) ends the band on its left.
+ */
 function columnBands(sheet: SheetGrid): Array<{ left: number; right: number }> {
   const width = lastCol(sheet) - sheet.originCol + 1;
   if (width <= 0) return [];
+  /** 0 empty, 1 the user's, 2 only the add-in's status texts. */
   const used = new Uint8Array(width);
-  let unused = width;
+  let theirs = 0;
   for (const row of sheet.rows) {
     if (!row) continue;
     for (let i = 0; i < row.length; i++) {
-      if (used[i] === 0 && filled(row[i])) {
+      if (used[i] === 1 || !filled(row[i])) continue;
+      if (isOwnStatusText(row[i])) used[i] = 2;
+      else {
         used[i] = 1;
-        unused--;
+        theirs++;
       }
     }
-    if (unused === 0) return [{ left: sheet.originCol, right: sheet.originCol + width - 1 }];
+    // Every column holds the user's data: one band (the common case, decided in the first rows).
+    if (theirs === width) return [{ left: sheet.originCol, right: sheet.originCol + width - 1 }];
   }
-  const bands: Array<{ left: number; right: number }> = [];
+  const bands: Array<{ left: number; right: number; closed: boolean }> = [];
   for (let i = 0; i < width; i++) {
     if (!used[i]) continue;
     const last = bands[bands.length - 1];
-    if (last && last.right === sheet.originCol + i - 1) last.right++;
-    else bands.push({ left: sheet.originCol + i, right: sheet.originCol + i });
+    if (last && !last.closed && last.right === sheet.originCol + i - 1) last.right++;
+    else bands.push({ left: sheet.originCol + i, right: sheet.originCol + i, closed: false });
+    if (used[i] === 2) bands[bands.length - 1].closed = true;
   }
-  return bands;
+  return bands.map(({ left, right }) => ({ left, right }));
 }
 
 /**

@@ -557,3 +557,18 @@ describe('duplicate unit rows (SPEC §4)', () => {
     expect(r.json.issues[0].message).toMatch(/dòng 6.*dòng 3/);
   });
 });
+
+describe('lists side by side after the add-in colored them', () => {
+  test('the status column written into the blank column still separates the lists', async () => {
+    const u = list(UNIT_COLS, UNITS);
+    const status = ['Trạng thái CCHC 2024', 'Đạt', 'Không đạt', 'Đạt', 'Không đạt'];
+    const s = list(STAFF_COLS, STAFF);
+    const rows = s.map((row, i) => [...(u[i] ?? UNIT_COLS.map(() => null)), status[i] ?? null, ...row]);
+    const r = await at([{ name: 'Dữ liệu', rows }, canonical()[2]]);
+    expectStandard(r);
+    expectAllRead(r);
+    const units = detectLists(r.grid).units[0];
+    expect([units.left, units.right]).toEqual([0, 5]);
+    expect(units.allHeaders.map((h) => h.text)).toContain('Trạng thái CCHC 2024');
+  });
+});
