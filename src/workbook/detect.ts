@@ -375,17 +375,7 @@ function view(sheet: SheetGrid, top: number, bottom: number, left: number, right
 
 /** The list a sheet holds, if any: the kind whose headers match best and whose needs are met. */
 export function detectSheet(sheet: SheetGrid): AnyLayout | null {
-  const cache = new Map<number, RowTexts>();
-  const units = bestForSchema(sheet, SCHEMAS.units, 'units', cache);
-  const staff = bestForSchema(sheet, SCHEMAS.staff, 'staff', cache);
-  const activities = bestForSchema(sheet, SCHEMAS.activities, 'activities', cache);
-  const all: Array<{ count: number; layout: AnyLayout }> = [];
-  if (units) all.push(units);
-  if (staff) all.push(staff);
-  if (activities) all.push(activities);
-  if (all.length === 0) return null;
-  all.sort((a, b) => b.count - a.count || b.layout.score - a.layout.score);
-  return all[0].layout;
+  return stackedLists(sheet)[0] ?? null;
 }
 
 /** The list of one kind a sheet holds (for a range the user says is, say, the staff list). */

@@ -44,22 +44,13 @@ export function isTotalText(text: string): boolean {
 }
 
 /** Notes under a list: they end it (when no data follows) whatever sits beside them. */
-const NOTE_PREFIXES = ['ghi chu', 'noi nhan', 'nguon', 'luu y', 'chu thich'];
+const NOTE_PREFIXES = 'ghi chu|noi nhan|nguon|luu y|chu thich'.split('|');
 /** Signature lines: they end a list when alone on their row, or beside another such line. */
-const SIGNATURE_PREFIXES = [
-  'nguoi lap',
-  'xac nhan',
-  'thu truong',
-  'kt giam doc',
-  'kt chu tich',
-  'tm uy ban nhan dan',
-  'giam doc',
-  'chu tich',
-  'pho giam doc',
-  'pho chu tich',
-  'da ky',
-];
-const HEADING_PREFIXES = ['khoi', 'nhom', 'danh sach', 'cap', 'nam', 'quy', 'dot', 'giai doan', 'thang'];
+const SIGNATURE_PREFIXES =
+  'nguoi lap|xac nhan|thu truong|kt giam doc|kt chu tich|tm uy ban nhan dan|giam doc|chu tich|pho giam doc|pho chu tich|da ky'.split(
+    '|',
+  );
+const HEADING_PREFIXES = 'khoi|nhom|danh sach|cap|nam|quy|dot|giai doan|thang'.split('|');
 const ROMAN = /^(?=[IVXLC])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})\s*[.)]?$/;
 const LETTER = /^[A-Z]\s*[.)]?$/;
 /** "Thành phố Hồ Chí Minh, ngày 15 tháng 12 năm 2024": a place, a comma, the date, nothing after. */

@@ -335,47 +335,13 @@ export function inferUnitKind(name: string): UnitKind {
 }
 
 /** Countries officials name for a class abroad ("Lớp bồi dưỡng tại Singapore"), folded. */
-const FOREIGN_COUNTRIES = [
-  'singapore',
-  'nhat ban',
-  'han quoc',
-  'trung quoc',
-  'hoa ky',
-  'australia',
-  'thai lan',
-  'malaysia',
-  'new zealand',
-  'canada',
-  'ha lan',
-  'thuy dien',
-  'thuy si',
-  'an do',
-  'indonesia',
-  'philippines',
-  'campuchia',
-  'lien bang nga',
-  'cong hoa phap',
-  'cong hoa lien bang duc',
-  'vuong quoc anh',
-  'dai loan',
-  'israel',
-  'japan',
-  'korea',
-  'china',
-  'usa',
-  'france',
-  'germany',
+const FOREIGN_COUNTRIES = (
+  'singapore|nhat ban|han quoc|trung quoc|hoa ky|australia|thai lan|malaysia|new zealand|canada|ha lan|thuy dien|thuy si|' +
+  'an do|indonesia|philippines|campuchia|lien bang nga|cong hoa phap|cong hoa lien bang duc|vuong quoc anh|dai loan|' +
+  'israel|' +
   // Short names only after "tại"/"ở" ("Thủ Đức" is not Germany).
-  'tai duc',
-  'o duc',
-  'tai phap',
-  'o phap',
-  'tai uc',
-  'o uc',
-  'tai nga',
-  'tai lao',
-  'tai anh',
-];
+  'tai duc|o duc|tai phap|o phap|tai uc|o uc|tai nga|tai lao|tai anh'
+).split('|');
 
 /**
  * An activity kind, matched by keywords; null when none matches. "Tập huấn" names a training even
