@@ -10,7 +10,15 @@
  * Proxies and calls depend on the number of sheets and columns, never on the number of rows.
  */
 import { CellRange, CellValue, SheetGrid, TableInfo, WorkbookGrid, cellFromOffice, isCellError } from '../workbook/grid';
-import { AnyLayout, DetectedLists, HEADER_SCAN_ROWS, ManualLayout, applyManual, detectLists } from '../workbook/detect';
+import {
+  AnyLayout,
+  DetectedLists,
+  HEADER_SCAN_ROWS,
+  ManualLayout,
+  applyManual,
+  detectLists,
+  layoutColumns,
+} from '../workbook/detect';
 import { Dataset, readDataset } from '../engine';
 import { chooseStatusColumn, lastListColumn } from '../report/status-column';
 import { AddinError, fromOfficeError } from './errors';
@@ -157,13 +165,9 @@ function neededColumns(layout: AnyLayout, withoutNames: boolean): number[] {
   const skip = new Set<string>();
   if (layout.kind === 'staff' && columns.leader !== undefined) skip.add('title');
   if (withoutNames) skip.add('name');
-  return [
-    ...new Set(
-      Object.entries(columns)
-        .filter(([f]) => !skip.has(f))
-        .map(([, c]) => c),
-    ),
-  ].sort((a, b) => a - b);
+  const skipped = new Set([...skip].map((f) => columns[f]));
+  // Year columns too (SPEC §2 "One column per year"): layoutColumns lists them all.
+  return layoutColumns(layout).filter((c) => !skipped.has(c));
 }
 
 function columnRuns(layout: AnyLayout, sheet: SheetGrid, withoutNames = false): ColumnRun[] {

@@ -7,6 +7,7 @@ import { Evaluation, evaluate } from '../engine';
 import { Lang } from '../i18n';
 import { HCMC_PLAN, Plan, defaultYear } from '../plan';
 import { ManualLayout } from '../workbook/detect';
+import { ListUnderstood, understoodOf } from '../workbook/understood';
 import { FieldsOf, ListKind, SCHEMAS } from '../workbook/fields';
 import { columnLetters } from '../workbook/grid';
 import type { ClearOutcome } from './clear';
@@ -44,6 +45,8 @@ export interface ListSummary {
   readonly fields: readonly FieldChoice[];
   /** Every header of the list, for choosing a column by hand. */
   readonly options: ReadonlyArray<{ readonly column: number; readonly letter: string; readonly text: string }>;
+  /** Year columns, heading-row units, a hidden sheet: how the layout was read. */
+  readonly understood?: ListUnderstood;
 }
 
 export interface Detection {
@@ -71,12 +74,15 @@ function summarize(read: WorkbookRead): Detection {
     for (const layout of read.lists[kind]) {
       const columns = layout.columns as Record<string, number>;
       const headers = layout.headers as Record<string, string>;
+      // Several lists may share a sheet (stacked, side by side): count the rows of this one.
+      const mine = (sheet: string, row: number) => sheet === layout.sheet && row >= layout.dataTop && row <= layout.dataBottom;
+      const staff = read.dataset.staff;
       const rows =
         kind === 'units'
-          ? read.dataset.units.filter((u) => u.sheet === layout.sheet).length
+          ? read.dataset.units.filter((u) => mine(u.sheet, u.row) && u.col >= layout.left && u.col <= layout.right).length
           : kind === 'staff'
-            ? Array.from(read.dataset.staff.sheet).filter((i) => read.dataset.staff.sheets[i] === layout.sheet).length
-            : read.dataset.activities.filter((a) => a.sheet === layout.sheet).length;
+            ? Array.from(staff.sheet).filter((s, i) => mine(staff.sheets[s], staff.row[i])).length
+            : read.dataset.activities.filter((a) => mine(a.sheet, a.row)).length;
       lists.push({
         kind,
         sheet: layout.sheet,
@@ -91,6 +97,7 @@ function summarize(read: WorkbookRead): Detection {
             needed: NEEDED[kind].has(f.field),
           })),
         options: layout.allHeaders.map((h) => ({ column: h.col, letter: columnLetters(h.col), text: h.text })),
+        understood: understoodOf(layout, read.dataset),
       });
     }
   }
