@@ -12,10 +12,11 @@ import { SpecJson, toSpecJson } from '../report/json';
 import { SCHEMAS } from '../workbook/fields';
 import { WorkbookGrid } from '../workbook/grid';
 import { WorkbookFileError, fileProblemText } from '../xlsx/errors';
-import { readFileBuffer, readWorkbookFile } from '../xlsx/read';
+import { readFileBuffer } from '../xlsx/read';
 import { streamGrid } from '../xlsx/stream-read';
 import { CliArgs, EvaluateArgs, PlanArgs, UsageError, parseCli } from './args';
 import { Style, formatSummary } from './format';
+import { OutWriteError, refuseExistingOut, statusColumnLines, writeOutCopy } from './out-command';
 
 export interface Io {
   readonly stdout: { write(s: string): unknown; readonly isTTY?: boolean };
@@ -138,27 +139,19 @@ interface FileResult {
   readonly evaluation: Evaluation;
 }
 
-/**
- * Reads one workbook. Only --out needs the whole workbook model (to write a copy of it); an
- * evaluation alone streams the cells, about twice as fast on a large file.
- */
-async function readOne(
-  file: string,
-  cwd: string,
-  needModel: boolean,
-): Promise<{ dataset: Dataset; workbook: import('exceljs').Workbook | null }> {
+/** Reads one workbook by streaming its cells; --out also keeps its bytes (the copy patches them). */
+async function readOne(file: string, cwd: string): Promise<{ dataset: Dataset; grid: WorkbookGrid; buffer: Buffer }> {
   const full = path.resolve(cwd, file);
-  let read: { grid: WorkbookGrid; workbook: import('exceljs').Workbook | null };
+  let grid: WorkbookGrid;
+  let buffer: Buffer;
   try {
-    read = needModel
-      ? await readWorkbookFile(full)
-      : { grid: await streamGrid(await readFileBuffer(full), file), workbook: null };
+    buffer = await readFileBuffer(full);
+    grid = await streamGrid(buffer, file);
   } catch (e) {
     // Name the file as the user wrote it.
     if (e instanceof WorkbookFileError) throw new WorkbookFileError(e.problem, file, e.detail);
     throw e;
   }
-  const { grid, workbook } = read;
   const dataset = readDataset(grid);
   const { units, staff, activities } = dataset.lists;
   if (units.length + staff.length + activities.length === 0) {
@@ -167,7 +160,7 @@ async function readOne(
       `No list found in "${file}". Expected ${expectedHeaders()}, each with a header row.`,
     );
   }
-  return { dataset, workbook };
+  return { dataset, grid, buffer };
 }
 
 /**
@@ -217,30 +210,32 @@ async function evaluateCommand(args: EvaluateArgs, io: Io): Promise<number> {
       files.map((f) => path.resolve(io.cwd, f)),
     );
   const options = { year, inclusive: args.inclusive };
+  if (args.out !== null) refuseExistingOut(path.resolve(io.cwd, args.out), args.out, args.force);
   const results: FileResult[] = [];
-  const workbooks = [];
+  const read = [];
   for (const file of files) {
-    const { dataset, workbook } = await readOne(file, io.cwd, args.out !== null);
-    results.push({ file, dataset, evaluation: evaluate(dataset, plan, options) });
-    workbooks.push(workbook);
+    const one = await readOne(file, io.cwd);
+    results.push({ file, dataset: one.dataset, evaluation: evaluate(one.dataset, plan, options) });
+    read.push(one);
   }
   const total = results.length > 1 ? evaluate(mergeDatasets(results.map((r) => r.dataset)), plan, options) : null;
 
+  let outLines: string[] = [];
   if (args.out !== null) {
-    const { writeColoredCopy } = await import('../xlsx/write');
-    try {
-      await writeColoredCopy(workbooks[0] as import('exceljs').Workbook, results[0].dataset, results[0].evaluation, {
-        lang: args.lang,
-        out: path.resolve(io.cwd, args.out),
-        source: path.basename(files[0]),
-      });
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new InputError(
-        `Không ghi được "${args.out}"${code ? ` (${code})` : ''}: hãy kiểm tra thư mục có tồn tại và được phép ghi.`,
-        `Cannot write "${args.out}"${code ? ` (${code})` : ''}: check that the folder exists and can be written to.`,
-      );
-    }
+    const [first] = read;
+    const done = writeOutCopy({
+      out: path.resolve(io.cwd, args.out),
+      shown: args.out,
+      force: args.force,
+      lang: args.lang,
+      original: first.buffer,
+      file: files[0],
+      grid: first.grid,
+      dataset: first.dataset,
+      evaluation: results[0].evaluation,
+    });
+    outLines = statusColumnLines(done.statusColumns, args.lang);
+    if (args.json) for (const line of outLines) io.stderr.write(`cchc: ${line}\n`);
   }
 
   if (args.json) {
@@ -258,7 +253,8 @@ async function evaluateCommand(args: EvaluateArgs, io: Io): Promise<number> {
     if (total)
       parts.push(formatSummary(total, { lang: args.lang, style, file: args.lang === 'vi' ? 'TỔNG HỢP' : 'TOTAL', plan }));
     io.stdout.write(parts.join('\n'));
-    if (args.out !== null) io.stdout.write(`\n${args.lang === 'vi' ? 'Đã ghi' : 'Written'}: ${args.out}\n`);
+    if (args.out !== null)
+      io.stdout.write(`\n${[...outLines, `${args.lang === 'vi' ? 'Đã ghi' : 'Written'}: ${args.out}`].join('\n')}\n`);
   }
   const issues = (total ?? results[0].evaluation).issues.length;
   return args.strictData && issues > 0 ? 1 : 0;
@@ -334,7 +330,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const run = COMMANDS[args.command] as (a: CliArgs, io: Io) => Promise<number>;
     return await run(args, io);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof InputError) {
+    if (e instanceof UsageError || e instanceof InputError || e instanceof OutWriteError) {
       io.stderr.write(`cchc: ${lang === 'vi' ? e.vi : e.en}\n`);
       return 2;
     }
