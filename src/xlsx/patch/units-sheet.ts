@@ -444,6 +444,7 @@ export class SheetPatcher {
     this.capture = null;
     const toks = tokens(part);
     let rules = 0;
+    let top = 0;
     let ours = true;
     let inFormula = false;
     let formula = '';
@@ -452,7 +453,7 @@ export class SheetPatcher {
         rules++;
         const tag = utf8(part, t.start, t.end);
         const priority = Number(attr(tag, 'priority'));
-        if (Number.isFinite(priority)) this.maxPriority = Math.max(this.maxPriority, priority);
+        if (Number.isFinite(priority)) top = Math.max(top, priority);
         if (attr(tag, 'type') !== 'expression') ours = false;
       } else if (t.name === 'formula' && t.kind === Tok.Open) {
         inFormula = true;
@@ -463,6 +464,7 @@ export class SheetPatcher {
       } else if (inFormula && t.kind === Tok.Text) formula += utf8(part, t.start, t.end);
     }
     if (rules > 0 && ours) return; // an earlier run's own rules: replaced, never stacked
+    this.maxPriority = Math.max(this.maxPriority, top);
     this.out(part);
   }
 
