@@ -86,10 +86,6 @@ function applyLook(look: Look, l: CellLook): void {
   if (l.fill) look.fill = l.fill;
 }
 
-function within(r: CellRange, row: number, col: number): boolean {
-  return row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
-}
-
 function cellXml(ref: string, s: number, cell: ReportCell): string {
   if (cell === null) return `<c r="${ref}" s="${s}"/>`;
   if (cell.t === 'number')

@@ -184,7 +184,6 @@ export function unescapeXml(s: string): string {
 }
 
 // XML 1.0 forbids most control characters even as references: they are dropped.
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g;
 
 export function escapeText(s: string): string {

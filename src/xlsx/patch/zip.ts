@@ -81,8 +81,14 @@ export function readZip(b: Buffer): ZipEntry[] {
       const len = b.readUInt16LE(x + 2);
       if (id === 1) {
         let q = x + 4;
-        if (size === 0xffffffff) ((size = u64(b, q)), (q += 8));
-        if (compressedSize === 0xffffffff) ((compressedSize = u64(b, q)), (q += 8));
+        if (size === 0xffffffff) {
+          size = u64(b, q);
+          q += 8;
+        }
+        if (compressedSize === 0xffffffff) {
+          compressedSize = u64(b, q);
+          q += 8;
+        }
         if (local === 0xffffffff) local = u64(b, q);
       }
       x += 4 + len;
