@@ -12,8 +12,8 @@ import { SpecJson, toSpecJson } from '../report/json';
 import { SCHEMAS } from '../workbook/fields';
 import { WorkbookGrid } from '../workbook/grid';
 import { WorkbookFileError, fileProblemText } from '../xlsx/errors';
-import { readFileBuffer } from '../xlsx/read';
-import { streamGrid } from '../xlsx/stream-read';
+import { readWorkbookBytes } from '../xlsx/file';
+import { readXlsx } from '../xlsx/workbook-read';
 import { CliArgs, EvaluateArgs, PlanArgs, UsageError, parseCli } from './args';
 import { Style, formatSummary } from './format';
 import { OutWriteError, refuseExistingOut, statusColumnLines, writeOutCopy } from './out-command';
@@ -139,14 +139,17 @@ interface FileResult {
   readonly evaluation: Evaluation;
 }
 
-/** Reads one workbook by streaming its cells; --out also keeps its bytes (the copy patches them). */
+/**
+ * Reads one workbook with the project's own reader (src/xlsx/workbook-read.ts); --out also keeps
+ * its bytes (the copy patches them).
+ */
 async function readOne(file: string, cwd: string): Promise<{ dataset: Dataset; grid: WorkbookGrid; buffer: Buffer }> {
   const full = path.resolve(cwd, file);
   let grid: WorkbookGrid;
   let buffer: Buffer;
   try {
-    buffer = await readFileBuffer(full);
-    grid = await streamGrid(buffer, file);
+    buffer = await readWorkbookBytes(full, file);
+    grid = readXlsx(buffer, { name: file }).grid;
   } catch (e) {
     // Name the file as the user wrote it.
     if (e instanceof WorkbookFileError) throw new WorkbookFileError(e.problem, file, e.detail);

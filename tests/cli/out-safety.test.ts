@@ -14,7 +14,7 @@ import { evaluate, readDataset } from '../../src/engine';
 import { HCMC_PLAN } from '../../src/plan';
 import { AtomicFs, NODE_FS } from '../../src/xlsx/patch/atomic-write';
 import { readZip } from '../../src/xlsx/patch/zip';
-import { streamGrid } from '../../src/xlsx/stream-read';
+import { readXlsx } from '../../src/xlsx/workbook-read';
 import { buildWorkbook, canonicalSheets, toBuffer } from '../xlsx/book';
 import { STAFF, UNITS } from '../xlsx/rich-book';
 
@@ -80,7 +80,7 @@ describe('an existing OUT', () => {
 });
 
 async function request(out: string, fs: AtomicFs, force = false) {
-  const grid = await streamGrid(input, 'in.xlsx');
+  const grid = readXlsx(input, { name: 'in.xlsx' }).grid;
   const dataset = readDataset(grid);
   const evaluation = evaluate(dataset, HCMC_PLAN, { year: 2024, inclusive: false });
   return {
@@ -179,7 +179,7 @@ describe('the status column', () => {
     expect(r.out).toContain(
       'Trang "Đơn vị": cột bên phải danh sách (sau cột E) đã có dữ liệu, nên cột trạng thái được ghi ở cột trống đầu tiên: G.',
     );
-    const grid = await streamGrid(readFileSync(at('note-out.xlsx')), 'note-out.xlsx');
+    const grid = readXlsx(readFileSync(at('note-out.xlsx')), { name: 'note-out.xlsx' }).grid;
     const units = grid.sheets.find((s) => s.name === 'Đơn vị');
     expect(units?.rows[0]?.[6]).toBe('Trạng thái CCHC 2024');
     expect(units?.rows[2]?.[5]).toBe('ghi chú của tôi');
@@ -199,7 +199,7 @@ describe('the status column', () => {
       'Sheet "Đơn vị": no free column right of the units list, so no status column (the report sheet still has the results).',
     );
     expect(r.out).not.toMatch(/folder/);
-    const grid = await streamGrid(readFileSync(at('full-out.xlsx')), 'full-out.xlsx');
+    const grid = readXlsx(readFileSync(at('full-out.xlsx')), { name: 'full-out.xlsx' }).grid;
     expect(grid.sheets.map((s) => s.name)).toContain('CCHC report 2024');
   }, 30_000);
 });

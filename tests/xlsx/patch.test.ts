@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli/main';
-import { streamGrid } from '../../src/xlsx/stream-read';
+import { readXlsx } from '../../src/xlsx/workbook-read';
 import { readRels, readWorkbook, relsPathOf } from '../../src/xlsx/patch/bookkeeping';
 import { Tok, tokens, utf8 } from '../../src/xlsx/patch/xml';
 import { ZipEntry, entryBytes, rawData, readZip } from '../../src/xlsx/patch/zip';
@@ -139,7 +139,7 @@ describe('cchc evaluate --out patches the original package', () => {
   });
 
   test('the copy reads back: status column beside the list, report sheet with its text and links', async () => {
-    const grid = await streamGrid(readFileSync(path.join(dir, 'rich-out.xlsx')), 'rich-out.xlsx');
+    const grid = readXlsx(readFileSync(path.join(dir, 'rich-out.xlsx')), { name: 'rich-out.xlsx' }).grid;
     const units = grid.sheets.find((s) => s.name === 'Đơn vị');
     expect(units?.rows.map((r) => r?.[5] ?? null)).toEqual([
       'Trạng thái CCHC 2024',
