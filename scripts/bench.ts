@@ -5,7 +5,7 @@
  * Sections are a list: each is a function that returns rows to print (scripts/bench/harness.ts).
  * To add one (custom functions, the Excel adapter …), write a BenchSection and append it to
  * SECTIONS. Options: --staff N --units N --activities N --runs N --warmup N --cli-runs N
- * --year Y --layout official|canonical --seed N --only engine,cli.
+ * --year Y --layout official|canonical --seed N --only engine,cli,out --big (a 1,048,576-row sheet through --out).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -16,10 +16,11 @@ import { cliSection } from './bench/cli';
 import { engineSection } from './bench/engine';
 import { excelSection } from './bench/excel';
 import { functionsSection } from './bench/functions';
+import { outSection } from './bench/out';
 import { BenchContext, BenchFixture, BenchOptions, BenchRow, BenchSection, formatTable, machineLines } from './bench/harness';
 import { repoRoot, synthesize, toBuffer } from './synth';
 
-export const SECTIONS: readonly BenchSection[] = [engineSection, functionsSection, excelSection, cliSection];
+export const SECTIONS: readonly BenchSection[] = [engineSection, functionsSection, excelSection, cliSection, outSection];
 
 function options(argv: readonly string[]): { bench: BenchOptions; only: ReadonlySet<string> } {
   const { values } = parseArgs({
@@ -35,6 +36,7 @@ function options(argv: readonly string[]): { bench: BenchOptions; only: Readonly
       year: { type: 'string', default: '2024' },
       layout: { type: 'string', default: 'official' },
       only: { type: 'string' },
+      big: { type: 'boolean', default: false },
     },
   });
   const num = (name: string, v: string | undefined, min: number) => {
@@ -53,6 +55,7 @@ function options(argv: readonly string[]): { bench: BenchOptions; only: Readonly
     cliRuns: num('cli-runs', values['cli-runs'], 0),
     year: num('year', values.year, 2022),
     layout: values.layout,
+    big: values.big ?? false,
   };
   return { bench, only: new Set((values.only ?? '').split(',').filter((s) => s !== '')) };
 }

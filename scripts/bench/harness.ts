@@ -21,6 +21,8 @@ export interface BenchOptions {
   /** Spawns of the command line, end to end. */
   readonly cliRuns: number;
   readonly year: number;
+  /** Also the heavy measures (a 1,048,576-row sheet). */
+  readonly big: boolean;
 }
 
 /** The synthetic workbook every section measures. */

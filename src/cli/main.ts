@@ -54,7 +54,7 @@ function helpText(lang: Lang): string {
     return `cchc — Ho Chi Minh City CCHC plan 2022–2025: evaluate officials' workbooks
 
 Usage
-  cchc evaluate [FILE.xlsx …] [--year Y] [--inclusive] [--plan PLAN.json] [--json] [--out OUT.xlsx] [--strict-data]
+  cchc evaluate [FILE.xlsx …] [--year Y] [--inclusive] [--plan PLAN.json] [--json] [--out OUT.xlsx [--force]] [--strict-data]
   cchc plan [--year Y] [--inclusive] [--plan PLAN.json] [--json]
 
 Without FILE, evaluates the bundled sample workbook (${SAMPLE_FILE}).
@@ -63,6 +63,7 @@ Without FILE, evaluates the bundled sample workbook (${SAMPLE_FILE}).
   --plan F         another plan of the same shape (JSON)
   --json           the machine-readable result (one object; several files: per file and a total)
   --out OUT.xlsx   write a copy of the workbook with units colored by status and a report sheet
+  --force          replace OUT.xlsx if it already exists
   --strict-data    exit 1 when the workbook has data issues
   --lang vi|en     language of the summary and messages (default vi, or $CCHC_LANG)
   --no-color       no colors even on a terminal
@@ -73,7 +74,7 @@ Exit codes: 0 evaluated · 1 data issues with --strict-data · 2 bad arguments o
   return `cchc — Kế hoạch CCHC TP.HCM 2022–2025: đánh giá sổ tính của cơ quan, đơn vị
 
 Cách dùng
-  cchc evaluate [TỆP.xlsx …] [--year NĂM] [--inclusive] [--plan KẾ_HOẠCH.json] [--json] [--out RA.xlsx] [--strict-data]
+  cchc evaluate [TỆP.xlsx …] [--year NĂM] [--inclusive] [--plan KẾ_HOẠCH.json] [--json] [--out RA.xlsx [--force]] [--strict-data]
   cchc plan [--year NĂM] [--inclusive] [--plan KẾ_HOẠCH.json] [--json]
 
 Không ghi TỆP thì đánh giá sổ tính mẫu đi kèm (${SAMPLE_FILE}).
@@ -82,6 +83,7 @@ Không ghi TỆP thì đánh giá sổ tính mẫu đi kèm (${SAMPLE_FILE}).
   --plan TỆP       dùng kế hoạch khác cùng cấu trúc (JSON)
   --json           kết quả dạng máy đọc (một đối tượng; nhiều tệp: từng tệp và tổng hợp)
   --out RA.xlsx    ghi bản sao sổ tính, tô màu đơn vị theo kết quả và thêm trang báo cáo
+  --force          ghi đè RA.xlsx nếu tệp đã có
   --strict-data    trả mã 1 khi sổ tính có vấn đề dữ liệu
   --lang vi|en     ngôn ngữ (mặc định vi, hoặc biến $CCHC_LANG)
   --no-color       không tô màu
