@@ -185,6 +185,23 @@ describe('the status column', () => {
     expect(units?.rows[2]?.[5]).toBe('ghi chú của tôi');
   });
 
+  test('a stray value at XFD1048576 changes nothing but the status cells: the units sheet stays small', async () => {
+    const wb = buildWorkbook(canonicalSheets(UNITS, STAFF));
+    const ws = wb.getWorksheet('Đơn vị');
+    if (!ws) throw new Error('no units sheet');
+    ws.getCell('XFD1048576').value = 'x';
+    writeFileSync(at('stray.xlsx'), await toBuffer(wb));
+    const r = await run(['evaluate', 'stray.xlsx', '--year', '2024', '--out', 'stray-out.xlsx']);
+    expect(r.code).toBe(0);
+    const size = (f: string) => readZip(readFileSync(at(f))).find((e) => e.name === 'xl/worksheets/sheet1.xml')?.size ?? 0;
+    expect(size('stray-out.xlsx') - size('stray.xlsx')).toBeLessThan(1000);
+    const units = readXlsx(readFileSync(at('stray-out.xlsx')), { name: 'stray-out.xlsx' }).grid.sheets.find(
+      (s) => s.name === 'Đơn vị',
+    );
+    expect(units?.rows[0]?.[5]).toBe('Trạng thái CCHC 2024');
+    expect(units?.rows[1048575]?.[16383]).toBe('x');
+  });
+
   test('with no free column right of the list to XFD: no status column, said plainly; the report is still written', async () => {
     const wb = buildWorkbook(canonicalSheets(UNITS, STAFF));
     const ws = wb.getWorksheet('Đơn vị');
