@@ -167,6 +167,20 @@ describe('a write that fails', () => {
   });
 });
 
+describe('a damaged input', () => {
+  test('a part whose checksum does not match is reported, not copied wrong: exit 2, no OUT, no temporary file', async () => {
+    const bad = Buffer.from(input);
+    const at2 = bad.lastIndexOf('xl/styles.xml'); // its central-directory record
+    bad.writeUInt32LE(bad.readUInt32LE(at2 - 46 + 16) ^ 1, at2 - 46 + 16);
+    writeFileSync(at('bad-crc.xlsx'), bad);
+    const r = await run(['evaluate', 'bad-crc.xlsx', '--out', 'bad-out.xlsx']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^cchc: Tệp "bad-crc\.xlsx" bị hỏng .*xl\/styles\.xml is damaged/);
+    expect(nodeFs.existsSync(at('bad-out.xlsx'))).toBe(false);
+    expect(temps()).toEqual([]);
+  });
+});
+
 describe('the status column', () => {
   test("goes past the user's notes beside the list, and the command line says where", async () => {
     const wb = buildWorkbook(canonicalSheets(UNITS, STAFF));

@@ -108,25 +108,44 @@ export function rawData(b: Buffer, e: ZipEntry): Buffer {
   return b.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
 }
 
-/** An entry's uncompressed bytes (for small parts). */
-export function entryBytes(b: Buffer, e: ZipEntry): Uint8Array {
-  const raw = rawData(b, e);
-  return e.method === 0 ? raw : inflateSync(raw, { out: new Uint8Array(e.size) });
+/** Most bytes a part the patcher reads whole may hold (workbook, relationships, styles …). */
+export const MAX_WHOLE_PART = 256 * 2 ** 20;
+
+function checkInflated(e: ZipEntry, size: number, crc: number): void {
+  if (size !== e.size || crc !== e.crc) throw new ZipFormatError(`${e.name} is damaged (size or checksum)`);
 }
 
-/** Feeds an entry's uncompressed bytes to `onData` in chunks, never holding the whole part. */
+/** An entry's uncompressed bytes (for small parts), checked against its size and checksum. */
+export function entryBytes(b: Buffer, e: ZipEntry): Uint8Array {
+  if (e.size > MAX_WHOLE_PART) throw new ZipFormatError(`${e.name} is too large (${e.size} bytes)`);
+  const raw = rawData(b, e);
+  // One byte of room: a part that inflates beyond its declared size shows up as too long.
+  const data = e.method === 0 ? raw : inflateSync(raw, { out: new Uint8Array(e.size + 1) });
+  checkInflated(e, data.length, crc32(data));
+  return data;
+}
+
+/** Feeds an entry's uncompressed bytes to `onData` in chunks, never holding the whole part; checked at the end. */
 export function streamEntry(b: Buffer, e: ZipEntry, onData: (chunk: Uint8Array) => void, chunk = 1 << 16): void {
   const raw = rawData(b, e);
+  let size = 0;
+  let crc = 0;
+  const take = (data: Uint8Array) => {
+    size += data.length;
+    crc = crc32(data, crc);
+    onData(data);
+  };
   if (e.method === 0) {
-    for (let i = 0; i < raw.length; i += chunk) onData(raw.subarray(i, Math.min(raw.length, i + chunk)));
-    return;
+    for (let i = 0; i < raw.length; i += chunk) take(raw.subarray(i, Math.min(raw.length, i + chunk)));
+  } else {
+    const inflate = new Inflate((data) => take(data));
+    for (let i = 0; i < raw.length; i += chunk) {
+      const end = Math.min(raw.length, i + chunk);
+      inflate.push(raw.subarray(i, end), end === raw.length);
+    }
+    if (raw.length === 0) inflate.push(new Uint8Array(0), true);
   }
-  const inflate = new Inflate((data) => onData(data));
-  for (let i = 0; i < raw.length; i += chunk) {
-    const end = Math.min(raw.length, i + chunk);
-    inflate.push(raw.subarray(i, end), end === raw.length);
-  }
-  if (raw.length === 0) inflate.push(new Uint8Array(0), true);
+  checkInflated(e, size, crc);
 }
 
 export function crc32(data: Uint8Array, prev = 0): number {
