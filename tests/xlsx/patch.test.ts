@@ -134,6 +134,15 @@ describe('cchc evaluate --out patches the original package', () => {
     expect(ours).toBeGreaterThan(xml.indexOf('<conditionalFormatting sqref="D2:D4">'));
     expect(ours).toBeLessThan(xml.indexOf('<dataValidations'));
     expect(xml).toContain('<formula>$F2="Không đạt"</formula>');
+    // The header looks like the list's own header, bold, centered and wrapped.
+    const styles = text(openZip('rich-out.xlsx'), 'xl/styles.xml');
+    const s = Number(/<c r="F1" s="(\d+)"/.exec(xml)?.[1]);
+    const xf =
+      [...(/<cellXfs[^>]*>(.*)<\/cellXfs>/s.exec(styles)?.[1] ?? '').matchAll(/<xf\b[^>]*?(\/>|>.*?<\/xf>)/gs)][s]?.[0] ?? '';
+    expect(xf).toContain('<alignment horizontal="center" vertical="center" wrapText="1"/>');
+    const font = Number(/fontId="(\d+)"/.exec(xf)?.[1]);
+    const fonts = [...(/<fonts[^>]*>(.*)<\/fonts>/s.exec(styles)?.[1] ?? '').matchAll(/<font>.*?<\/font>/gs)];
+    expect(fonts[font]?.[0]).toMatch(/^<font><b\/>/);
     // Text from the workbook stays text: the evil name is still a shared string, not a formula.
     expect(xml).not.toContain('<f>HYPERLINK');
   });
@@ -194,6 +203,8 @@ describe('cchc evaluate --out patches the original package', () => {
     expect(xml).toContain('<conditionalFormatting sqref="D2:D4">');
     const dxfs = (z: Zip) => /<dxfs count="(\d+)"/.exec(text(z, 'xl/styles.xml'))?.[1];
     expect(dxfs(b)).toBe(dxfs(a));
+    const xfs = (z: Zip) => /<cellXfs count="(\d+)"/.exec(text(z, 'xl/styles.xml'))?.[1];
+    expect(xfs(b)).toBe(xfs(a));
     // The first report stays (it is the user's now); the new one takes the next name.
     expect(readWorkbook(entryBytes(b.buf, b.entries.get('xl/workbook.xml') as ZipEntry)).sheets.map((s) => s.name)).toContain(
       'Báo cáo CCHC 2025',
@@ -228,7 +239,7 @@ describe('cchc evaluate --out patches the original package', () => {
     const pdfText = execFileSync('/usr/bin/pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     expect(pdfText).toContain('BÁO CÁO');
     expect(pdfText).toContain('KẾT QUẢ CÁC CHỈ TIÊU');
-    expect(pdfText).toContain('Trạng thái CCHC 2024');
+    expect(pdfText).toContain('Trạng thái CCHC'); // the header wraps over two lines
   }, 180_000);
 
   test('no temporary file is left beside the copies', () => {

@@ -72,6 +72,7 @@ function isEmpty(v: CellValue | undefined): boolean {
 }
 
 interface SheetPlan {
+  readonly headerStyle: (s: string | null) => string | null;
   readonly edits: Map<number, CellEdit[]>;
   readonly widths: number[];
   readonly formats: Array<{ sqref: string; rules: Array<{ formula: string; dxfId: number }> }>;
@@ -115,7 +116,11 @@ function planStatus(
       beside: own || col === lastListColumn(layout) + 1,
     });
     let plan = plans.get(layout.sheet);
-    if (!plan) plans.set(layout.sheet, (plan = { edits: new Map(), widths: [], formats: [] }));
+    if (!plan)
+      plans.set(
+        layout.sheet,
+        (plan = { edits: new Map(), widths: [], formats: [], headerStyle: (s) => String(book.headerLike(s)) }),
+      );
     const put = (row: number, edit: CellEdit) => {
       const list = plan.edits.get(row) ?? [];
       if (!list.some((x) => x.col === edit.col)) list.push(edit);
@@ -238,13 +243,14 @@ export function writePatchedCopy(
     const titled = addAppTitle(app, sheetName);
     if (titled !== app) changed.set('docprops/app.xml', titled);
   }
-  const styles = book.toBytes();
-  if (!stylesNew && styles !== stylesPart && stylesPath) changed.set(stylesPath.toLowerCase(), styles);
 
   // The archive: original entries in their order (copied, patched or rewritten), then the new parts.
+  // styles.xml is written after the units sheets (their headers add styles); the directory keeps the original order.
   const zip = new ZipWriter(sink);
+  const stylesKey = stylesPath?.toLowerCase();
   for (const x of entries) {
     const key = x.name.toLowerCase();
+    if (key === stylesKey && !stylesNew) continue;
     const patch = patches.get(key);
     const whole = changed.get(key);
     if (patch) {
@@ -261,6 +267,12 @@ export function writePatchedCopy(
     else zip.copy(original, x);
   }
   if (!byName.has(wbRelsPath.toLowerCase())) zip.add(wbRelsPath, changed.get(wbRelsPath.toLowerCase()) as Uint8Array);
+  const styles = book.toBytes();
+  const stylesEntry = stylesKey ? byName.get(stylesKey) : undefined;
+  if (stylesEntry && !stylesNew) {
+    if (styles === stylesPart) zip.copy(original, stylesEntry);
+    else zip.add(stylesEntry.name, styles, stylesEntry);
+  }
   if (stylesNew) zip.add(stylesName, styles);
   zip.add(reportPath, bytes(report.xml));
   if (layout.chart && drawingPath && chartPath) {
@@ -275,6 +287,6 @@ export function writePatchedCopy(
     );
     zip.add(chartPath, bytes(chartXml(layout, layout.chart)));
   }
-  zip.finish();
+  zip.finish(entries.map((x) => x.name));
   return { reportSheet: sheetName, statusColumns: notes };
 }

@@ -25,6 +25,8 @@ const ORDER = [
 interface List {
   /** Existing children's XML → index. */
   readonly known: Map<string, number>;
+  /** Existing children's XML by index. */
+  readonly items: string[];
   count: number;
   readonly added: string[];
   /** Token index of the list's open (or empty) tag; -1 when absent. */
@@ -53,7 +55,7 @@ export class StyleBook {
       if (t.kind === Tok.Open) depth++;
     }
     for (const k of ['numFmts', 'fonts', 'fills', 'borders', 'cellXfs', 'dxfs'] as const)
-      if (!this.lists.has(k)) this.lists.set(k, { known: new Map(), count: 0, added: [], at: -1 });
+      if (!this.lists.has(k)) this.lists.set(k, { known: new Map(), items: [], count: 0, added: [], at: -1 });
   }
 
   private tag(i: number): string {
@@ -62,6 +64,7 @@ export class StyleBook {
 
   private scan(i: number): List {
     const known = new Map<string, number>();
+    const items: string[] = [];
     let count = 0;
     const close = closingIndex(this.toks, i);
     for (let k = i + 1; k < close; k++) {
@@ -70,10 +73,11 @@ export class StyleBook {
       const end = closingIndex(this.toks, k);
       const xml = utf8(this.src, t.start, this.toks[end].end);
       if (!known.has(xml)) known.set(xml, count);
+      items.push(xml);
       count++;
       k = end;
     }
-    return { known, count, added: [], at: i };
+    return { known, items, count, added: [], at: i };
   }
 
   private add(kind: Kind, xml: string): number {
@@ -101,6 +105,31 @@ export class StyleBook {
   }
   dxf(xml: string): number {
     return this.add('dxfs', xml);
+  }
+
+  /**
+   * A cell format like the existing `xf` (an index in cellXfs, or null for the default), with its
+   * font bold and its text centered and wrapped: the status column's header beside the user's.
+   */
+  headerLike(xf: string | null): number {
+    const p = this.p;
+    const xfs = (this.lists.get('cellXfs') as List).items;
+    const fonts = (this.lists.get('fonts') as List).items;
+    const base = xfs[Number(xf ?? 0)] ?? `<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
+    const fontId = Number(/\sfontId="(\d+)"/.exec(base)?.[1] ?? 0);
+    const font = fonts[fontId] ?? `<${p}font><${p}sz val="11"/></${p}font>`;
+    const bold = /<([\w.-]+:)?b(\s|\/|>)/.test(font.replace(/^<[^>]*>/, ''))
+      ? fontId
+      : this.font(font.replace(/^(<[^>]*?)\s*\/>$/, `$1></${p}font>`).replace(/^(<[^>]*>)/, `$1<${p}b/>`));
+    const align = `<${p}alignment horizontal="center" vertical="center" wrapText="1"/>`;
+    let head = (/^<[^>]*>/.exec(base)?.[0] ?? '').replace(/\s*\/>$/, '>');
+    head = head.replace(/\sfontId="\d+"/, ` fontId="${bold}"`);
+    if (!/\sfontId=/.test(head)) head = head.replace(/>$/, ` fontId="${bold}">`);
+    for (const a of ['applyFont', 'applyAlignment'])
+      head = head.replace(new RegExp(`\\s${a}="[^"]*"`), '').replace(/>$/, ` ${a}="1">`);
+    const inner = base.endsWith('/>') ? '' : base.replace(/^<[^>]*>/, '').replace(/<\/[^>]*>$/, '');
+    const rest = inner.replace(/<([\w.-]+:)?alignment\b[^>]*?(\/>|>.*?<\/([\w.-]+:)?alignment>)/s, '');
+    return this.xf(`${head}${align}${rest}</${p}xf>`);
   }
 
   /** The part with the additions; the original bytes when nothing was added. */

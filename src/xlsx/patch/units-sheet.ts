@@ -43,6 +43,8 @@ export interface SheetPatch {
   /** 0-based columns that need a width of at least 16 (given 18). */
   readonly widths: readonly number[];
   readonly formats: ReadonlyArray<{ readonly sqref: string; readonly rules: readonly CfRule[] }>;
+  /** The style of a header cell (`styleFrom` set) from the style of the cell it is modelled on. */
+  readonly headerStyle?: (s: string | null) => string | null;
 }
 
 /** Elements that come after <conditionalFormatting> in a worksheet (CT_Worksheet's order). */
@@ -386,7 +388,11 @@ export class SheetPatcher {
   /** Writes an edited cell; `existed` when it replaces one of the sheet's (whose style `s` it keeps). */
   private cell(edit: CellEdit, s: string | null, existed: boolean): void {
     const ref = `${columnLetters(edit.col)}${this.curRow + 1}`;
-    const style = edit.styleFrom !== undefined ? (this.rowStyles.get(edit.styleFrom) ?? s) : s;
+    let style = s;
+    if (edit.styleFrom !== undefined) {
+      const model = this.rowStyles.get(edit.styleFrom) ?? null;
+      style = this.patch.headerStyle ? this.patch.headerStyle(model) : (model ?? s);
+    }
     const sAttr = style !== null ? ` s="${style}"` : '';
     if (edit.kind === 'clear') {
       if (existed && style !== null) this.text(`<${this.p}c r="${ref}"${sAttr}/>`);

@@ -292,11 +292,19 @@ export class ZipWriter {
     this.written.push({ name, method: 8, crc, compressedSize, size, offset, time, date, flags });
   }
 
-  /** Writes the central directory; the archive is complete after this. */
-  finish(): void {
+  /**
+   * Writes the central directory, the entries named in `order` first in that order (the original
+   * package's order), then the others as written; the archive is complete after this.
+   */
+  finish(order: readonly string[] = []): void {
     this.check();
     const start = this.offset;
-    for (const w of this.written) {
+    const rank = new Map(order.map((n, i) => [n, i]));
+    const listed = this.written
+      .map((w, i) => ({ w, key: rank.get(w.name.toString('utf8')) ?? order.length + i }))
+      .sort((a, b) => a.key - b.key)
+      .map((x) => x.w);
+    for (const w of listed) {
       const h = Buffer.alloc(46);
       h.writeUInt32LE(CENTRAL, 0);
       h.writeUInt16LE(20, 4);
