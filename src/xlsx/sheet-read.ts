@@ -145,9 +145,10 @@ export function readSheet(bytes: Uint8Array, ctx: SheetContext): SheetCells {
   let phonetic = 0;
   let inSheetData = false;
 
+  const rawText = (): string => vStr ?? (vStart >= 0 ? unescapeXml(decodeUtf8(b, vStart, vEnd)) : '');
   const commit = (): void => {
     let v: CellValue | undefined;
-    const raw = (): string => vStr ?? (vStart >= 0 ? unescapeXml(decodeUtf8(b, vStart, vEnd)) : '');
+    const raw = rawText;
     if (type === T_INLINE) v = inline ?? (hasV ? raw() : undefined);
     else if (!hasV) v = undefined;
     else if (type === T_SHARED) {
@@ -238,6 +239,12 @@ export function readSheet(bytes: Uint8Array, ctx: SheetContext): SheetCells {
         phonetic = 0;
         if (x.selfClosing) {
           if (extras && style > 0) extras.styled.push({ row, col, style });
+        } else if (x.leaf(0x76) /* <v>…</v> */) {
+          hasV = true;
+          vStart = x.textStart;
+          vEnd = x.textEnd;
+          if (x.closes(0x63) /* </c> */) commit();
+          else inCell = true;
         } else inCell = true;
       } else if (x.is('row') && inSheetData) {
         let r = -1;
