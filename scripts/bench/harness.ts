@@ -21,6 +21,8 @@ export interface BenchOptions {
   /** Spawns of the command line, end to end. */
   readonly cliRuns: number;
   readonly year: number;
+  /** Staff rows of the second, big workbook the reading section measures (0: none). */
+  readonly big: number;
 }
 
 /** The synthetic workbook every section measures. */

@@ -281,6 +281,76 @@ export class XmlScanner {
     return true;
   }
 
+  /** After openCell(): value ranges of the r, t and s attributes (start -1 when absent). */
+  cellR0 = -1;
+  cellR1 = -1;
+  cellT0 = -1;
+  cellT1 = -1;
+  cellS0 = -1;
+  cellS1 = -1;
+
+  /**
+   * Fast path for a worksheet cell, `<c r="B2" s="1" t="s">` (or `<c …/>`) right at the current
+   * position: records the r, t and s values, sets selfClosing, moves past the tag and returns true.
+   * Anything unusual (a prefix, a malformed tag) returns false with nothing changed, for the
+   * general tokenizer to read (or to report).
+   */
+  openCell(): boolean {
+    const b = this.bytes;
+    const p = this.pos;
+    if (b[p] !== LT || b[p + 1] !== 0x63) return false;
+    const n = b.length;
+    let i = p + 2;
+    if (i >= n || !(isSpace(b[i]) || b[i] === GT || b[i] === SLASH)) return false;
+    let r0 = -1;
+    let r1 = -1;
+    let t0 = -1;
+    let t1 = -1;
+    let s0 = -1;
+    let s1 = -1;
+    for (;;) {
+      while (i < n && isSpace(b[i])) i++;
+      if (i >= n) return false;
+      const c = b[i];
+      if (c === GT || c === SLASH) {
+        if (c === SLASH && b[i + 1] !== GT) return false;
+        this.selfClosing = c === SLASH;
+        this.pos = c === SLASH ? i + 2 : i + 1;
+        this.cellR0 = r0;
+        this.cellR1 = r1;
+        this.cellT0 = t0;
+        this.cellT1 = t1;
+        this.cellS0 = s0;
+        this.cellS1 = s1;
+        return true;
+      }
+      const ns = i;
+      while (i < n && b[i] !== EQ && b[i] !== GT && b[i] !== SLASH && !isSpace(b[i])) i++;
+      const one = i - ns === 1 ? b[ns] : 0;
+      while (i < n && isSpace(b[i])) i++;
+      if (b[i] !== EQ) return false;
+      i++;
+      while (i < n && isSpace(b[i])) i++;
+      const q = b[i];
+      if (q !== QUOTE && q !== APOS) return false;
+      const vs = i + 1;
+      let e = vs;
+      while (e < n && b[e] !== q) e++;
+      if (e >= n) return false;
+      if (one === 0x72) {
+        r0 = vs;
+        r1 = e;
+      } else if (one === 0x74) {
+        t0 = vs;
+        t1 = e;
+      } else if (one === 0x73) {
+        s0 = vs;
+        s1 = e;
+      }
+      i = e + 1;
+    }
+  }
+
   /** Fast path: `</tag>` (one-letter, no prefix) right at the current position is consumed. */
   closes(tag: number): boolean {
     const b = this.bytes;
