@@ -18,8 +18,9 @@ const TIME = '/usr/bin/time';
 
 interface Run {
   readonly ms: number;
-  /** Peak resident memory in MB, when measurable. */
+  /** Peak resident memory in MB and CPU seconds (user + system), when measurable. */
   readonly rssMB: number | null;
+  readonly cpuMs: number | null;
   readonly code: number | null;
   readonly stdout: string;
   readonly stderr: string;
@@ -27,7 +28,7 @@ interface Run {
 
 function timed(args: readonly string[], cwd: string): Promise<Run> {
   const withTime = existsSync(TIME);
-  const [cmd, argv] = withTime ? [TIME, ['-f', 'CCHC_MAXRSS_KB %M', process.execPath, ...args]] : [process.execPath, [...args]];
+  const [cmd, argv] = withTime ? [TIME, ['-f', 'CCHC_MAXRSS_KB %M %U %S', process.execPath, ...args]] : [process.execPath, [...args]];
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn(cmd, argv, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -39,13 +40,14 @@ function timed(args: readonly string[], cwd: string): Promise<Run> {
     child.on('close', (code) => {
       const ms = performance.now() - t0;
       const stderr = Buffer.concat(err).toString('utf8');
-      const m = /CCHC_MAXRSS_KB (\d+)/.exec(stderr);
+      const m = /CCHC_MAXRSS_KB (\d+) ([\d.]+) ([\d.]+)/.exec(stderr);
       resolve({
         ms,
         rssMB: m ? Number(m[1]) / 1024 : null,
+        cpuMs: m ? (Number(m[2]) + Number(m[3])) * 1000 : null,
         code,
         stdout: Buffer.concat(out).toString('utf8'),
-        stderr: stderr.replace(/CCHC_MAXRSS_KB \d+\n?/, ''),
+        stderr: stderr.replace(/CCHC_MAXRSS_KB .*\n?/, ''),
       });
     });
   });
@@ -53,7 +55,8 @@ function timed(args: readonly string[], cwd: string): Promise<Run> {
 
 const mb = (x: number | null) => (x === null ? 'n/a' : `${x.toFixed(0)} MB`);
 
-async function compare(root: string, file: string, staff: number, year: number, runs: number): Promise<BenchRow[]> {
+/** Floor and command line on one file, alternating, `runs` times each. */
+export async function compareReading(root: string, file: string, staff: number, year: number, runs: number): Promise<BenchRow[]> {
   const floorJs = path.join(root, 'dist', 'scripts', 'scripts', 'bench', 'floor-child.js');
   const cli = path.join(root, 'bin', 'cchc.js');
   const floor: Run[] = [];
@@ -72,6 +75,10 @@ async function compare(root: string, file: string, staff: number, year: number, 
   const cs = statsOf(evals.map((r) => r.ms));
   const xml = Number(floor[0].stdout.split(' ')[0]);
   const rss = (rs: Run[]) => (rs[0].rssMB === null ? null : median(rs.map((r) => r.rssMB as number)));
+  const cpu = (rs: Run[]) => (rs[0].cpuMs === null ? null : median(rs.map((r) => r.cpuMs as number)));
+  const secs = (x: number | null) => (x === null ? 'n/a' : `${(x / 1000).toFixed(2)} s`);
+  const floorCpu = cpu(floor);
+  const cliCpu = cpu(evals);
   const ratio = cs.median / fs.median;
   const cliRss = rss(evals);
   const n = staff.toLocaleString('en-US');
@@ -79,17 +86,19 @@ async function compare(root: string, file: string, staff: number, year: number, 
     {
       measure: `${n} staff · floor: inflate sheets + shared strings, walk bytes`,
       stats: fs,
-      note: `${(xml / 2 ** 20).toFixed(0)} MB of XML · peak RSS ${mb(rss(floor))}`,
+      note: `${(xml / 2 ** 20).toFixed(0)} MB of XML · CPU ${secs(floorCpu)} · peak RSS ${mb(rss(floor))}`,
     },
     {
       measure: `${n} staff · cchc evaluate FILE --json`,
       stats: cs,
-      note: `peak RSS ${mb(cliRss)}${staff <= 50000 ? (cliRss !== null && cliRss < 200 ? ' (goal < 200 MB: met)' : ' (goal < 200 MB)') : ''}`,
+      note: `CPU ${secs(cliCpu)} · peak RSS ${mb(cliRss)}${staff <= 50000 ? (cliRss !== null && cliRss < 200 ? ' (goal < 200 MB: met)' : ' (goal < 200 MB)') : ''}`,
     },
     {
       measure: `${n} staff · ratio command line / floor`,
       value: `${ratio.toFixed(2)}×`,
-      note: ratio <= 1.5 ? 'goal ≤ 1.5×: met' : 'goal ≤ 1.5×: NOT met',
+      note: `${ratio <= 1.5 ? 'goal ≤ 1.5×: met' : 'goal ≤ 1.5×: NOT met'}${
+        floorCpu !== null && cliCpu !== null ? ` · by CPU time ${(cliCpu / floorCpu).toFixed(2)}×` : ''
+      }`,
     },
   ];
 }
@@ -103,7 +112,7 @@ export const readingSection: BenchSection = {
       return [{ measure: 'reading', value: 'skipped', note: 'run "npm run build:cli" first' }];
     }
     const runs = Math.max(1, options.cliRuns);
-    const rows = await compare(root, fixture.file, fixture.counts.staff, options.year, runs);
+    const rows = await compareReading(root, fixture.file, fixture.counts.staff, options.year, runs);
     if (options.big > 0) {
       const dir = mkdtempSync(path.join(os.tmpdir(), 'cchc-bench-big-'));
       try {
@@ -117,7 +126,7 @@ export const readingSection: BenchSection = {
         });
         const file = path.join(dir, `cchc-bench-${options.big}.xlsx`);
         writeFileSync(file, await toBuffer(synth.workbook));
-        rows.push(...(await compare(root, file, options.big, options.year, runs)));
+        rows.push(...(await compareReading(root, file, options.big, options.year, runs)));
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
