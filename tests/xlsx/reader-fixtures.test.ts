@@ -13,7 +13,7 @@ import { readXlsx } from '../../src/xlsx/workbook-read';
 
 jest.setTimeout(60_000);
 
-const fixtures = path.join(__dirname, '../../../shared/fixtures');
+const fixtures = path.join(__dirname, '../fixtures');
 const files = [
   path.join(fixtures, 'p1-canonical.xlsx'),
   path.join(fixtures, 'p2-government.xlsx'),
