@@ -28,7 +28,9 @@ interface Run {
 
 function timed(args: readonly string[], cwd: string): Promise<Run> {
   const withTime = existsSync(TIME);
-  const [cmd, argv] = withTime ? [TIME, ['-f', 'CCHC_MAXRSS_KB %M %U %S', process.execPath, ...args]] : [process.execPath, [...args]];
+  const [cmd, argv] = withTime
+    ? [TIME, ['-f', 'CCHC_MAXRSS_KB %M %U %S', process.execPath, ...args]]
+    : [process.execPath, [...args]];
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn(cmd, argv, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -218,7 +218,7 @@ describe('the built command line (dist/node, as installed)', () => {
   };
   (built ? test : test.skip)('cchc evaluate without --out loads neither exceljs nor jszip; with --out it does', () => {
     const h = hook();
-    const fixture = path.join(ROOT, '..', 'shared', 'fixtures', 'p1-canonical.xlsx');
+    const fixture = path.join(ROOT, 'tests', 'fixtures', 'p1-canonical.xlsx');
     const p = spawnSync(process.execPath, ['-r', h, bin, 'evaluate', fixture, '--year', '2024', '--json'], { encoding: 'utf8' });
     expect(p.status).toBe(0);
     expect(p.stderr).toBe('LOADED:\n');
