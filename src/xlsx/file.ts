@@ -5,8 +5,20 @@
  * is reported, not half-read) — and hands them to the pure reader.
  */
 import { constants, promises as fs } from 'node:fs';
+import { inflateRawSync } from 'node:zlib';
 import { WorkbookFileError } from './errors';
 import { ReadXlsxOptions, XlsxBook, readXlsx } from './workbook-read';
+import { InflateLimit, RawInflate } from './zip';
+
+/** Node's native zlib as the reader's inflater, bounded by `maxOutputLength`. */
+export const zlibInflate: RawInflate = (data, maxBytes) => {
+  try {
+    return inflateRawSync(data, { maxOutputLength: Math.max(1, maxBytes) });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new InflateLimit();
+    throw e;
+  }
+};
 
 /** Most bytes of a workbook file (the zip itself; its parts have their own caps). */
 export const MAX_FILE_BYTES = 2 ** 30;
@@ -49,5 +61,5 @@ export async function readWorkbookBytes(file: string, name: string = file): Prom
 export async function readXlsxFile(file: string, options: ReadXlsxOptions = {}): Promise<XlsxBook> {
   const name = options.name ?? file;
   const bytes = await readWorkbookBytes(file, name);
-  return readXlsx(bytes, { ...options, name });
+  return readXlsx(bytes, { inflate: zlibInflate, ...options, name });
 }

@@ -145,9 +145,10 @@ export function readSheet(bytes: Uint8Array, ctx: SheetContext): SheetCells {
   let phonetic = 0;
   let inSheetData = false;
 
+  const rawText = (): string => vStr ?? (vStart >= 0 ? unescapeXml(decodeUtf8(b, vStart, vEnd)) : '');
   const commit = (): void => {
     let v: CellValue | undefined;
-    const raw = (): string => vStr ?? (vStart >= 0 ? unescapeXml(decodeUtf8(b, vStart, vEnd)) : '');
+    const raw = rawText;
     if (type === T_INLINE) v = inline ?? (hasV ? raw() : undefined);
     else if (!hasV) v = undefined;
     else if (type === T_SHARED) {
@@ -185,7 +186,49 @@ export function readSheet(bytes: Uint8Array, ctx: SheetContext): SheetCells {
     if (col > usedRight) usedRight = col;
   };
 
-  for (let t = x.next(); t !== END; t = x.next()) {
+  /** A cell opens: its r, t and s attribute values at byte ranges (start -1 when absent). */
+  const startCell = (r0: number, r1: number, t0: number, t1: number, s0: number, s1: number, selfClosing: boolean): void => {
+    if (r0 >= 0 && cellRef(b, r0, r1, ref, ctx.part)) {
+      if (ref.row !== row) {
+        // A cell outside its row element: trust its reference.
+        row = ref.row;
+        cur = rows[row];
+      }
+      col = ref.col;
+    } else {
+      if (row < 0) row = 0;
+      col++;
+      if (col >= MAX_COLS) throw new BeyondLimits(`${ctx.part}: XFE${row + 1} > XFD${MAX_ROWS}`);
+    }
+    type = t0 >= 0 ? cellType(b, t0, t1) : T_NUMBER;
+    style = s0 >= 0 ? Math.max(0, digits(b, s0, s1)) : 0;
+    hasFormula = false;
+    formula = null;
+    vStart = -1;
+    vStr = null;
+    hasV = false;
+    inline = null;
+    capture = 0;
+    phonetic = 0;
+    if (selfClosing) {
+      if (extras && style > 0) extras.styled.push({ row, col, style });
+    } else if (x.leaf(0x76) /* <v>…</v> */) {
+      hasV = true;
+      vStart = x.textStart;
+      vEnd = x.textEnd;
+      if (x.closes(0x63) /* </c> */) commit();
+      else inCell = true;
+    } else inCell = true;
+  };
+
+  for (;;) {
+    // The commonest element, <c …>, read without the general tokenizer.
+    if (inSheetData && !inCell && x.openCell()) {
+      startCell(x.cellR0, x.cellR1, x.cellT0, x.cellT1, x.cellS0, x.cellS1, x.selfClosing);
+      continue;
+    }
+    const t = x.next();
+    if (t === END) break;
     if (t === TEXT) {
       if (capture === 1) {
         if (vStart < 0 && vStr === null && !x.cdata) {
@@ -214,31 +257,12 @@ export function readSheet(bytes: Uint8Array, ctx: SheetContext): SheetCells {
         continue;
       }
       if (x.is('c') && inSheetData) {
-        if (x.findAttr('r') && cellRef(b, x.valueStart, x.valueEnd, ref, ctx.part)) {
-          if (ref.row !== row) {
-            // A cell outside its row element: trust its reference.
-            row = ref.row;
-            cur = rows[row];
-          }
-          col = ref.col;
-        } else {
-          if (row < 0) row = 0;
-          col++;
-          if (col >= MAX_COLS) throw new BeyondLimits(`${ctx.part}: XFE${row + 1} > XFD${MAX_ROWS}`);
-        }
-        type = x.findAttr('t') ? cellType(b, x.valueStart, x.valueEnd) : T_NUMBER;
-        style = x.findAttr('s') ? Math.max(0, digits(b, x.valueStart, x.valueEnd)) : 0;
-        hasFormula = false;
-        formula = null;
-        vStart = -1;
-        vStr = null;
-        hasV = false;
-        inline = null;
-        capture = 0;
-        phonetic = 0;
-        if (x.selfClosing) {
-          if (extras && style > 0) extras.styled.push({ row, col, style });
-        } else inCell = true;
+        const r0 = x.findAttr('r') ? x.valueStart : -1;
+        const r1 = x.valueEnd;
+        const t0 = x.findAttr('t') ? x.valueStart : -1;
+        const t1 = x.valueEnd;
+        const s0 = x.findAttr('s') ? x.valueStart : -1;
+        startCell(r0, r1, t0, t1, s0, x.valueEnd, x.selfClosing);
       } else if (x.is('row') && inSheetData) {
         let r = -1;
         if (x.findAttr('r')) {

@@ -21,7 +21,7 @@ import { TooManyStrings, readSharedStrings } from './shared-strings';
 import { BeyondLimits, SheetExtras, rangeRef, readSheet } from './sheet-read';
 import { CellStyles, NO_STYLES, readStyles } from './styles';
 import { CLOSE, END, OPEN, XmlProblem, XmlScanner } from './xml-scan';
-import { DEFAULT_ZIP_LIMITS, ZipArchive, ZipLimits, ZipProblem, openZip } from './zip';
+import { DEFAULT_ZIP_LIMITS, RawInflate, ZipArchive, ZipLimits, ZipProblem, openZip } from './zip';
 
 export interface XlsxLimits extends ZipLimits {
   /** Most entries in the shared strings table. */
@@ -42,6 +42,8 @@ export interface ReadXlsxOptions {
   readonly limits?: Partial<XlsxLimits>;
   /** Also collect what the preview shows: formulas, cell styles, columns, hidden rows. */
   readonly extras?: boolean;
+  /** The DEFLATE inflater (default fflate; Node's zlib from src/xlsx/file.ts). */
+  readonly inflate?: RawInflate;
 }
 
 export type SheetState = 'visible' | 'hidden' | 'veryHidden';
@@ -197,7 +199,7 @@ export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): Xlsx
       : !hasBytes(bytes, ascii('xl/')) && (hasBytes(bytes, ascii('word/')) || hasBytes(bytes, ascii('ppt/')));
   let zip: ZipArchive | null = null;
   try {
-    zip = openZip(bytes, limits);
+    zip = openZip(bytes, limits, options.inflate);
     const wbPart = workbookPart(zip);
     if (wbPart === null) throw new WorkbookFileError('not_spreadsheet', name);
     const wb = readWorkbookPart(zip, wbPart);

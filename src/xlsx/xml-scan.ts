@@ -115,8 +115,13 @@ export class XmlScanner {
     throw new XmlProblem(`${this.part}: ${what}`);
   }
 
+  /** Index of `byte` at or after `from`, or -1 (a plain loop: most distances here are short). */
   private find(byte: number, from: number): number {
-    return this.bytes.indexOf(byte, from);
+    const b = this.bytes;
+    const n = b.length;
+    let i = from;
+    while (i < n && b[i] !== byte) i++;
+    return i < n ? i : -1;
   }
 
   /** Position just after the first occurrence of `seq` starting at or after `from`, or -1. */
@@ -194,41 +199,165 @@ export class XmlScanner {
     this.nameEnd = e;
   }
 
+  /** Attributes of the current tag: [local name start, name end, value start, value end] each. */
+  private attrs = new Int32Array(64);
+  attrCount = 0;
+
   private openTag(p: number): Token {
     const b = this.bytes;
     const n = b.length;
     let i = p + 1;
-    while (i < n && !isSpace(b[i]) && b[i] !== GT && b[i] !== SLASH) i++;
-    this.setName(p + 1, i);
+    let local = i;
+    for (; i < n; i++) {
+      const c = b[i];
+      if (c === GT || c === SLASH || c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) break;
+      if (c === COLON) local = i + 1;
+    }
+    this.nameStart = local;
+    this.nameEnd = i;
     this.attrStart = i;
+    let count = 0;
     for (;;) {
       while (i < n && isSpace(b[i])) i++;
       if (i >= n) this.fail('a tag is cut off');
       const c = b[i];
-      if (c === GT) {
+      if (c === GT || c === SLASH) {
+        if (c === SLASH && b[i + 1] !== GT) this.fail('a tag is malformed');
         this.attrEnd = i;
-        this.selfClosing = false;
-        this.pos = i + 1;
-        return OPEN;
-      }
-      if (c === SLASH) {
-        if (b[i + 1] !== GT) this.fail('a tag is malformed');
-        this.attrEnd = i;
-        this.selfClosing = true;
-        this.pos = i + 2;
+        this.attrCount = count;
+        this.selfClosing = c === SLASH;
+        this.pos = c === SLASH ? i + 2 : i + 1;
         return OPEN;
       }
       // name = "value" (or 'value')
-      const eq = this.find(EQ, i);
-      if (eq < 0) this.fail('a tag is cut off');
-      let q = eq + 1;
-      while (q < n && isSpace(b[q])) q++;
-      const quote = b[q];
-      if (quote !== QUOTE && quote !== APOS) this.fail('an attribute is not quoted');
-      const close = this.find(quote, q + 1);
+      let ls = i;
+      for (; i < n; i++) {
+        const d = b[i];
+        if (d === EQ || d === GT || d === SLASH || isSpace(d)) break;
+        if (d === COLON) ls = i + 1;
+      }
+      const ne = i;
+      while (i < n && isSpace(b[i])) i++;
+      if (b[i] !== EQ) this.fail(i >= n ? 'a tag is cut off' : 'an attribute has no value');
+      i++;
+      while (i < n && isSpace(b[i])) i++;
+      const quote = b[i];
+      if (quote !== QUOTE && quote !== APOS) this.fail(i >= n ? 'a tag is cut off' : 'an attribute is not quoted');
+      const vs = i + 1;
+      const close = this.find(quote, vs);
       if (close < 0) this.fail('an attribute is cut off');
+      if (count * 4 + 4 > this.attrs.length) {
+        const grown = new Int32Array(this.attrs.length * 2);
+        grown.set(this.attrs);
+        this.attrs = grown;
+      }
+      const a = this.attrs;
+      a[count * 4] = ls;
+      a[count * 4 + 1] = ne;
+      a[count * 4 + 2] = vs;
+      a[count * 4 + 3] = close;
+      count++;
       i = close + 1;
     }
+  }
+
+  /**
+   * Fast path for the commonest shape, `<v>text</v>` right at the current position (no prefix, no
+   * attributes, no markup inside): sets textStart/textEnd to the text, moves past `</v>` and
+   * returns true. Otherwise changes nothing and returns false (read it token by token).
+   */
+  leaf(tag: number): boolean {
+    const b = this.bytes;
+    const p = this.pos;
+    if (b[p] !== LT || b[p + 1] !== tag || b[p + 2] !== GT) return false;
+    const n = b.length;
+    let i = p + 3;
+    while (i < n && b[i] !== LT) i++;
+    if (b[i + 1] !== SLASH || b[i + 2] !== tag || b[i + 3] !== GT) return false;
+    this.textStart = p + 3;
+    this.textEnd = i;
+    this.cdata = false;
+    this.pos = i + 4;
+    return true;
+  }
+
+  /** After openCell(): value ranges of the r, t and s attributes (start -1 when absent). */
+  cellR0 = -1;
+  cellR1 = -1;
+  cellT0 = -1;
+  cellT1 = -1;
+  cellS0 = -1;
+  cellS1 = -1;
+
+  /**
+   * Fast path for a worksheet cell, `<c r="B2" s="1" t="s">` (or `<c …/>`) right at the current
+   * position: records the r, t and s values, sets selfClosing, moves past the tag and returns true.
+   * Anything unusual (a prefix, a malformed tag) returns false with nothing changed, for the
+   * general tokenizer to read (or to report).
+   */
+  openCell(): boolean {
+    const b = this.bytes;
+    const p = this.pos;
+    if (b[p] !== LT || b[p + 1] !== 0x63) return false;
+    const n = b.length;
+    let i = p + 2;
+    if (i >= n || !(isSpace(b[i]) || b[i] === GT || b[i] === SLASH)) return false;
+    let r0 = -1;
+    let r1 = -1;
+    let t0 = -1;
+    let t1 = -1;
+    let s0 = -1;
+    let s1 = -1;
+    for (;;) {
+      while (i < n && isSpace(b[i])) i++;
+      if (i >= n) return false;
+      const c = b[i];
+      if (c === GT || c === SLASH) {
+        if (c === SLASH && b[i + 1] !== GT) return false;
+        this.selfClosing = c === SLASH;
+        this.pos = c === SLASH ? i + 2 : i + 1;
+        this.cellR0 = r0;
+        this.cellR1 = r1;
+        this.cellT0 = t0;
+        this.cellT1 = t1;
+        this.cellS0 = s0;
+        this.cellS1 = s1;
+        return true;
+      }
+      const ns = i;
+      while (i < n && b[i] !== EQ && b[i] !== GT && b[i] !== SLASH && !isSpace(b[i])) i++;
+      const one = i - ns === 1 ? b[ns] : 0;
+      while (i < n && isSpace(b[i])) i++;
+      if (b[i] !== EQ) return false;
+      i++;
+      while (i < n && isSpace(b[i])) i++;
+      const q = b[i];
+      if (q !== QUOTE && q !== APOS) return false;
+      const vs = i + 1;
+      let e = vs;
+      while (e < n && b[e] !== q) e++;
+      if (e >= n) return false;
+      if (one === 0x72) {
+        r0 = vs;
+        r1 = e;
+      } else if (one === 0x74) {
+        t0 = vs;
+        t1 = e;
+      } else if (one === 0x73) {
+        s0 = vs;
+        s1 = e;
+      }
+      i = e + 1;
+    }
+  }
+
+  /** Fast path: `</tag>` (one-letter, no prefix) right at the current position is consumed. */
+  closes(tag: number): boolean {
+    const b = this.bytes;
+    const p = this.pos;
+    if (b[p] !== LT || b[p + 1] !== SLASH || b[p + 2] !== tag || b[p + 3] !== GT) return false;
+    this.pos = p + 4;
+    return true;
   }
 
   /** Whether the current tag's local name is `name` (ASCII). */
@@ -250,32 +379,21 @@ export class XmlScanner {
   valueEnd = 0;
   findAttr(name: string): boolean {
     const b = this.bytes;
-    const end = this.attrEnd;
-    let i = this.attrStart;
+    const a = this.attrs;
     const len = name.length;
-    while (i < end) {
-      while (i < end && isSpace(b[i])) i++;
-      const ns = i;
-      while (i < end && b[i] !== EQ && !isSpace(b[i])) i++;
-      const ne = i;
-      while (i < end && b[i] !== QUOTE && b[i] !== APOS) i++;
-      if (i >= end) return false;
-      const close = b.indexOf(b[i], i + 1);
-      if (close < 0 || close >= end) return false;
-      const vs = i + 1;
-      i = close + 1;
-      let ls = ns;
-      for (let k = ns; k < ne; k++) if (b[k] === COLON) ls = k + 1;
-      if (ne - ls !== len) continue;
+    const first = name.charCodeAt(0);
+    for (let k = 0; k < this.attrCount; k++) {
+      const ls = a[k * 4];
+      if (a[k * 4 + 1] - ls !== len || b[ls] !== first) continue;
       let same = true;
-      for (let k = 0; k < len; k++)
-        if (b[ls + k] !== name.charCodeAt(k)) {
+      for (let j = 1; j < len; j++)
+        if (b[ls + j] !== name.charCodeAt(j)) {
           same = false;
           break;
         }
       if (same) {
-        this.valueStart = vs;
-        this.valueEnd = close;
+        this.valueStart = a[k * 4 + 2];
+        this.valueEnd = a[k * 4 + 3];
         return true;
       }
     }
