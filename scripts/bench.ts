@@ -5,7 +5,9 @@
  * Sections are a list: each is a function that returns rows to print (scripts/bench/harness.ts).
  * To add one (custom functions, the Excel adapter …), write a BenchSection and append it to
  * SECTIONS. Options: --staff N --units N --activities N --runs N --warmup N --cli-runs N
- * --year Y --layout official|canonical --seed N --only engine,cli.
+ * --year Y --layout official|canonical --seed N --big N (staff of the reading section's big
+ * workbook, default 500000, 0 for none) --big-out (a 1,048,576-row sheet through --out)
+ * --only engine,cli,reading,out.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -16,10 +18,19 @@ import { cliSection } from './bench/cli';
 import { engineSection } from './bench/engine';
 import { excelSection } from './bench/excel';
 import { functionsSection } from './bench/functions';
+import { outSection } from './bench/out';
+import { readingSection } from './bench/reading';
 import { BenchContext, BenchFixture, BenchOptions, BenchRow, BenchSection, formatTable, machineLines } from './bench/harness';
 import { repoRoot, synthesize, toBuffer } from './synth';
 
-export const SECTIONS: readonly BenchSection[] = [engineSection, functionsSection, excelSection, cliSection];
+export const SECTIONS: readonly BenchSection[] = [
+  engineSection,
+  functionsSection,
+  excelSection,
+  cliSection,
+  readingSection,
+  outSection,
+];
 
 function options(argv: readonly string[]): { bench: BenchOptions; only: ReadonlySet<string> } {
   const { values } = parseArgs({
@@ -34,7 +45,9 @@ function options(argv: readonly string[]): { bench: BenchOptions; only: Readonly
       'cli-runs': { type: 'string', default: '3' },
       year: { type: 'string', default: '2024' },
       layout: { type: 'string', default: 'official' },
+      big: { type: 'string', default: '500000' },
       only: { type: 'string' },
+      'big-out': { type: 'boolean', default: false },
     },
   });
   const num = (name: string, v: string | undefined, min: number) => {
@@ -53,6 +66,8 @@ function options(argv: readonly string[]): { bench: BenchOptions; only: Readonly
     cliRuns: num('cli-runs', values['cli-runs'], 0),
     year: num('year', values.year, 2022),
     layout: values.layout,
+    big: num('big', values.big, 0),
+    bigOut: values['big-out'] ?? false,
   };
   return { bench, only: new Set((values.only ?? '').split(',').filter((s) => s !== '')) };
 }

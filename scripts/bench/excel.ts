@@ -9,7 +9,7 @@
  */
 import { Session } from '../../src/excel/session';
 import { FakeExcel, installExcelEnums, setupsFromGrid } from '../../src/fake-excel';
-import { streamGrid } from '../../src/xlsx/stream-read';
+import { readXlsx } from '../../src/xlsx/workbook-read';
 import { synthesize, toBuffer } from '../synth';
 import { BenchRow, BenchSection } from './harness';
 import { columnLetters } from '../../src/workbook/grid';
@@ -44,7 +44,7 @@ async function flow(
       : await toBuffer(
           synthesize({ seed: o.seed, units: o.units, staff, activities: o.activities, issues: true, layout: o.layout }).workbook,
         );
-  const grid = await streamGrid(buffer, 'bench.xlsx');
+  const grid = readXlsx(buffer, { name: 'bench.xlsx' }).grid;
   const fake = new FakeExcel({ platform: 'web', sheets: setupsFromGrid(grid) });
   const env = { run: fake.run, supports: () => true };
   // As the task pane works: it finds the lists when it opens, then the user evaluates, colors

@@ -5,7 +5,7 @@
  */
 import { evaluate as cchcEvaluate, targetStatus } from '../../src/functions/functions';
 import { SheetGrid, WorkbookGrid } from '../../src/workbook/grid';
-import { streamGrid } from '../../src/xlsx/stream-read';
+import { readXlsx } from '../../src/xlsx/workbook-read';
 import { BenchSection, measure } from './harness';
 
 /** A sheet as the matrix Excel passes for a range from its first used cell (blanks as ""). */
@@ -30,7 +30,7 @@ export const functionsSection: BenchSection = {
   title: 'Custom functions (as Excel calls them)',
   async run(ctx) {
     const { runs, warmup, year } = ctx.options;
-    const grid: WorkbookGrid = await streamGrid(ctx.fixture.buffer, 'bench.xlsx');
+    const grid: WorkbookGrid = readXlsx(ctx.fixture.buffer, { name: 'bench.xlsx' }).grid;
     const sheet = (kind: RegExp) => {
       const s = grid.sheets.find((x) => kind.test(x.name));
       if (!s) throw new Error(`no sheet ${kind}`);

@@ -21,6 +21,10 @@ export interface BenchOptions {
   /** Spawns of the command line, end to end. */
   readonly cliRuns: number;
   readonly year: number;
+  /** Staff rows of the second, big workbook the reading section measures (0: none). */
+  readonly big: number;
+  /** Also the 1,048,576-row staff sheet through --out (the out section). */
+  readonly bigOut: boolean;
 }
 
 /** The synthetic workbook every section measures. */

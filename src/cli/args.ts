@@ -21,6 +21,8 @@ export interface EvaluateArgs {
   readonly plan: string | null;
   readonly json: boolean;
   readonly out: string | null;
+  /** Replace an existing --out file. */
+  readonly force: boolean;
   readonly strictData: boolean;
   readonly lang: Lang;
   readonly color: boolean | null;
@@ -80,6 +82,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = {}): 
         plan: { type: 'string' },
         json: { type: 'boolean', default: false },
         out: { type: 'string', short: 'o' },
+        force: { type: 'boolean', default: false },
         'strict-data': { type: 'boolean', default: false },
         lang: { type: 'string' },
         color: { type: 'boolean' },
@@ -96,7 +99,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = {}): 
   if (v.help) return { command: 'help', lang };
   const year = parseYear(v.year);
   if (first === 'plan') {
-    for (const opt of ['out', 'strict-data'] as const)
+    for (const opt of ['out', 'strict-data', 'force'] as const)
       if (v[opt]) throw new UsageError(`"cchc plan" không nhận --${opt}.`, `"cchc plan" takes no --${opt}.`);
     return { command: 'plan', year, inclusive: v.inclusive ?? false, plan: v.plan ?? null, json: v.json ?? false, lang };
   }
@@ -109,6 +112,11 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = {}): 
   }
   if (v.out !== undefined && !/\.xlsx$/i.test(v.out))
     throw new UsageError(`--out cần tên tệp .xlsx, không phải "${v.out}".`, `--out needs an .xlsx file name, not "${v.out}".`);
+  if (v.force && v.out === undefined)
+    throw new UsageError(
+      '--force chỉ dùng cùng --out (ghi đè tệp RA.xlsx đã có).',
+      '--force goes with --out (to replace an existing OUT.xlsx).',
+    );
   const color = v['no-color'] ? false : v.color === true ? true : null;
   return {
     command: 'evaluate',
@@ -118,6 +126,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = {}): 
     plan: v.plan ?? null,
     json: v.json ?? false,
     out: v.out ?? null,
+    force: v.force ?? false,
     strictData: v['strict-data'] ?? false,
     lang,
     color,

@@ -1,15 +1,15 @@
 /**
- * Opening an .xlsx in the preview: read in the browser with exceljs' browser build (loaded only
- * when a file is picked), turned into sheets for the in-memory Excel — values (formulas by their
- * cached result, dates as serial numbers with their format), merged areas, tables, column widths,
- * hidden sheets, rows and columns, and the bold text and solid fills a reader notices.
- * (src/xlsx/read.ts does this for the command line but imports node:fs.)
+ * Opening an .xlsx in the preview: read in the browser by the project's own reader — the same one
+ * the command line uses (src/xlsx/workbook-read.ts, loaded only when a file is picked), so the pane
+ * and `cchc evaluate` see the same values — and turned into sheets for the in-memory Excel: values
+ * (formulas with their cached result), dates as serial numbers with their format, merged areas,
+ * tables, column widths, hidden sheets, rows and columns, and the bold text and solid fills a
+ * reader notices.
  */
-import type ExcelJSModule from 'exceljs';
 import type { CellInput, SheetSetup } from '../fake-excel';
-import { a1 } from '../workbook/grid';
-
-type ExcelJS = typeof ExcelJSModule;
+import { CellValue, a1, columnLetters, isCellError } from '../workbook/grid';
+import type { FileProblem } from '../xlsx/errors';
+import type { XlsxBook, XlsxSheet } from '../xlsx/workbook-read';
 
 /** A style run on one row: consecutive cells with the same bold and fill. */
 export interface StyleRun {
@@ -27,152 +27,130 @@ export class XlsxOpenError extends Error {
   override readonly name = 'XlsxOpenError';
 }
 
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const OLE = [0xd0, 0xcf, 0x11, 0xe0];
+/** Most columns given a width (as before: wider sheets keep the default width beyond). */
+const WIDTH_COLUMNS = 200;
 
-function startsWith(bytes: Uint8Array, head: number[]): boolean {
-  return head.every((b, i) => bytes[i] === b);
-}
-
-/** Excel serial number of a date (exceljs gives dates as UTC midnights). */
-function serial(d: Date): number {
-  return d.getTime() / 86400000 + 25569;
-}
-
-function cellInput(v: ExcelJSModule.CellValue): CellInput {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'boolean') return v;
-  if (typeof v === 'number') return Number.isFinite(v) ? v : { error: '#NUM!' };
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? { error: '#VALUE!' } : serial(v);
-  if (typeof v !== 'object') return null;
-  if ('error' in v && typeof v.error === 'string') return { error: v.error };
-  if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('');
-  if ('formula' in v || 'sharedFormula' in v) {
-    const f = v as { formula?: string; sharedFormula?: string; result?: ExcelJSModule.CellValue };
-    const result = f.result === undefined ? null : cellInput(f.result);
-    const cached = result !== null && typeof result === 'object' ? null : result;
-    if (result !== null && typeof result === 'object' && 'error' in result) return result;
-    return f.formula ? { formula: '=' + f.formula, ...(cached !== null ? { value: cached } : {}) } : cached;
+/** What the preview's status line says after "Không mở được "x": ", per problem. */
+function reason(problem: FileProblem, detail: string): string {
+  switch (problem) {
+    case 'empty_file':
+      return 'empty file';
+    case 'legacy_xls':
+    case 'encrypted':
+      return 'an old .xls or an encrypted workbook; save it as .xlsx';
+    case 'ods':
+      return 'an OpenDocument spreadsheet (.ods); save it as .xlsx';
+    case 'no_sheets':
+      return 'no sheets';
+    case 'too_large':
+      return `inflates to more than a workbook plausibly holds (${detail})`;
+    case 'beyond_limits':
+      return `beyond Excel's limits (${detail})`;
+    case 'corrupt':
+      return detail ? `damaged or incomplete (${detail})` : 'damaged or incomplete';
+    default:
+      return 'not an .xlsx workbook';
   }
-  if ('text' in v) {
-    const t = (v as { text: unknown }).text;
-    if (typeof t === 'string') return t;
-    if (t && typeof t === 'object' && 'richText' in t) return cellInput(t as ExcelJSModule.CellRichTextValue);
-  }
-  return null;
 }
 
-function fillOf(cell: ExcelJSModule.Cell): string | null {
-  const f = cell.fill;
-  if (!f || f.type !== 'pattern' || f.pattern !== 'solid') return null;
-  const argb = f.fgColor?.argb;
-  return argb && /^[0-9A-Fa-f]{8}$/.test(argb) ? '#' + argb.slice(2).toUpperCase() : null;
+function input(v: CellValue | undefined, formula: string | undefined): CellInput {
+  if (v === undefined || v === null) return formula ? { formula: '=' + formula, value: '' } : null;
+  if (isCellError(v)) return { error: v.error };
+  return formula ? { formula: '=' + formula, value: v } : v;
 }
 
-function sheetOf(lib: ExcelJS, ws: ExcelJSModule.Worksheet): OpenedSheet {
+function sheetOf(book: XlsxBook, sheet: XlsxSheet): OpenedSheet {
+  const { grid, extras } = sheet;
+  const key = (r: number, c: number) => r * 16384 + c;
+  const formulas = new Map<number, string>();
+  for (const f of extras?.formulas ?? []) formulas.set(key(f.row, f.col), f.formula);
+  const styleOf = new Map<number, number>();
+  for (const s of extras?.styled ?? []) styleOf.set(key(s.row, s.col), s.style);
+
+  // `rows` is sparse (blank rows are holes): no spreading it.
+  let width = 1;
+  let height = grid.rows.length;
+  for (const f of extras?.formulas ?? []) height = Math.max(height, f.row + 1);
+  for (let r = 0; r < grid.rows.length; r++) width = Math.max(width, grid.rows[r]?.length ?? 0);
+  for (const f of extras?.formulas ?? []) width = Math.max(width, f.col + 1);
   const values: CellInput[][] = [];
   const numberFormats: Record<string, string> = {};
-  const merges = new Map<string, { top: number; left: number; bottom: number; right: number }>();
-  const styles: StyleRun[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const r = rowNumber - 1;
+  for (let r = 0; r < height; r++) {
+    const row = grid.rows[r];
     const out: CellInput[] = [];
-    let run: { from: number; to: number; bold: boolean; fill: string | null } | null = null;
-    const flush = () => {
-      if (run && (run.bold || run.fill))
-        styles.push({ address: `${a1(r, run.from)}:${a1(r, run.to)}`, bold: run.bold, fill: run.fill });
-      run = null;
-    };
-    row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
-      const c = colNumber - 1;
-      const bold = cell.font?.bold === true;
-      const fill = fillOf(cell);
-      if (run && run.to === c - 1 && run.bold === bold && run.fill === fill) run.to = c;
-      else {
-        flush();
-        run = { from: c, to: c, bold, fill };
-      }
-      if (cell.type === lib.ValueType.Merge) {
-        const master = cell.master;
-        const top = Number(master.row) - 1;
-        const left = Number(master.col) - 1;
-        const m = merges.get(master.address);
-        merges.set(master.address, { top, left, bottom: Math.max(m?.bottom ?? top, r), right: Math.max(m?.right ?? left, c) });
-        return;
-      }
-      const v = cellInput(cell.value);
-      out[c] = v;
-      const fmt = cell.numFmt;
+    for (let c = 0; c < width; c++) {
+      const formula = formulas.get(key(r, c));
+      const v = input(row?.[c], formula);
+      out.push(v);
+      const s = styleOf.get(key(r, c));
+      const fmt = s === undefined ? '' : (book.styles.formats[s] ?? '');
       if (fmt && fmt !== 'General' && (typeof v === 'number' || (v !== null && typeof v === 'object' && 'formula' in v)))
         numberFormats[a1(r, c)] = fmt;
-    });
-    flush();
-    values[r] = out;
-  });
-  // `values` is sparse (blank rows are holes): no spreading it.
-  let width = 1;
-  for (let r = 0; r < values.length; r++) width = Math.max(width, values[r]?.length ?? 0);
-  const grid: CellInput[][] = [];
-  for (let r = 0; r < values.length; r++) {
-    const row = values[r] ?? [];
-    grid.push(Array.from({ length: width }, (_, c) => row[c] ?? null));
+    }
+    values.push(out);
   }
+
+  // Bold and fill runs along each row, over the cells that carry a style.
+  const styles: StyleRun[] = [];
+  const styled = [...(extras?.styled ?? [])].sort((p, q) => p.row - q.row || p.col - q.col);
+  let run: { row: number; from: number; to: number; bold: boolean; fill: string | null } | null = null;
+  const flush = () => {
+    if (run && (run.bold || run.fill))
+      styles.push({ address: `${a1(run.row, run.from)}:${a1(run.row, run.to)}`, bold: run.bold, fill: run.fill });
+    run = null;
+  };
+  for (const s of styled) {
+    const bold = book.styles.bold[s.style] === true;
+    const fill = book.styles.fill[s.style] ?? null;
+    if (run && run.row === s.row && run.to === s.col - 1 && run.bold === bold && run.fill === fill) run.to = s.col;
+    else {
+      flush();
+      run = { row: s.row, from: s.col, to: s.col, bold, fill };
+    }
+  }
+  flush();
+
   const columnWidths: Record<string, number> = {};
   const hiddenColumns: string[] = [];
-  for (let c = 1; c <= Math.min(ws.columnCount, 200); c++) {
-    const col = ws.getColumn(c);
-    const letter = a1(0, c - 1).replace(/\d+$/, '');
-    // Column width in characters; one character of Calibri 11 is about 7 px (5.25 pt).
-    if (col.width) columnWidths[letter] = Math.round(col.width * 5.25);
-    if (col.hidden) hiddenColumns.push(letter);
+  for (const col of extras?.columns ?? []) {
+    for (let c = col.min; c <= Math.min(col.max, WIDTH_COLUMNS); c++) {
+      const letter = columnLetters(c - 1);
+      // Column width in characters; one character of Calibri 11 is about 7 px (5.25 pt).
+      if (col.width) columnWidths[letter] = Math.round(col.width * 5.25);
+      if (col.hidden) hiddenColumns.push(letter);
+    }
   }
-  const hiddenRows: number[] = [];
-  ws.eachRow({ includeEmpty: true }, (row, n) => {
-    if (row.hidden) hiddenRows.push(n);
-  });
-  const tables: Array<{ address: string; name?: string }> = [];
-  for (const entry of ws.getTables()) {
-    const model = (Array.isArray(entry) ? entry[0] : entry) as unknown as {
-      table?: { name?: string; tableRef?: string; ref?: string };
-    };
-    const ref = model.table?.tableRef ?? model.table?.ref;
-    if (ref) tables.push({ address: ref, ...(model.table?.name ? { name: model.table.name } : {}) });
-  }
+  const range = (m: { top: number; left: number; bottom: number; right: number }) =>
+    `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`;
   return {
     setup: {
-      name: ws.name,
-      values: grid,
+      name: grid.name,
+      values,
       numberFormats,
-      merges: [...merges.values()].map((m) => `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`),
-      tables,
+      merges: (grid.merges ?? []).map(range),
+      tables: (grid.tables ?? []).map((t) => ({ address: range(t.range), ...(t.name ? { name: t.name } : {}) })),
       columnWidths,
       hiddenColumns,
-      hiddenRows,
-      ...(ws.state === 'hidden' || ws.state === 'veryHidden' ? { visibility: 'Hidden' as const } : {}),
+      hiddenRows: extras?.hiddenRows ?? [],
+      ...(sheet.state !== 'visible' ? { visibility: 'Hidden' as const } : {}),
     },
     styles,
   };
 }
 
-/** Loads exceljs' browser build on first use. */
-async function exceljs(): Promise<ExcelJS> {
-  const mod = (await import(/* webpackChunkName: "exceljs" */ 'exceljs')) as ExcelJS & { default?: ExcelJS };
-  return mod.default ?? mod;
-}
-
 /** Reads an .xlsx file's bytes into sheets for the in-memory Excel. */
 export async function readXlsx(bytes: ArrayBuffer): Promise<OpenedSheet[]> {
-  const head = new Uint8Array(bytes.slice(0, 8));
-  if (bytes.byteLength === 0) throw new XlsxOpenError('empty file');
-  if (startsWith(head, OLE)) throw new XlsxOpenError('an old .xls or an encrypted workbook; save it as .xlsx');
-  if (!startsWith(head, ZIP)) throw new XlsxOpenError('not an .xlsx workbook');
-  const lib = await exceljs();
-  const wb = new lib.Workbook();
+  const [{ readXlsx: read }, { WorkbookFileError }] = await Promise.all([
+    import(/* webpackChunkName: "xlsx-reader" */ '../xlsx/workbook-read'),
+    import(/* webpackChunkName: "xlsx-reader" */ '../xlsx/errors'),
+  ]);
+  let book: XlsxBook;
   try {
-    await wb.xlsx.load(bytes);
+    book = read(new Uint8Array(bytes), { extras: true });
   } catch (e) {
+    if (e instanceof WorkbookFileError) throw new XlsxOpenError(reason(e.problem, e.detail));
     throw new XlsxOpenError(e instanceof Error ? e.message.split('\n')[0] : String(e));
   }
-  if (wb.worksheets.length === 0) throw new XlsxOpenError('no sheets');
-  return wb.worksheets.map((ws) => sheetOf(lib, ws));
+  if (book.sheets.length === 0) throw new XlsxOpenError(book.grid.unreadable?.[0]?.reason ?? 'no sheets');
+  return book.sheets.map((s) => sheetOf(book, s));
 }

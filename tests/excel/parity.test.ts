@@ -15,7 +15,7 @@ import { readWorkbook } from '../../src/excel/read';
 import { evaluate, readDataset } from '../../src/engine';
 import { HCMC_PLAN } from '../../src/plan';
 import { toSpecJson } from '../../src/report/json';
-import { streamGrid } from '../../src/xlsx/stream-read';
+import { readXlsx } from '../../src/xlsx/workbook-read';
 import { gridOf, loadWorkbook } from '../../src/xlsx/read';
 import { synthesize, toBuffer } from '../../scripts/synth';
 import { buildWorkbook } from '../xlsx/book';
@@ -28,7 +28,7 @@ jest.setTimeout(120_000);
 const fixtures = path.join(__dirname, '../fixtures');
 
 async function both(buf: Buffer, name: string, year: number): Promise<{ cli: unknown; pane: unknown }> {
-  const cli = toSpecJson(evaluate(readDataset(await streamGrid(buf, name)), HCMC_PLAN, { year, inclusive: false }));
+  const cli = toSpecJson(evaluate(readDataset(readXlsx(buf, { name }).grid), HCMC_PLAN, { year, inclusive: false }));
   const fake = fakeOf(gridOf(await loadWorkbook(buf, name)));
   const read = await readWorkbook(envOf(fake));
   const pane = toSpecJson(evaluate(read.dataset, HCMC_PLAN, { year, inclusive: false }));
