@@ -178,15 +178,21 @@ export class Session {
   private async write(color: boolean, report: boolean, o: RunOptions): Promise<WriteOutcome> {
     if (!this.evaluation) throw new AddinError('not_evaluated');
     // After "Xóa màu" the workbook changed under the last read: read it again (not the figures).
-    const { writeResults } = await loadWrite();
+    const { writeResults, ListChanged } = await loadWrite();
     if (!this.read) this.read = await readWorkbook(this.env, this.readOptions(o));
-    const out = await writeResults(this.env, this.read, this.evaluation, {
-      color,
-      report,
-      lang: this.options.lang,
-      date: this.options.now?.() ?? new Date(),
-      signal: o.signal,
-    });
+    const options = { color, report, lang: this.options.lang, date: this.options.now?.() ?? new Date(), signal: o.signal };
+    let out: WriteOutcome;
+    try {
+      out = await writeResults(this.env, this.read, this.evaluation, options);
+    } catch (e) {
+      // The units list changed since the evaluation (a row or column inserted, a name typed):
+      // read again and evaluate the same year before writing, so every status lands on its unit.
+      if (!(e instanceof ListChanged)) throw e;
+      const { year, strict } = this.evaluation;
+      await this.evaluate(year, !strict, o);
+      if (!this.read || !this.evaluation) throw e;
+      out = await writeResults(this.env, this.read, this.evaluation, options);
+    }
     this.read = out.read;
     return out;
   }

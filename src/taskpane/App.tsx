@@ -41,7 +41,7 @@ type Book =
   | { readonly status: 'found'; readonly detection: Detection }
   | { readonly status: 'unreadable' };
 
-/** The last evaluation: `stale` once the session has let it go (lists read again, colors cleared). */
+/** The last evaluation: `stale` once the session has let it go (the lists were read again). */
 type Result = { readonly status: 'none' } | { readonly status: 'current' | 'stale'; readonly evaluation: Evaluation };
 
 const useStyles = makeStyles({
@@ -229,14 +229,24 @@ export function App({ actions, lang, initialYear }: AppProps) {
   function color() {
     void perform(
       (step) => step('coloring', (o) => actions.color(o)),
-      (out) => setNotice({ intent: 'success', text: s.colored(formatNumber(out.coloredUnits, lang, 0)) }),
+      (out) =>
+        setNotice({
+          intent: 'success',
+          text: [s.colored(formatNumber(out.coloredUnits, lang, 0)), out.keptCells > 0 ? s.keptCells(out.keptCells) : '']
+            .filter(Boolean)
+            .join(' '),
+        }),
     );
   }
 
   function report() {
     void perform(
       (step) => step('reporting', (o) => actions.report(o)),
-      (out) => setNotice({ intent: 'success', text: s.reported(out.reportSheet) }),
+      (out) =>
+        setNotice({
+          intent: 'success',
+          text: [s.reported(out.reportSheet), out.keptReport ? s.keptReport(out.keptReport) : ''].filter(Boolean).join(' '),
+        }),
     );
   }
 
@@ -245,7 +255,11 @@ export function App({ actions, lang, initialYear }: AppProps) {
       (step) => step('clearing', () => actions.clear(reports)),
       (out) => {
         // The evaluation is still the workbook's: coloring or reporting again needs no new one.
-        setNotice({ intent: 'success', text: s.cleared(out.statusColumns, out.rules, out.reportSheets) });
+        const kept = out.keptReports.length > 0 ? s.keptReports(out.keptReports.map((n) => `"${n}"`).join(', ')) : '';
+        setNotice({
+          intent: 'success',
+          text: [s.cleared(out.statusColumns, out.rules, out.reportSheets), kept].filter(Boolean).join(' '),
+        });
       },
     );
   }

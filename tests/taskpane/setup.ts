@@ -1,14 +1,13 @@
 /**
  * What jsdom lacks and the pane's code calls: matchMedia (Fluent's reduced-motion checks),
  * ResizeObserver (MessageBar reflow), scrollIntoView, and TextEncoder (the adapter measures
- * payloads with it). Minimal stand-ins; import this file first in every pane test. Also a
- * longer wait for findBy* (see below).
+ * payloads with it). Minimal stand-ins; import this file first in every pane test.
  */
 import { TextDecoder, TextEncoder } from 'node:util';
 import { configure } from '@testing-library/react';
 
-// The results view loads on demand (a lazy chunk ts-jest compiles on first use): on a loaded
-// machine that takes seconds, longer than findBy*'s default 1 s wait.
+// findBy…/waitFor give up after 1 s by default: on a loaded two-core machine an evaluation of the
+// sample takes longer than that. What they wait for is still required to appear.
 configure({ asyncUtilTimeout: 10_000 });
 
 class InertResizeObserver {
