@@ -1,6 +1,7 @@
 /** argv → options for each command; usage errors say what was wrong and exit 2. */
 import { parseArgs } from 'node:util';
 import { Lang } from '../i18n';
+import { parseArgsMessage } from './parse-errors';
 
 /** Bad arguments; the message in Vietnamese and in English (the command line picks by --lang). */
 export class UsageError extends Error {
@@ -91,8 +92,8 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = {}): 
       },
     });
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    throw new UsageError(`Tham số không hợp lệ: ${why} (xem "cchc --help").`, `${why} (see "cchc --help").`);
+    const why = parseArgsMessage(e);
+    throw new UsageError(why.vi, why.en);
   }
   const v = parsed.values;
   const lang = parseLang(v.lang, env);
