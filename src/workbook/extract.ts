@@ -41,6 +41,8 @@ export interface UnitRecord {
   readonly kind: UnitKind;
   readonly positions: Mark;
   readonly positionsYear: Mark;
+  /** Objective O1: piloting 5S workplaces (a marker or the year it began; NO when there is no column). */
+  readonly pilot5s: Mark;
   /** Index of the unit row that first has this name, when this one repeats it. */
   readonly duplicateOf: number | null;
 }
@@ -445,6 +447,7 @@ function readUnits(
   const cKind = rd.col('kind');
   const cPos = rd.col('cchc_positions');
   const cYear = rd.col('cchc_positions_year');
+  const c5s = rd.col('pilot_5s');
   for (const r of rd.dataRows()) {
     const rawName = rd.value(r, cName);
     const name = textOf(rawName);
@@ -487,6 +490,9 @@ function readUnits(
     const rawYear = rd.value(r, cYear);
     const positionsYear = cYear === undefined ? NO : readYear(rawYear);
     log.mark(positionsYear, sheet.name, r, cYear, rawYear, 'units', 'cchc_positions_year');
+    const raw5s = rd.value(r, c5s);
+    const pilot5s = c5s === undefined ? NO : readMarker(raw5s);
+    log.mark(pilot5s, sheet.name, r, c5s, raw5s, 'units', 'pilot_5s');
     const key = foldName(name);
     const first = byKey.get(key);
     if (first !== undefined) {
@@ -501,7 +507,7 @@ function readUnits(
         firstRow: units[first].row + 1,
       });
     } else byKey.set(key, units.length);
-    units.push({ sheet: sheet.name, row: r, name, key, kind, positions, positionsYear, duplicateOf: first ?? null });
+    units.push({ sheet: sheet.name, row: r, name, key, kind, positions, positionsYear, pilot5s, duplicateOf: first ?? null });
   }
 }
 
