@@ -64,8 +64,8 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = {}): 
   if (first === '--version' || first === '-v' || first === 'version') return { command: 'version' };
   if (first !== 'evaluate' && first !== 'plan') {
     throw new UsageError(
-      `Không có lệnh "${first}". Các lệnh: evaluate, plan (xem "cchc --help").`,
-      `No command "${first}". Commands: evaluate, plan (see "cchc --help").`,
+      `Không có lệnh "${first}". Các lệnh: evaluate, plan, report (xem "cchc --help").`,
+      `No command "${first}". Commands: evaluate, plan, report (see "cchc --help").`,
     );
   }
   let parsed;
