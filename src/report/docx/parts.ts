@@ -133,11 +133,11 @@ export const HEADING: Readonly<Record<Lang, HeadingTexts>> = {
 /** The two-column heading block: agency, number (left); Quốc hiệu, Tiêu ngữ, place and date (right). */
 export function headingBlock(lh: Letterhead, date: Date | null, lang: Lang): Table {
   const t = HEADING[lang];
-  const left = MM(62);
+  const left = MM(60);
   const right = TEXT_WIDTH - left;
   const number = `${t.numberLabel}: ${lh.number?.trim() || '……'}/${lh.symbol?.trim() || 'BC-……'}`;
   const leftCell = [
-    tight(blank(lh.parentAgency).toLocaleUpperCase('vi'), { size: SIZE.head }),
+    tight(blank(lh.parentAgency).toLocaleUpperCase('vi'), { size: SIZE.table }),
     tight(blank(lh.agency).toLocaleUpperCase('vi'), { size: SIZE.head, bold: true }),
     rule(12),
     tight(number, { size: SIZE.head }),
@@ -146,7 +146,7 @@ export function headingBlock(lh: Letterhead, date: Date | null, lang: Lang): Tab
     tight(t.nation, { size: SIZE.head, bold: true }),
     tight(t.motto, { size: SIZE.body, bold: true }),
     rule(8),
-    tight(t.dateLine(blank(lh.place), date), { size: SIZE.body, italics: true }),
+    tight(t.dateLine(blank(lh.place), date), { size: SIZE.head, italics: true }),
   ];
   return new Table({
     rows: [new TableRow({ children: [cell(leftCell, left), cell(rightCell, right)] })],

@@ -20,6 +20,7 @@ const T = {
     table: 'Bảng 1. Kết quả so với kế hoạch từng năm (kết quả; kế hoạch; đánh giá)',
     target: 'Chỉ tiêu',
     plan: 'KH',
+    noTarget: '(chưa đặt chỉ tiêu)',
     lastYear: (y: number) => `Kết quả năm cuối giai đoạn (${y}):`,
     objectives: 'II. THÍ ĐIỂM MÔ HÌNH 5S',
     objectiveLine: (name: string, cells: string) => `${name}: ${cells}.`,
@@ -44,6 +45,7 @@ const T = {
     table: 'Table 1. Results against each year’s plan (result; plan; status)',
     target: 'Target',
     plan: 'Plan',
+    noTarget: '(no target)',
     lastYear: (y: number) => `Results in the last year of the period (${y}):`,
     objectives: 'II. 5S WORKPLACE PILOT',
     objectiveLine: (name: string, cells: string) => `${name}: ${cells}.`,
@@ -71,6 +73,8 @@ function yearCell(c: PeriodSummary['targets'][number]['years'][number], measure:
       : measure === 'count'
         ? formatNumber(c.achieved, lang, 0)
         : '';
+  // A year without a target: the figures, and that there was none (not "plan: none" and "n/a" both).
+  if (c.status === 'no_target') return [result, T[lang].noTarget].filter((x) => x !== '').join('\n');
   const plan = measure === 'all_of' ? '' : `${T[lang].plan}: ${thresholdText(c.threshold, measure as 'rate' | 'count', lang)}`;
   return [result, plan, TARGET_STATUS_TEXT[c.status][lang]].filter((x) => x !== '').join('\n');
 }
