@@ -4,7 +4,7 @@
 # Needs soffice (libreoffice-writer-nogui) and pdftoppm (poppler-utils). Prints the timings.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-fixture=../shared/fixtures/p2-government.xlsx
+fixture=tests/fixtures/p2-government.xlsx
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for kind in year period; do

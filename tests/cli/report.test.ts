@@ -9,7 +9,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { main } from '../../src/cli/main';
 import { parseReportArgs } from '../../src/cli/report-command';
 
-const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'shared', 'fixtures');
+const FIXTURES = path.resolve(__dirname, '..', 'fixtures');
 const P1 = path.join(FIXTURES, 'p1-canonical.xlsx');
 const P2 = path.join(FIXTURES, 'p2-government.xlsx');
 

@@ -11,7 +11,7 @@ import { readFileBuffer } from '../../src/xlsx/read';
 import { streamGrid } from '../../src/xlsx/stream-read';
 import { grid, staffSheet, unitsSheet } from './grids';
 
-const P1 = path.resolve(__dirname, '..', '..', '..', 'shared', 'fixtures', 'p1-canonical.xlsx');
+const P1 = path.resolve(__dirname, '..', 'fixtures', 'p1-canonical.xlsx');
 
 let p1: WorkbookGrid;
 beforeAll(async () => {

@@ -21,7 +21,7 @@ const available = TOOLS.every((t) => existsSync(t));
 if (!available) console.log(`docx → PDF checks skipped: needs ${TOOLS.filter((t) => !existsSync(t)).join(', ')}`);
 const maybe = available ? describe : describe.skip;
 
-const P2 = path.resolve(__dirname, '..', '..', '..', 'shared', 'fixtures', 'p2-government.xlsx');
+const P2 = path.resolve(__dirname, '..', 'fixtures', 'p2-government.xlsx');
 
 /** Converts with a private LibreOffice profile (other runs may hold the default one). */
 function toPdf(docx: string, dir: string): string {

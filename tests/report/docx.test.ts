@@ -14,7 +14,7 @@ import { readFileBuffer } from '../../src/xlsx/read';
 import { streamGrid } from '../../src/xlsx/stream-read';
 import { grid, sheet, staffSheet, unitsSheet } from '../engine/grids';
 
-const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'shared', 'fixtures');
+const FIXTURES = path.resolve(__dirname, '..', 'fixtures');
 
 function documentXml(bytes: Uint8Array): { doc: string; text: string; files: string[]; headers: string[] } {
   const files = unzipSync(bytes);
