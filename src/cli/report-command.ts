@@ -20,6 +20,7 @@ import {
   mergeLetterheads,
   parseLetterhead,
 } from '../report/docx/letterhead';
+import { headerRowsOf } from '../report/docx/for-workbook';
 import { toSpecJson } from '../report/json';
 import { toPeriodJson, withDetails } from '../report/period-json';
 import { WorkbookGrid } from '../workbook/grid';
@@ -193,14 +194,6 @@ async function readBook(file: string, cwd: string): Promise<Book> {
   return { file, grid, dataset };
 }
 
-/** Each list's header row by sheet: the rows above it may hold the letterhead. */
-function headerRows(d: Dataset): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const l of [...d.lists.units, ...d.lists.staff, ...d.lists.activities])
-    out.set(l.sheet, Math.min(out.get(l.sheet) ?? Infinity, l.headerTop));
-  return out;
-}
-
 async function readLetterheadFile(file: string, cwd: string): Promise<Partial<Letterhead>> {
   let text: string;
   try {
@@ -285,7 +278,7 @@ export async function runReport(argv: readonly string[], io: Io): Promise<number
   }
 
   const letterhead = mergeLetterheads(
-    agreed(books.map((b) => letterheadFromGrid(b.grid, headerRows(b.dataset)))),
+    agreed(books.map((b) => letterheadFromGrid(b.grid, headerRowsOf(b.dataset)))),
     fileLetterhead,
     args.letterhead,
   );

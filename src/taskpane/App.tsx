@@ -9,6 +9,8 @@ import type { Evaluation } from '../engine';
 import { Lang, formatNumber } from '../i18n';
 import { columnLetters } from '../workbook/grid';
 import type { Detection, ListSummary, PaneActions } from './actions';
+import { saveBytes } from './download';
+import { WordReportBar } from './WordReportBar';
 import type { Writable } from './ActionBar';
 import { BusyBar } from './BusyBar';
 import { LiveRegion } from './LiveRegion';
@@ -215,6 +217,18 @@ export function App({ actions, lang, initialYear }: AppProps) {
     );
   }
 
+  function wordReport(period: boolean) {
+    const make = actions.wordReport;
+    if (!make) return;
+    void perform(
+      (step) => step('reporting', (o) => make.call(actions, period, o)),
+      (out) => {
+        saveBytes(out.bytes, out.fileName);
+        setNotice({ intent: 'success', text: s.wordSaved(out.fileName) });
+      },
+    );
+  }
+
   function clear(reports: boolean) {
     void perform(
       (step) => step('clearing', () => actions.clear(reports)),
@@ -284,6 +298,10 @@ export function App({ actions, lang, initialYear }: AppProps) {
             onClear={clear}
           />
         </Suspense>
+      )}
+
+      {actions.wordReport && writable !== 'none' && (
+        <WordReportBar lang={lang} busy={busy} enabled={writable === 'current'} onWordReport={wordReport} />
       )}
 
       {result.status !== 'none' && (
