@@ -173,3 +173,15 @@ describe('Word report for the period', () => {
     for (const t of p.targets) expect(plain).toContain(`${t.id}. ${t.name.vi}`);
   });
 });
+
+describe('the period report’s chart', () => {
+  it('draws the rate targets across the years as a line chart', async () => {
+    const p = evaluatePeriod(readDataset(SMALL), HCMC_PLAN, { inclusive: false });
+    const files = unzipSync(await buildPeriodReport(p, HCMC_PLAN, { lang: 'vi', letterhead: EMPTY_LETTERHEAD, date: null }));
+    const chart = Object.keys(files).find((f) => /^word\/charts\/chart\d*\.xml$/.test(f));
+    expect(chart).toBeDefined();
+    const xml = strFromU8(files[chart as string]);
+    expect(xml).toContain('<c:lineChart>');
+    for (const id of ['T01', 'T02', 'T03', 'T04']) expect(xml).toContain(`<c:v>${id}</c:v>`);
+  });
+});

@@ -2,6 +2,8 @@
  * The period summary as a Word report (báo cáo tổng kết 2022–2025): every target against every
  * year's threshold, the units' status per year, the 5S pilot, and what was never met.
  */
+import { Paragraph } from 'docx';
+import { ChartRun } from 'docx/charts';
 import { PeriodSummary } from '../../engine';
 import { Lang, TARGET_STATUS_TEXT, UNIT_STATUS_TEXT, formatNumber, formatPercent, thresholdText } from '../../i18n';
 import { Plan } from '../../plan';
@@ -19,6 +21,7 @@ const T = {
     targets: 'I. KẾT QUẢ CÁC CHỈ TIÊU QUA CÁC NĂM',
     table: 'Bảng 1. Kết quả so với kế hoạch từng năm (kết quả; kế hoạch; đánh giá)',
     target: 'Chỉ tiêu',
+    chart: 'Tỷ lệ đạt các chỉ tiêu tỷ lệ qua các năm (%)',
     plan: 'KH',
     noTarget: '(chưa đặt chỉ tiêu)',
     lastYear: (y: number) => `Kết quả năm cuối giai đoạn (${y}):`,
@@ -44,6 +47,7 @@ const T = {
     targets: 'I. TARGETS YEAR BY YEAR',
     table: 'Table 1. Results against each year’s plan (result; plan; status)',
     target: 'Target',
+    chart: 'Share achieved of the rate targets by year (%)',
     plan: 'Plan',
     noTarget: '(no target)',
     lastYear: (y: number) => `Results in the last year of the period (${y}):`,
@@ -79,6 +83,32 @@ function yearCell(c: PeriodSummary['targets'][number]['years'][number], measure:
   return [result, plan, TARGET_STATUS_TEXT[c.status][lang]].filter((x) => x !== '').join('\n');
 }
 
+/** A line chart of the rate targets' shares (%) across the years: one line per target. */
+function rateChart(p: PeriodSummary, lang: Lang): Paragraph | null {
+  const rates = p.targets.filter((t) => t.measure === 'rate' && t.years.some((c) => c.actual !== null));
+  if (rates.length === 0) return null;
+  return new Paragraph({
+    alignment: 'center',
+    keepNext: false,
+    children: [
+      new ChartRun({
+        type: 'line',
+        title: T[lang].chart,
+        categories: p.years.map(String),
+        series: rates.map((t) => ({
+          name: t.id,
+          values: t.years.map((c) => (c.actual === null ? null : Math.round(c.actual * 10000) / 100)),
+        })),
+        markers: true,
+        valueAxis: { minimum: 0, maximum: 100 },
+        transformation: { width: 580, height: 300 },
+        font: { name: 'Times New Roman' },
+        altText: { name: T[lang].chart, description: T[lang].chart },
+      }),
+    ],
+  });
+}
+
 /** The .docx bytes of the period summary. */
 export async function buildPeriodReport(p: PeriodSummary, plan: Plan, o: DocxReportOptions): Promise<Uint8Array> {
   const lang = o.lang;
@@ -102,6 +132,7 @@ export async function buildPeriodReport(p: PeriodSummary, plan: Plan, o: DocxRep
       ],
       p.targets.map((x) => [`${x.id}. ${x.name[lang]}`, ...x.years.map((c) => yearCell(c, x.measure, lang))]),
     ),
+    ...[rateChart(p, lang)].filter((x): x is Paragraph => x !== null),
     body(t.lastYear(to)),
     ...last.targets.map((r) => body(targetSentence(r, plan, to, lang))),
     section(t.objectives),
