@@ -33,7 +33,8 @@ import { InputError, Io, SAMPLE_FILE, chooseYear, loadPlan, packageRoot } from '
 
 /** Whether these arguments are this file's to run (the report command, or evaluate's new flags). */
 export function handles(argv: readonly string[]): boolean {
-  if (argv[0] === 'report') return !argv.includes('--help') && !argv.includes('-h');
+  if (argv.includes('--help') || argv.includes('-h')) return false;
+  if (argv[0] === 'report') return true;
   return argv[0] === 'evaluate' && (argv.includes('--period') || argv.includes('--details'));
 }
 

@@ -50,6 +50,12 @@ describe('cchc evaluate --period / --details', () => {
     expect(Array.isArray(period.summary.neverMet)).toBe(true);
   }, 60000);
 
+  it('--help still shows the help, with the new commands', async () => {
+    const r = await cli(['report', '--help', '--lang', 'en'], dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('cchc report');
+  });
+
   it('--period without --json prints a targets × years table', async () => {
     const r = await cli(['evaluate', P1, '--period', '--lang', 'en'], dir);
     expect(r.code).toBe(0);

@@ -142,6 +142,8 @@ describe('letterhead', () => {
       place: 'Quận 3',
     });
     expect(letterheadFromGrid(SMALL, headerRows(SMALL))).toEqual({});
+    const long = grid(sheet('A', [...head(`SỞ ${'NỘI VỤ '.repeat(40)}`, 'GHI CHÚ'), [1, 'Sở Nội vụ', null, 1]]));
+    expect(letterheadFromGrid(long, new Map([['A', 3]]))).toEqual({});
   });
 
   it('flags win over a file, a file over the workbook; a bad file is refused naming the field', () => {

@@ -69,6 +69,8 @@ const DATE_LINE = /^([\p{L}\d .]{2,60}), ngày [\d.…\s]{1,4} tháng [\d.…\s]
 const NUMBER = /(?:^|\s)(?:Số|số)[:\s]+([\d…. ]*)\/\s*([A-ZĐ0-9][A-ZĐ0-9-]*[A-ZĐ0-9])/u;
 
 function isAgencyLine(text: string): boolean {
+  // A letterhead line is short; a long cell is a note or a title, never an issuer.
+  if (text.length > 160) return false;
   const letters = text.replace(/[^\p{L}]/gu, '');
   if (letters.length < 3 || letters !== letters.toUpperCase()) return false;
   const k = foldKey(text);
