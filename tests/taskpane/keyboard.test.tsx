@@ -30,7 +30,7 @@ test('Tab to Đánh giá, Enter evaluates; focus stays on the button', async () 
   await user.keyboard('{Enter}');
   expect(actions.evaluate).toHaveBeenCalledTimes(1);
   expect(actions.evaluate).toHaveBeenCalledWith(2024, false, expect.anything());
-  await screen.findByRole('heading', { name: 'Kết quả năm 2024' });
+  await screen.findByRole('heading', { name: 'Kết quả năm 2024' }, { timeout: 15_000 });
   expect(document.activeElement).toBe(evaluate);
 });
 
@@ -41,7 +41,7 @@ test('a unit is reached by Tab and chosen with Enter; Space presses buttons too'
   const evaluate = await screen.findByRole('button', { name: 'Đánh giá' });
   await tabTo(user, evaluate);
   await user.keyboard(' ');
-  await screen.findByRole('heading', { name: 'Kết quả năm 2024' });
+  await screen.findByRole('heading', { name: 'Kết quả năm 2024' }, { timeout: 15_000 });
   const unit = screen.getByRole('button', { name: /^Văn phòng Ủy ban nhân dân Thành phố/ });
   await tabTo(user, unit, 200);
   await user.keyboard('{Enter}');
