@@ -9,7 +9,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Dataset, PeriodSummary, evaluate, evaluatePeriod, mergeDatasets, readDataset, staffDetails } from '../engine';
+import { Dataset, evaluate, mergeDatasets, readDataset } from '../engine';
+import { staffDetails } from '../engine/details';
+import { PeriodSummary, evaluatePeriod } from '../engine/period';
 import { Lang, TARGET_STATUS_TEXT } from '../i18n';
 import { Plan } from '../plan';
 import {

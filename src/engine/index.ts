@@ -11,8 +11,6 @@ import { STAFF_ACHIEVEMENT_FIELDS, StaffAchievementField } from '../plan/types';
 export * from './judge';
 export * from './evaluate';
 export * from './objectives';
-export * from './period';
-export * from './details';
 export type { Dataset, UnitRecord, StaffRecord, StaffTable, ActivityRecord, Understood } from '../workbook/extract';
 export { staffRecords } from '../workbook/extract';
 

@@ -2,7 +2,8 @@
  * The machine-readable period summary (`cchc evaluate --period --json`) and the per-unit people
  * lists (`--details`), built on the SPEC §4 result of each year.
  */
-import { PeriodSummary, PersonRef, UnitDetails } from '../engine';
+import { PersonRef, UnitDetails } from '../engine/details';
+import { PeriodSummary } from '../engine/period';
 import { Lang } from '../i18n';
 import { SpecJson, toSpecJson } from './json';
 

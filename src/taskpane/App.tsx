@@ -9,8 +9,6 @@ import type { Evaluation } from '../engine';
 import { Lang, formatNumber } from '../i18n';
 import { columnLetters } from '../workbook/grid';
 import type { Detection, ListSummary, PaneActions } from './actions';
-import { saveBytes } from './download';
-import { WordReportBar } from './WordReportBar';
 import type { Writable } from './ActionBar';
 import { BusyBar } from './BusyBar';
 import { LiveRegion } from './LiveRegion';
@@ -27,6 +25,10 @@ const loadWorkspace = () => import(/* webpackChunkName: "workspace" */ './Worksp
 const Workspace = lazy(loadWorkspace);
 const loadResults = () => import(/* webpackChunkName: "results" */ './Results');
 const Results = lazy(loadResults);
+// "Báo cáo Word" loads when first offered (after an evaluation), its download helper with it.
+const WordReportBar = lazy(() =>
+  import(/* webpackChunkName: "word-bar" */ './WordReportBar').then((m) => ({ default: m.WordReportBar })),
+);
 
 export interface AppProps {
   readonly actions: PaneActions;
@@ -231,9 +233,13 @@ export function App({ actions, lang, initialYear }: AppProps) {
     const make = actions.wordReport;
     if (!make) return;
     void perform(
-      (step) => step('reporting', (o) => make.call(actions, period, o)),
+      (step) =>
+        step('reporting', async (o) => {
+          const [made, { saveBytes }] = await Promise.all([make.call(actions, period, o), import('./download')]);
+          return { ...made, saveBytes };
+        }),
       (out) => {
-        saveBytes(out.bytes, out.fileName);
+        out.saveBytes(out.bytes, out.fileName);
         setNotice({ intent: 'success', text: s.wordSaved(out.fileName) });
       },
     );
@@ -315,7 +321,9 @@ export function App({ actions, lang, initialYear }: AppProps) {
       )}
 
       {actions.wordReport && writable !== 'none' && (
-        <WordReportBar lang={lang} busy={busy} enabled={writable === 'current'} onWordReport={wordReport} />
+        <Suspense fallback={null}>
+          <WordReportBar lang={lang} busy={busy} enabled={writable === 'current'} onWordReport={wordReport} />
+        </Suspense>
       )}
 
       {result.status !== 'none' && (

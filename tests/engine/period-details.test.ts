@@ -3,7 +3,9 @@
  * rows not achieved (checked on the shared fixture by count and by named rows).
  */
 import path from 'node:path';
-import { evaluate, evaluatePeriod, readDataset, staffDetails } from '../../src/engine';
+import { evaluate, readDataset } from '../../src/engine';
+import { staffDetails } from '../../src/engine/details';
+import { evaluatePeriod } from '../../src/engine/period';
 import { HCMC_PLAN } from '../../src/plan';
 import { toSpecJson } from '../../src/report/json';
 import { WorkbookGrid } from '../../src/workbook/grid';

@@ -4,7 +4,8 @@
  */
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { evaluate, evaluatePeriod, readDataset } from '../../src/engine';
+import { evaluate, readDataset } from '../../src/engine';
+import { evaluatePeriod } from '../../src/engine/period';
 import { HCMC_PLAN } from '../../src/plan';
 import { buildPeriodReport } from '../../src/report/docx/period-report';
 import { EMPTY_LETTERHEAD, letterheadFromGrid, mergeLetterheads, parseLetterhead } from '../../src/report/docx/letterhead';

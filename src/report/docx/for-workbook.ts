@@ -3,7 +3,8 @@
  * the workbook's heading rows, the year's evaluation or the whole period. Pure; returns the bytes
  * and a file name for the download.
  */
-import { Evaluation, evaluatePeriod } from '../../engine';
+import { Evaluation } from '../../engine';
+import { evaluatePeriod } from '../../engine/period';
 import { Lang } from '../../i18n';
 import { Plan } from '../../plan';
 import { Dataset } from '../../workbook/extract';

@@ -4,7 +4,7 @@
  */
 import { Paragraph } from 'docx';
 import { ChartRun } from 'docx/charts';
-import { PeriodSummary } from '../../engine';
+import { PeriodSummary } from '../../engine/period';
 import { Lang, TARGET_STATUS_TEXT, UNIT_STATUS_TEXT, formatNumber, formatPercent, thresholdText } from '../../i18n';
 import { Plan } from '../../plan';
 import { targetSentence } from '../sentences';
