@@ -27,8 +27,7 @@ import { toSpecJson } from '../report/json';
 import { toPeriodJson, withDetails } from '../report/period-json';
 import { WorkbookGrid } from '../workbook/grid';
 import { WorkbookFileError } from '../xlsx/errors';
-import { readFileBuffer } from '../xlsx/read';
-import { streamGrid } from '../xlsx/stream-read';
+import { readXlsxFile } from '../xlsx/file';
 import { UsageError } from './args';
 import { OutputExistsError, writeFileAtomic } from './atomic-write';
 import { InputError, Io, SAMPLE_FILE, chooseYear, loadPlan, packageRoot } from './main';
@@ -185,7 +184,7 @@ interface Book {
 async function readBook(file: string, cwd: string): Promise<Book> {
   let grid: WorkbookGrid;
   try {
-    grid = await streamGrid(await readFileBuffer(path.resolve(cwd, file)), file);
+    grid = (await readXlsxFile(path.resolve(cwd, file), { name: file })).grid;
   } catch (e) {
     if (e instanceof WorkbookFileError) throw new WorkbookFileError(e.problem, file, e.detail);
     throw e;

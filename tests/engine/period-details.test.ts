@@ -9,15 +9,14 @@ import { evaluatePeriod } from '../../src/engine/period';
 import { HCMC_PLAN } from '../../src/plan';
 import { toSpecJson } from '../../src/report/json';
 import { WorkbookGrid } from '../../src/workbook/grid';
-import { readFileBuffer } from '../../src/xlsx/read';
-import { streamGrid } from '../../src/xlsx/stream-read';
+import { readXlsxFile } from '../../src/xlsx/file';
 import { grid, staffSheet, unitsSheet } from './grids';
 
 const P1 = path.resolve(__dirname, '..', 'fixtures', 'p1-canonical.xlsx');
 
 let p1: WorkbookGrid;
 beforeAll(async () => {
-  p1 = await streamGrid(await readFileBuffer(P1), 'p1-canonical.xlsx');
+  p1 = (await readXlsxFile(P1, { name: 'p1-canonical.xlsx' })).grid;
 });
 
 describe('period summary 2022–2025', () => {

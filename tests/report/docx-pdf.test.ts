@@ -13,8 +13,7 @@ import { HCMC_PLAN } from '../../src/plan';
 import { letterheadFromGrid, mergeLetterheads } from '../../src/report/docx/letterhead';
 import { buildPeriodReport } from '../../src/report/docx/period-report';
 import { buildYearReport } from '../../src/report/docx/year-report';
-import { readFileBuffer } from '../../src/xlsx/read';
-import { streamGrid } from '../../src/xlsx/stream-read';
+import { readXlsxFile } from '../../src/xlsx/file';
 
 const SOFFICE = '/usr/bin/soffice';
 const TOOLS = [SOFFICE, '/usr/bin/pdftotext', '/usr/bin/pdfinfo', '/usr/bin/pdffonts'];
@@ -46,7 +45,7 @@ maybe('Word reports in LibreOffice (PDF)', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   async function book() {
-    const grid = await streamGrid(await readFileBuffer(P2), 'p2-government.xlsx');
+    const grid = (await readXlsxFile(P2, { name: 'p2-government.xlsx' })).grid;
     const dataset = readDataset(grid);
     const rows = new Map(
       [...dataset.lists.units, ...dataset.lists.staff, ...dataset.lists.activities].map((l) => [l.sheet, l.headerTop]),

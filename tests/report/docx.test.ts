@@ -11,8 +11,7 @@ import { buildPeriodReport } from '../../src/report/docx/period-report';
 import { EMPTY_LETTERHEAD, letterheadFromGrid, mergeLetterheads, parseLetterhead } from '../../src/report/docx/letterhead';
 import { buildYearReport } from '../../src/report/docx/year-report';
 import { WorkbookGrid } from '../../src/workbook/grid';
-import { readFileBuffer } from '../../src/xlsx/read';
-import { streamGrid } from '../../src/xlsx/stream-read';
+import { readXlsxFile } from '../../src/xlsx/file';
 import { grid, sheet, staffSheet, unitsSheet } from '../engine/grids';
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures');
@@ -104,7 +103,7 @@ describe('Word report for one year', () => {
 describe('letterhead', () => {
   let p2: WorkbookGrid;
   beforeAll(async () => {
-    p2 = await streamGrid(await readFileBuffer(path.join(FIXTURES, 'p2-government.xlsx')), 'p2-government.xlsx');
+    p2 = (await readXlsxFile(path.join(FIXTURES, 'p2-government.xlsx'), { name: 'p2-government.xlsx' })).grid;
   });
 
   const headerRows = (g: WorkbookGrid) => {
