@@ -10,6 +10,8 @@ if (!fs.existsSync(entry)) {
   process.stderr.write('cchc: chưa biên dịch; hãy chạy "npm run build:cli" (hoặc "npm ci") trong thư mục dự án.\n');
   process.exit(2);
 }
+// `cchc … | head`: a closed pipe ends the command quietly (see src/cli/terminal.ts).
+require(path.join(__dirname, '..', 'dist', 'node', 'cli', 'terminal.js')).quietOnBrokenPipe(process.stdout);
 const { main } = require(entry);
 main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() }).then(
   (code) => {

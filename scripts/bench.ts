@@ -6,7 +6,8 @@
  * To add one (custom functions, the Excel adapter …), write a BenchSection and append it to
  * SECTIONS. Options: --staff N --units N --activities N --runs N --warmup N --cli-runs N
  * --year Y --layout official|canonical --seed N --big N (staff of the reading section's big
- * workbook, default 500000, 0 for none) --no-soffice (skip timing LibreOffice) --only engine,cli,reading.
+ * workbook, default 500000, 0 for none) --no-soffice (skip timing LibreOffice) --big-out (a
+ * 1,048,576-row sheet through --out) --only engine,cli,reading,out.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -17,11 +18,19 @@ import { cliSection } from './bench/cli';
 import { engineSection } from './bench/engine';
 import { excelSection } from './bench/excel';
 import { functionsSection } from './bench/functions';
+import { outSection } from './bench/out';
 import { readingSection } from './bench/reading';
 import { BenchContext, BenchFixture, BenchOptions, BenchRow, BenchSection, formatTable, machineLines } from './bench/harness';
 import { repoRoot, synthesize, toBuffer } from './synth';
 
-export const SECTIONS: readonly BenchSection[] = [engineSection, functionsSection, excelSection, cliSection, readingSection];
+export const SECTIONS: readonly BenchSection[] = [
+  engineSection,
+  functionsSection,
+  excelSection,
+  cliSection,
+  readingSection,
+  outSection,
+];
 
 function options(argv: readonly string[]): { bench: BenchOptions; only: ReadonlySet<string> } {
   const { values } = parseArgs({
@@ -39,6 +48,7 @@ function options(argv: readonly string[]): { bench: BenchOptions; only: Readonly
       big: { type: 'string', default: '500000' },
       'no-soffice': { type: 'boolean', default: false },
       only: { type: 'string' },
+      'big-out': { type: 'boolean', default: false },
     },
   });
   const num = (name: string, v: string | undefined, min: number) => {
@@ -59,6 +69,7 @@ function options(argv: readonly string[]): { bench: BenchOptions; only: Readonly
     layout: values.layout,
     big: num('big', values.big, 0),
     soffice: values['no-soffice'] !== true,
+    bigOut: values['big-out'] ?? false,
   };
   return { bench, only: new Set((values.only ?? '').split(',').filter((s) => s !== '')) };
 }

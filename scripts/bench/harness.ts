@@ -25,6 +25,8 @@ export interface BenchOptions {
   readonly big: number;
   /** Time LibreOffice recalculating the same counts, when it is installed (slow). */
   readonly soffice: boolean;
+  /** Also the 1,048,576-row staff sheet through --out (the out section). */
+  readonly bigOut: boolean;
 }
 
 /** The synthetic workbook every section measures. */

@@ -1,6 +1,7 @@
 /** argv → options for each command; usage errors say what was wrong and exit 2. */
 import { parseArgs } from 'node:util';
 import { Lang } from '../i18n';
+import { parseArgsMessage } from './parse-errors';
 
 /** Bad arguments; the message in Vietnamese and in English (the command line picks by --lang). */
 export class UsageError extends Error {
@@ -21,6 +22,8 @@ export interface EvaluateArgs {
   readonly plan: string | null;
   readonly json: boolean;
   readonly out: string | null;
+  /** Replace an existing --out file. */
+  readonly force: boolean;
   readonly strictData: boolean;
   readonly lang: Lang;
   readonly color: boolean | null;
@@ -80,6 +83,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = {}): 
         plan: { type: 'string' },
         json: { type: 'boolean', default: false },
         out: { type: 'string', short: 'o' },
+        force: { type: 'boolean', default: false },
         'strict-data': { type: 'boolean', default: false },
         lang: { type: 'string' },
         color: { type: 'boolean' },
@@ -88,15 +92,15 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = {}): 
       },
     });
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    throw new UsageError(`Tham số không hợp lệ: ${why} (xem "cchc --help").`, `${why} (see "cchc --help").`);
+    const why = parseArgsMessage(e);
+    throw new UsageError(why.vi, why.en);
   }
   const v = parsed.values;
   const lang = parseLang(v.lang, env);
   if (v.help) return { command: 'help', lang };
   const year = parseYear(v.year);
   if (first === 'plan') {
-    for (const opt of ['out', 'strict-data'] as const)
+    for (const opt of ['out', 'strict-data', 'force'] as const)
       if (v[opt]) throw new UsageError(`"cchc plan" không nhận --${opt}.`, `"cchc plan" takes no --${opt}.`);
     return { command: 'plan', year, inclusive: v.inclusive ?? false, plan: v.plan ?? null, json: v.json ?? false, lang };
   }
@@ -109,6 +113,11 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = {}): 
   }
   if (v.out !== undefined && !/\.xlsx$/i.test(v.out))
     throw new UsageError(`--out cần tên tệp .xlsx, không phải "${v.out}".`, `--out needs an .xlsx file name, not "${v.out}".`);
+  if (v.force && v.out === undefined)
+    throw new UsageError(
+      '--force chỉ dùng cùng --out (ghi đè tệp RA.xlsx đã có).',
+      '--force goes with --out (to replace an existing OUT.xlsx).',
+    );
   const color = v['no-color'] ? false : v.color === true ? true : null;
   return {
     command: 'evaluate',
@@ -118,6 +127,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = {}): 
     plan: v.plan ?? null,
     json: v.json ?? false,
     out: v.out ?? null,
+    force: v.force ?? false,
     strictData: v['strict-data'] ?? false,
     lang,
     color,

@@ -2,6 +2,7 @@
 import { Evaluation, TargetResult, TargetStatus, UnitResult } from '../engine';
 import { Lang, TARGET_STATUS_TEXT, UNIT_STATUS_TEXT, formatNumber, formatPercent, issueMessage, thresholdText } from '../i18n';
 import { Plan } from '../plan';
+import { terminalText } from './terminal';
 
 export interface Style {
   readonly color: boolean;
@@ -125,7 +126,7 @@ export function formatTargets(e: Evaluation, lang: Lang, style: Style): string[]
 
 function unitLine(u: UnitResult): string {
   const failed = u.failed.length ? ` — ${u.failed.join(', ')}` : '';
-  return `  ${u.name} (${u.sheet}!${u.row})${failed}`;
+  return terminalText(`  ${u.name} (${u.sheet}!${u.row})${failed}`);
 }
 
 export interface SummaryOptions {
@@ -141,7 +142,7 @@ export function formatSummary(e: Evaluation, o: SummaryOptions): string {
   const t = L[o.lang];
   const out: string[] = [];
   out.push(paint(`${o.plan.title[o.lang].split(' giai đoạn')[0]}`, 'dim', o.style));
-  out.push(`${paint(t.heading(e.year), 'bold', o.style)} · ${e.strict ? t.strict : t.inclusive} · ${o.file}`);
+  out.push(`${paint(t.heading(e.year), 'bold', o.style)} · ${e.strict ? t.strict : t.inclusive} · ${terminalText(o.file)}`);
   out.push('');
   out.push(...formatTargets(e, o.lang, o.style));
   out.push('');
@@ -169,7 +170,7 @@ export function formatSummary(e: Evaluation, o: SummaryOptions): string {
     out.push(paint(t.issues(e.issues.length), 'yellow', o.style));
     for (const i of e.issues.slice(0, maxIssues)) {
       const where = i.sheet ? `${i.sheet}!${i.cell}` : '—';
-      out.push(`  ${pad(where, 18)} ${issueMessage(i, o.lang)}`);
+      out.push(terminalText(`  ${pad(where, 18)} ${issueMessage(i, o.lang)}`));
     }
     if (e.issues.length > maxIssues) out.push(paint(`  ${t.moreIssues(e.issues.length - maxIssues)}`, 'dim', o.style));
   }

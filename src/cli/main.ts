@@ -12,9 +12,11 @@ import { SpecJson, toSpecJson } from '../report/json';
 import { SCHEMAS } from '../workbook/fields';
 import { WorkbookGrid } from '../workbook/grid';
 import { WorkbookFileError, fileProblemText } from '../xlsx/errors';
-import { readXlsxFile } from '../xlsx/file';
+import { readWorkbookBytes } from '../xlsx/file';
+import { readXlsx } from '../xlsx/workbook-read';
 import { CliArgs, EvaluateArgs, PlanArgs, UsageError, parseCli } from './args';
 import { Style, formatSummary } from './format';
+import { OutWriteError, refuseExistingOut, statusColumnLines, writeOutCopy } from './out-command';
 
 export interface Io {
   readonly stdout: { write(s: string): unknown; readonly isTTY?: boolean };
@@ -52,7 +54,7 @@ function helpText(lang: Lang): string {
     return `cchc — Ho Chi Minh City CCHC plan 2022–2025: evaluate officials' workbooks
 
 Usage
-  cchc evaluate [FILE.xlsx …] [--year Y] [--inclusive] [--plan PLAN.json] [--json] [--out OUT.xlsx] [--strict-data]
+  cchc evaluate [FILE.xlsx …] [--year Y] [--inclusive] [--plan PLAN.json] [--json] [--out OUT.xlsx [--force]] [--strict-data]
   cchc plan [--year Y] [--inclusive] [--plan PLAN.json] [--json]
 
 Without FILE, evaluates the bundled sample workbook (${SAMPLE_FILE}).
@@ -61,6 +63,7 @@ Without FILE, evaluates the bundled sample workbook (${SAMPLE_FILE}).
   --plan F         another plan of the same shape (JSON)
   --json           the machine-readable result (one object; several files: per file and a total)
   --out OUT.xlsx   write a copy of the workbook with units colored by status and a report sheet
+  --force          replace OUT.xlsx if it already exists
   --strict-data    exit 1 when the workbook has data issues
   --lang vi|en     language of the summary and messages (default vi, or $CCHC_LANG)
   --no-color       no colors even on a terminal
@@ -71,7 +74,7 @@ Exit codes: 0 evaluated · 1 data issues with --strict-data · 2 bad arguments o
   return `cchc — Kế hoạch CCHC TP.HCM 2022–2025: đánh giá sổ tính của cơ quan, đơn vị
 
 Cách dùng
-  cchc evaluate [TỆP.xlsx …] [--year NĂM] [--inclusive] [--plan KẾ_HOẠCH.json] [--json] [--out RA.xlsx] [--strict-data]
+  cchc evaluate [TỆP.xlsx …] [--year NĂM] [--inclusive] [--plan KẾ_HOẠCH.json] [--json] [--out RA.xlsx [--force]] [--strict-data]
   cchc plan [--year NĂM] [--inclusive] [--plan KẾ_HOẠCH.json] [--json]
 
 Không ghi TỆP thì đánh giá sổ tính mẫu đi kèm (${SAMPLE_FILE}).
@@ -80,6 +83,7 @@ Không ghi TỆP thì đánh giá sổ tính mẫu đi kèm (${SAMPLE_FILE}).
   --plan TỆP       dùng kế hoạch khác cùng cấu trúc (JSON)
   --json           kết quả dạng máy đọc (một đối tượng; nhiều tệp: từng tệp và tổng hợp)
   --out RA.xlsx    ghi bản sao sổ tính, tô màu đơn vị theo kết quả và thêm trang báo cáo
+  --force          ghi đè RA.xlsx nếu tệp đã có
   --strict-data    trả mã 1 khi sổ tính có vấn đề dữ liệu
   --lang vi|en     ngôn ngữ (mặc định vi, hoặc biến $CCHC_LANG)
   --no-color       không tô màu
@@ -138,26 +142,21 @@ interface FileResult {
 }
 
 /**
- * Reads one workbook. Only --out needs the whole exceljs model (to write a copy of it), loaded
- * only then; an evaluation alone reads with the project's own reader (src/xlsx/workbook-read.ts).
+ * Reads one workbook with the project's own reader (src/xlsx/workbook-read.ts); --out also keeps
+ * its bytes (the copy patches them).
  */
-async function readOne(
-  file: string,
-  cwd: string,
-  needModel: boolean,
-): Promise<{ dataset: Dataset; workbook: import('exceljs').Workbook | null }> {
+async function readOne(file: string, cwd: string): Promise<{ dataset: Dataset; grid: WorkbookGrid; buffer: Buffer }> {
   const full = path.resolve(cwd, file);
-  let read: { grid: WorkbookGrid; workbook: import('exceljs').Workbook | null };
+  let grid: WorkbookGrid;
+  let buffer: Buffer;
   try {
-    read = needModel
-      ? await (await import('../xlsx/read')).readWorkbookFile(full)
-      : { grid: (await readXlsxFile(full, { name: file })).grid, workbook: null };
+    buffer = await readWorkbookBytes(full, file);
+    grid = readXlsx(buffer, { name: file }).grid;
   } catch (e) {
     // Name the file as the user wrote it.
     if (e instanceof WorkbookFileError) throw new WorkbookFileError(e.problem, file, e.detail);
     throw e;
   }
-  const { grid, workbook } = read;
   const dataset = readDataset(grid);
   const { units, staff, activities } = dataset.lists;
   if (units.length + staff.length + activities.length === 0) {
@@ -166,7 +165,7 @@ async function readOne(
       `No list found in "${file}". Expected ${expectedHeaders()}, each with a header row.`,
     );
   }
-  return { dataset, workbook };
+  return { dataset, grid, buffer };
 }
 
 /**
@@ -216,33 +215,34 @@ async function evaluateCommand(args: EvaluateArgs, io: Io): Promise<number> {
       files.map((f) => path.resolve(io.cwd, f)),
     );
   const options = { year, inclusive: args.inclusive };
+  if (args.out !== null) refuseExistingOut(path.resolve(io.cwd, args.out), args.out, args.force);
   const results: FileResult[] = [];
-  const workbooks = [];
+  const read = [];
   for (const file of files) {
-    const read = await readOne(file, io.cwd, args.out !== null);
-    const { workbook } = read;
+    const one = await readOne(file, io.cwd);
     // Several files: each unit and issue says which one it came from (SPEC §4 `file`).
-    const dataset = files.length > 1 ? withFile(read.dataset, file) : read.dataset;
+    const dataset = files.length > 1 ? withFile(one.dataset, file) : one.dataset;
     results.push({ file, dataset, evaluation: evaluate(dataset, plan, options) });
-    workbooks.push(workbook);
+    read.push(one);
   }
   const total = results.length > 1 ? evaluate(mergeDatasets(results.map((r) => r.dataset)), plan, options) : null;
 
+  let outLines: string[] = [];
   if (args.out !== null) {
-    const { writeColoredCopy } = await import('../xlsx/write');
-    try {
-      await writeColoredCopy(workbooks[0] as import('exceljs').Workbook, results[0].dataset, results[0].evaluation, {
-        lang: args.lang,
-        out: path.resolve(io.cwd, args.out),
-        source: path.basename(files[0]),
-      });
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new InputError(
-        `Không ghi được "${args.out}"${code ? ` (${code})` : ''}: hãy kiểm tra thư mục có tồn tại và được phép ghi.`,
-        `Cannot write "${args.out}"${code ? ` (${code})` : ''}: check that the folder exists and can be written to.`,
-      );
-    }
+    const [first] = read;
+    const done = writeOutCopy({
+      out: path.resolve(io.cwd, args.out),
+      shown: args.out,
+      force: args.force,
+      lang: args.lang,
+      original: first.buffer,
+      file: files[0],
+      grid: first.grid,
+      dataset: first.dataset,
+      evaluation: results[0].evaluation,
+    });
+    outLines = statusColumnLines(done.statusColumns, args.lang);
+    if (args.json) for (const line of outLines) io.stderr.write(`cchc: ${line}\n`);
   }
 
   if (args.json) {
@@ -260,7 +260,8 @@ async function evaluateCommand(args: EvaluateArgs, io: Io): Promise<number> {
     if (total)
       parts.push(formatSummary(total, { lang: args.lang, style, file: args.lang === 'vi' ? 'TỔNG HỢP' : 'TOTAL', plan }));
     io.stdout.write(parts.join('\n'));
-    if (args.out !== null) io.stdout.write(`\n${args.lang === 'vi' ? 'Đã ghi' : 'Written'}: ${args.out}\n`);
+    if (args.out !== null)
+      io.stdout.write(`\n${[...outLines, `${args.lang === 'vi' ? 'Đã ghi' : 'Written'}: ${args.out}`].join('\n')}\n`);
   }
   const issues = (total ?? results[0].evaluation).issues.length;
   return args.strictData && issues > 0 ? 1 : 0;
@@ -336,7 +337,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const run = COMMANDS[args.command] as (a: CliArgs, io: Io) => Promise<number>;
     return await run(args, io);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof InputError) {
+    if (e instanceof UsageError || e instanceof InputError || e instanceof OutWriteError) {
       io.stderr.write(`cchc: ${lang === 'vi' ? e.vi : e.en}\n`);
       return 2;
     }

@@ -23,6 +23,7 @@ import type { Lang } from '../i18n';
 import { App } from '../taskpane/App';
 import { Book, emptyBook, envOf, fileBook, loadSample, sampleBook } from './books';
 import { PREVIEW_TEXT } from './text';
+import { openReason } from './open-error';
 import { WorkbookView } from './WorkbookView';
 import { PreviewParams, PaneWidth, PANE_WIDTHS, writeParams } from './params';
 
@@ -39,8 +40,13 @@ const useStyles = makeStyles({
     color: '#ffffff',
   },
   headerText: { display: 'flex', flexDirection: 'column' },
-  subtitle: { opacity: 0.85 },
-  toolbar: { backgroundColor: tokens.colorNeutralBackground1, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  // Full white on the header's green: 5.4:1 (a faded white fell under 4.5:1).
+  subtitle: { color: '#ffffff' },
+  toolbar: {
+    flexWrap: 'wrap',
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   label: { padding: '0 4px 0 8px', color: tokens.colorNeutralForeground3 },
   main: { flex: 1, display: 'flex', minHeight: 0 },
   book: { flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' },
@@ -124,7 +130,7 @@ export function PreviewApp({ params }: PreviewAppProps) {
       setBook(next);
       setStatus({ intent: 'info', text: text.opened(next.title, next.fake.sheetNames().length) });
     } catch (e) {
-      setStatus({ intent: 'error', text: text.openFailed(name, e instanceof Error ? e.message : String(e)) });
+      setStatus({ intent: 'error', text: text.openFailed(name, text.openReasons[openReason(e)]) });
     }
   }
 

@@ -87,6 +87,8 @@ const useStyles = makeStyles({
       borderBottomColor: '#e1e1e1',
     },
   },
+  // Text running on over empty cells, cut where the next cell with content starts.
+  spill: { display: 'inline-block', overflow: 'hidden', verticalAlign: 'bottom', whiteSpace: 'pre' },
   selected: { outline: '2px solid #107c41', outlineOffset: '-2px', zIndex: 1 },
   more: { padding: '8px', display: 'flex', gap: '8px', alignItems: 'center', fontSize: '13px' },
   footer: {
@@ -196,6 +198,9 @@ function Chart({ chart, floating }: { chart: ChartView; floating: boolean }) {
   );
 }
 
+/** The cell's left and right padding (see `cell`), taken off the width text may run on. */
+const SPILL_PADDING_PX = 6;
+
 function Grid({ view, zoom, onSelect }: { view: SheetView; zoom: number; onSelect: (address: string) => void }) {
   const s = useStyles();
   const sel = view.selection;
@@ -256,7 +261,13 @@ function Grid({ view, zoom, onSelect }: { view: SheetView; zoom: number; onSelec
                   aria-selected={isSel ? true : undefined}
                   onClick={() => onSelect(c.address)}
                 >
-                  {c.text}
+                  {c.spillPx !== undefined ? (
+                    <span className={s.spill} style={{ width: c.spillPx - SPILL_PADDING_PX }}>
+                      {c.text}
+                    </span>
+                  ) : (
+                    c.text
+                  )}
                   {chart && <Chart chart={chart} floating />}
                 </td>
               );
@@ -297,7 +308,10 @@ export function WorkbookView({ fake, version, text, zoom, onZoom }: WorkbookView
   const scroller = useRef<HTMLDivElement>(null);
   const active = useMemo(() => fake.activeSheetName(), [fake, version, local]);
   const start = starts[active] ?? 0;
-  const book = useMemo(() => buildWorkbookView(fake, { startRow: start }), [fake, version, local, start]);
+  const book = useMemo(
+    () => buildWorkbookView(fake, { startRow: start, lang: text.locale }),
+    [fake, version, local, start, text.locale],
+  );
   const view = book.sheet;
   const selection = fake.selection;
   const selectionKey = `${selection.sheet}!${selection.address}`;
@@ -333,7 +347,14 @@ export function WorkbookView({ fake, version, text, zoom, onZoom }: WorkbookView
           {selected ? (selected.formula ?? selected.text) : ''}
         </span>
       </div>
-      <div className={s.scroller} ref={scroller}>
+      <div
+        className={s.scroller}
+        ref={scroller}
+        tabIndex={0}
+        role="region"
+        aria-label={text.gridArea(view.name)}
+        data-testid="grid-area"
+      >
         {view.firstRow > 0 && (
           <div className={s.more}>
             <Button size="small" onClick={() => page(view.firstRow - ROW_WINDOW)}>

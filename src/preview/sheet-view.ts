@@ -8,6 +8,8 @@ import type { CSSProperties } from 'react';
 import type { FakeExcel, SheetSnapshot, WorkbookSnapshot } from '../fake-excel';
 import { CellRange, columnLetters, parseA1, parseRange } from '../workbook/grid';
 import { CellValueOf, Rule, parseRule, ruleHolds } from './conditional';
+import type { Lang } from '../i18n';
+import { localNumberText } from './number-text';
 
 export const DEFAULT_COLUMN_PT = 48;
 export const DEFAULT_ROW_PT = 15;
@@ -29,6 +31,11 @@ export interface ViewCell {
   readonly style: CSSProperties;
   /** Whether a conditional format's rule holds here (its look is in `style`). */
   readonly conditional: boolean;
+  /**
+   * Text that runs on to the right: the width it may take, up to the next cell with content (or
+   * a merged area), where Excel cuts it. Absent when the text stays in its cell.
+   */
+  readonly spillPx?: number;
 }
 
 export interface ViewRow {
@@ -150,6 +157,8 @@ export interface BuildOptions {
   /** First sheet row (0-based) of the window. */
   readonly startRow?: number;
   readonly maxRows?: number;
+  /** Number cells in this locale's style (vi: "93,02%", "1.500"); default vi. */
+  readonly lang?: Lang;
 }
 
 /** "AB12" → 0-based row and column, without regular expressions (the view reads every cell's address). */
@@ -336,7 +345,8 @@ export function buildSheetView(
     let out = formatCache.get(key);
     if (!out) {
       const c = fake.cell(name, columnLetters(col) + (row + 1));
-      out = { f: c.format as Format, text: c.text, type: c.valueType };
+      const text = c.valueType === 'Double' ? localNumberText(c.text, c.numberFormat, options.lang ?? 'vi') : c.text;
+      out = { f: c.format as Format, text, type: c.valueType };
       formatCache.set(key, out);
     }
     return out;
@@ -380,9 +390,23 @@ export function buildSheetView(
       const vertical = verticalAlign(f);
       if (vertical !== 'bottom') style.verticalAlign = vertical;
       if (f.wrapText) style.whiteSpace = 'pre-wrap';
-      // Text that does not wrap runs on over empty cells to its right, as in Excel.
-      const nextEmpty = right === undefined || info(row, right).text === '';
-      if (!f.wrapText && nextEmpty && span.colSpan === 1 && text !== '') style.overflow = 'visible';
+      // Text that does not wrap runs on over empty cells to its right, as in Excel, and is cut at
+      // the first cell that holds something (or belongs to a merged area).
+      let spillPx: number | undefined;
+      const spills = !f.wrapText && span.colSpan === 1 && text !== '' && type !== 'Double' && align === 'left';
+      if (spills) {
+        let width = column.widthPx;
+        for (let k = columns.indexOf(column) + 1; k < columns.length; k++) {
+          const next = columns[k].col;
+          const key = `${row}:${next}`;
+          if (covered.has(key) || spans.has(key) || info(row, next).text !== '') break;
+          width += columns[k].widthPx;
+        }
+        if (width > column.widthPx) {
+          style.overflow = 'visible';
+          spillPx = width;
+        }
+      }
       if (bottom) style.borderBottom = bottom;
       if (rightB) style.borderRight = rightB;
       if (top) style.borderTop = top;
@@ -397,6 +421,7 @@ export function buildSheetView(
         colSpan: span.colSpan,
         style,
         conditional: look !== undefined,
+        ...(spillPx !== undefined ? { spillPx } : {}),
       });
     });
     return { row, heightPx: ptToPx(sheet.rowHeights[String(row + 1)] ?? DEFAULT_ROW_PT), cells };

@@ -1,7 +1,10 @@
 /** The preview page's own words (the task pane has its own catalogue). */
 import type { Lang } from '../i18n';
+import type { OpenReason } from './open-error';
 
 export interface PreviewText {
+  /** How number cells are shown (decimal comma in Vietnamese). */
+  readonly locale: Lang;
   readonly title: string;
   readonly subtitle: string;
   readonly toolbar: string;
@@ -15,6 +18,10 @@ export interface PreviewText {
   readonly workbook: string;
   readonly sheets: string;
   readonly zoom: string;
+  /** The scrollable grid, a keyboard stop of its own. */
+  readonly gridArea: (sheet: string) => string;
+  /** Why a file could not be opened, in this language (see open-error.ts). */
+  readonly openReasons: Readonly<Record<OpenReason, string>>;
   readonly opening: (name: string) => string;
   readonly opened: (name: string, sheets: number) => string;
   readonly openFailed: (name: string, why: string) => string;
@@ -39,6 +46,15 @@ export const PREVIEW_TEXT: Readonly<Record<Lang, PreviewText>> = {
     workbook: 'Sổ tính',
     sheets: 'Trang tính',
     zoom: 'Thu phóng',
+    locale: 'vi',
+    gridArea: (sheet) => `Ô của trang tính ${sheet}`,
+    openReasons: {
+      empty: 'tệp trống.',
+      oldFormat: 'đây là tệp .xls cũ hoặc sổ tính có mật khẩu; hãy lưu lại dưới dạng .xlsx.',
+      notXlsx: 'đây không phải sổ tính .xlsx.',
+      noSheets: 'sổ tính không có trang tính nào.',
+      damaged: 'tệp .xlsx bị hỏng hoặc không đọc được.',
+    },
     opening: (name) => `Đang mở "${name}"…`,
     opened: (name, n) => `Đã mở "${name}" (${n} trang tính).`,
     openFailed: (name, why) => `Không mở được "${name}": ${why}`,
@@ -61,6 +77,15 @@ export const PREVIEW_TEXT: Readonly<Record<Lang, PreviewText>> = {
     workbook: 'Workbook',
     sheets: 'Sheets',
     zoom: 'Zoom',
+    locale: 'en',
+    gridArea: (sheet) => `Cells of sheet ${sheet}`,
+    openReasons: {
+      empty: 'the file is empty.',
+      oldFormat: 'it is an old .xls or a password-protected workbook; save it as .xlsx.',
+      notXlsx: 'it is not an .xlsx workbook.',
+      noSheets: 'the workbook has no sheets.',
+      damaged: 'the .xlsx file is damaged or cannot be read.',
+    },
     opening: (name) => `Opening "${name}"…`,
     opened: (name, n) => `Opened "${name}" (${n} sheets).`,
     openFailed: (name, why) => `Could not open "${name}": ${why}`,

@@ -4,7 +4,7 @@
  * or the report. Every Office action comes in through `actions`; nothing here touches `Excel`.
  */
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { Suspense, lazy, useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useRef, useState } from 'react';
 import type { Evaluation } from '../engine';
 import { Lang, formatNumber } from '../i18n';
 import { columnLetters } from '../workbook/grid';
@@ -13,6 +13,7 @@ import type { Writable } from './ActionBar';
 import { BusyBar } from './BusyBar';
 import { LiveRegion } from './LiveRegion';
 import { Notice, NoticeMessage } from './Notice';
+import { FocusRequest, STICKY_MARGIN } from './focus';
 import { clampYear, errorCode, errorText, fieldLabel, summaryText } from './figures';
 import { Outcome, Step, useJobs } from './jobs';
 import { STRINGS } from './strings';
@@ -40,7 +41,7 @@ type Book =
   | { readonly status: 'found'; readonly detection: Detection }
   | { readonly status: 'unreadable' };
 
-/** The last evaluation: `stale` once the session has let it go (lists read again, colors cleared). */
+/** The last evaluation: `stale` once the session has let it go (the lists were read again). */
 type Result = { readonly status: 'none' } | { readonly status: 'current' | 'stale'; readonly evaluation: Evaluation };
 
 const useStyles = makeStyles({
@@ -57,6 +58,8 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase300,
     lineHeight: tokens.lineHeightBase300,
     overflowWrap: 'anywhere',
+    // Whatever is scrolled or tabbed to stays clear of the sticky notice.
+    '& :is(h2, h3, button, select, input, [tabindex])': { scrollMarginTop: STICKY_MARGIN },
   },
   header: {
     display: 'flex',
@@ -108,6 +111,10 @@ export function App({ actions, lang, initialYear }: AppProps) {
   const [chosenInclusive, setChosenInclusive] = useState<boolean | null>(null);
   const [notice, setNotice] = useState<NoticeMessage | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  const [focusRequest, setFocusRequest] = useState<FocusRequest>(null);
+  const clearFocusRequest = () => setFocusRequest(null);
+  const main = useRef<HTMLElement | null>(null);
+  const status = useRef<HTMLDivElement | null>(null);
 
   const remembered = book.status === 'found' ? book.detection.remembered : {};
   const year = clampYear(chosenYear ?? initialYear ?? remembered.year ?? new Date().getFullYear());
@@ -118,6 +125,20 @@ export function App({ actions, lang, initialYear }: AppProps) {
   useEffect(() => {
     if (jobs.state !== 'idle' && jobs.state !== 'selecting') setAnnouncement(s.busy[jobs.state]);
   }, [jobs.state, s]);
+
+  // The sticky notice's height, for the scroll margins that keep content out from under it.
+  const stickyShown = (busy && jobs.state !== 'selecting') || notice !== null;
+  useEffect(() => {
+    const root = main.current;
+    const bar = status.current;
+    if (!root) return;
+    const measure = () => root.style.setProperty('--cchc-sticky', `${bar?.offsetHeight ?? 0}px`);
+    measure();
+    if (!bar || typeof ResizeObserver !== 'function') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(bar);
+    return () => observer.disconnect();
+  }, [stickyShown]);
 
   /** Runs a flow as the one job of the pane and shows how it ended. */
   async function perform<T>(
@@ -175,6 +196,7 @@ export function App({ actions, lang, initialYear }: AppProps) {
       ({ sheets, detection }) => {
         showDetection(detection);
         setNotice({ intent: 'success', text: s.inserted(sheets.join(', ')) });
+        setFocusRequest('lists');
       },
       { cancelledAfterWrite: s.cancelledAfterInsert },
     );
@@ -196,7 +218,10 @@ export function App({ actions, lang, initialYear }: AppProps) {
       (step) => step('evaluating', (o) => actions.evaluate(year, inclusive, o)),
       (evaluation) => {
         setResult({ status: 'current', evaluation });
-        setAnnouncement(s.evaluated(evaluation.year, summaryText(evaluation, lang)));
+        const said = s.evaluated(evaluation.year, summaryText(evaluation, lang));
+        setAnnouncement(said);
+        setNotice({ intent: 'success', text: said });
+        setFocusRequest('results');
       },
     );
   }
@@ -229,12 +254,12 @@ export function App({ actions, lang, initialYear }: AppProps) {
     void perform(
       (step) => step('clearing', () => actions.clear(reports)),
       (out) => {
+        // The evaluation is still the workbook's: coloring or reporting again needs no new one.
         const kept = out.keptReports.length > 0 ? s.keptReports(out.keptReports.map((n) => `"${n}"`).join(', ')) : '';
         setNotice({
           intent: 'success',
           text: [s.cleared(out.statusColumns, out.rules, out.reportSheets), kept].filter(Boolean).join(' '),
         });
-        setResult((r) => (r.status === 'current' ? { status: 'stale', evaluation: r.evaluation } : r));
       },
     );
   }
@@ -255,14 +280,14 @@ export function App({ actions, lang, initialYear }: AppProps) {
         : null;
 
   return (
-    <main className={styles.root} lang={lang}>
+    <main ref={main} className={styles.root} lang={lang}>
       <header className={styles.header}>
         <h1 className={styles.title}>{s.appTitle}</h1>
         <p className={styles.subtitle}>{s.appSubtitle}</p>
       </header>
 
-      {((busy && jobs.state !== 'selecting') || notice) && (
-        <div className={styles.status}>
+      {stickyShown && (
+        <div ref={status} className={styles.status}>
           <BusyBar state={jobs.state} progress={jobs.progress} lang={lang} onCancel={jobs.cancel} />
           {notice && <Notice notice={notice} lang={lang} onDismiss={() => setNotice(null)} />}
         </div>
@@ -296,6 +321,8 @@ export function App({ actions, lang, initialYear }: AppProps) {
             onColor={color}
             onReport={report}
             onClear={clear}
+            focusLists={focusRequest === 'lists'}
+            onFocused={clearFocusRequest}
           />
         </Suspense>
       )}
@@ -309,6 +336,8 @@ export function App({ actions, lang, initialYear }: AppProps) {
             busy={busy}
             onSelectUnit={(u) => select(u.sheet, `A${u.row}`)}
             onSelectIssue={(issue) => select(issue.sheet, issue.cell)}
+            focusResults={focusRequest === 'results'}
+            onFocused={clearFocusRequest}
           />
         </Suspense>
       )}

@@ -1,10 +1,12 @@
 /**
  * Which column a field is read from: a native select (keyboard and screen-reader friendly, light)
- * of the list's headers plus "(không có)". A needed field without a column is flagged.
+ * of the list's headers plus "(không có)". A needed field with no column (and nothing to infer it
+ * from) is flagged.
  */
 import { Field, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { FieldChoice, ListSummary } from './actions';
+import type { FieldState } from './ListCard';
 import type { Lang } from '../i18n';
 import { columnLetters } from '../workbook/grid';
 import { STRINGS } from './strings';
@@ -36,6 +38,8 @@ const NONE = '';
 export interface FieldPickerProps {
   readonly list: ListSummary;
   readonly choice: FieldChoice;
+  /** Read from a column, inferred from another, missing (needed, no column) or absent. */
+  readonly state: FieldState;
   /** The field's name for people ("Bồi dưỡng CCHC"). */
   readonly label: string;
   readonly lang: Lang;
@@ -43,7 +47,7 @@ export interface FieldPickerProps {
   readonly onChange: (column: number | null) => void;
 }
 
-export function FieldPicker({ list, choice, label, lang, busy, onChange }: FieldPickerProps) {
+export function FieldPicker({ list, choice, state, label, lang, busy, onChange }: FieldPickerProps) {
   const styles = useStyles();
   const s = STRINGS[lang];
   // The column just chosen, shown while the lists are read again with it.
@@ -57,8 +61,8 @@ export function FieldPicker({ list, choice, label, lang, busy, onChange }: Field
   if (choice.column !== null && !list.options.some((o) => o.column === choice.column)) {
     options.push({ value: String(choice.column), text: `${columnLetters(choice.column)} · ${choice.header ?? ''}` });
   }
-  const missing = choice.needed && choice.column === null;
-  const fallback = choice.column === null ? s.fallback[`${list.kind}.${choice.field}`] : undefined;
+  const missing = state === 'missing';
+  const fallback = state === 'inferred' || state === 'absent' ? s.fallback[`${list.kind}.${choice.field}`] : undefined;
 
   return (
     <Field

@@ -5,6 +5,7 @@ import { LIST_TEXT, Lang } from '../i18n';
 import { ListCard } from './ListCard';
 import { STRINGS } from './strings';
 import { useSectionStyles } from './styles';
+import { useFocusWhen } from './focus';
 
 const useStyles = makeStyles({
   root: {
@@ -38,16 +39,20 @@ export interface ListsPanelProps {
   readonly busy: boolean;
   readonly onSetColumn: (list: ListSummary, field: string, column: number | null) => void;
   readonly onFindAgain: () => void;
+  /** Bring the heading into view and focus it (then onFocused). */
+  readonly focus?: boolean;
+  readonly onFocused?: () => void;
 }
 
-export function ListsPanel({ detection, lang, busy, onSetColumn, onFindAgain }: ListsPanelProps) {
+export function ListsPanel({ detection, lang, busy, onSetColumn, onFindAgain, focus = false, onFocused }: ListsPanelProps) {
   const styles = useStyles();
   const section = useSectionStyles();
   const s = STRINGS[lang];
   const headingId = useId('lists-');
+  const heading = useFocusWhen(focus, () => onFocused?.());
   return (
     <section className={styles.root} aria-labelledby={headingId}>
-      <h2 id={headingId} className={section.heading}>
+      <h2 id={headingId} ref={heading} tabIndex={-1} className={section.heading}>
         {s.listsHeading}
       </h2>
       {detection.missing.length > 0 && (

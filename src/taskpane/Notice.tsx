@@ -2,7 +2,15 @@
  * The outcome of the last action as a Fluent MessageBar: an error (role="alert") with the
  * adapter's sentence saying what to do, a success, or a calm note (a cancel). Always dismissible.
  */
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles } from '@fluentui/react-components';
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  useId,
+} from '@fluentui/react-components';
 import type { Lang } from '../i18n';
 import { STRINGS } from './strings';
 
@@ -36,9 +44,15 @@ export function Notice({ notice, lang, onDismiss }: NoticeProps) {
   const styles = useStyles();
   const s = STRINGS[lang];
   const error = notice.intent === 'error';
+  const bodyId = useId('notice-');
+  // MessageBar labels itself by its title; a notice without one is labelled by its text instead.
   return (
-    <MessageBar intent={notice.intent} layout="multiline" {...(error ? { role: 'alert' } : { politeness: 'polite' as const })}>
-      <MessageBarBody className={styles.body}>
+    <MessageBar
+      intent={notice.intent}
+      layout="multiline"
+      {...(error ? { role: 'alert' } : { politeness: 'polite' as const, 'aria-labelledby': bodyId })}
+    >
+      <MessageBarBody id={bodyId} className={styles.body}>
         {error && <MessageBarTitle>{s.errorTitle}</MessageBarTitle>}
         {notice.text}
       </MessageBarBody>

@@ -26,13 +26,23 @@ export interface ResultsProps {
   readonly busy: boolean;
   readonly onSelectUnit: (unit: UnitResult) => void;
   readonly onSelectIssue: (issue: Issue) => void;
+  /** Bring the results into view and focus their heading (then onFocused). */
+  readonly focusResults?: boolean;
+  readonly onFocused?: () => void;
 }
 
-export function Results({ evaluation, lang, outdated, busy, onSelectUnit, onSelectIssue }: ResultsProps) {
+export function Results(p: ResultsProps) {
+  const { evaluation, lang, outdated, busy, onSelectUnit, onSelectIssue } = p;
   const styles = useStyles();
   return (
     <div className={styles.root}>
-      <ResultsPanel evaluation={evaluation} lang={lang} outdated={outdated} />
+      <ResultsPanel
+        evaluation={evaluation}
+        lang={lang}
+        outdated={outdated}
+        focus={p.focusResults ?? false}
+        onFocused={p.onFocused}
+      />
       <UnitList units={evaluation.units} lang={lang} busy={busy} onSelect={onSelectUnit} />
       <IssueList issues={evaluation.issues} lang={lang} busy={busy} onSelect={onSelectIssue} />
     </div>

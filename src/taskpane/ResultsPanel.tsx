@@ -6,6 +6,7 @@ import { TargetCards } from './TargetCards';
 import { summaryText } from './figures';
 import { STRINGS } from './strings';
 import { useSectionStyles } from './styles';
+import { useFocusWhen } from './focus';
 
 const useStyles = makeStyles({
   root: {
@@ -37,16 +38,20 @@ export interface ResultsPanelProps {
   readonly lang: Lang;
   /** Why the figures may be out of date (null: they are current). */
   readonly outdated: string | null;
+  /** Bring the heading into view and focus it (then onFocused). */
+  readonly focus?: boolean;
+  readonly onFocused?: () => void;
 }
 
-export function ResultsPanel({ evaluation, lang, outdated }: ResultsPanelProps) {
+export function ResultsPanel({ evaluation, lang, outdated, focus = false, onFocused }: ResultsPanelProps) {
   const styles = useStyles();
   const section = useSectionStyles();
   const s = STRINGS[lang];
   const headingId = useId('results-');
+  const heading = useFocusWhen(focus, () => onFocused?.());
   return (
     <section className={styles.root} aria-labelledby={headingId}>
-      <h2 id={headingId} className={section.heading}>
+      <h2 id={headingId} ref={heading} tabIndex={-1} className={section.heading}>
         {s.resultsHeading(evaluation.year)}
       </h2>
       <p className={styles.text}>{summaryText(evaluation, lang)}</p>

@@ -66,7 +66,12 @@ export function UnitList({ units, lang, busy, onSelect }: UnitListProps) {
       ) : (
         <>
           <Field label={s.searchUnits}>
-            <SearchBox value={query} placeholder={s.searchPlaceholder} onChange={(_e, data) => setQuery(data.value)} />
+            <SearchBox
+              value={query}
+              placeholder={s.searchPlaceholder}
+              dismiss={{ 'aria-label': s.clearSearch }}
+              onChange={(_e, data) => setQuery(data.value)}
+            />
           </Field>
           <p className={section.hint}>{matching.length === 0 ? s.noUnitMatches : s.goTo}</p>
           <ul className={section.list}>

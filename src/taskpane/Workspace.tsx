@@ -37,6 +37,9 @@ export interface WorkspaceProps {
   readonly onColor: () => void;
   readonly onReport: () => void;
   readonly onClear: (reports: boolean) => void;
+  /** Move focus to the lists (after inserting the sample); onFocused once done. */
+  readonly focusLists?: boolean;
+  readonly onFocused?: () => void;
 }
 
 export function Workspace(p: WorkspaceProps) {
@@ -44,7 +47,15 @@ export function Workspace(p: WorkspaceProps) {
   if (!p.detection) return <EmptyState lang={p.lang} busy={p.busy} onInsertSample={p.onInsertSample} />;
   return (
     <div className={styles.root}>
-      <ListsPanel detection={p.detection} lang={p.lang} busy={p.busy} onSetColumn={p.onSetColumn} onFindAgain={p.onFindAgain} />
+      <ListsPanel
+        detection={p.detection}
+        lang={p.lang}
+        busy={p.busy}
+        onSetColumn={p.onSetColumn}
+        onFindAgain={p.onFindAgain}
+        focus={p.focusLists ?? false}
+        onFocused={p.onFocused}
+      />
       <EvaluatePanel
         year={p.year}
         inclusive={p.inclusive}

@@ -7,7 +7,7 @@ import type { Lang } from '../i18n';
 import { formatNumber, formatPercent, thresholdText } from '../i18n';
 import type { AddinError } from '../excel/errors';
 import { ListKind, SCHEMAS } from '../workbook/fields';
-import { STRINGS } from './strings';
+import { STRINGS, SummaryCounts } from './strings';
 
 /** The years the pane offers (the plan's thresholds start in 2023). */
 export const YEARS: readonly number[] = [2023, 2024, 2025];
@@ -43,24 +43,25 @@ export function partIds(targets: readonly TargetResult[]): ReadonlySet<string> {
   return new Set(targets.flatMap((t) => t.parts ?? []));
 }
 
-export interface SummaryCounts {
-  readonly met: number;
-  readonly notMet: number;
-  readonly undetermined: number;
-  readonly total: number;
-}
+export type { SummaryCounts };
 
 /** Counts over the plan's ten targets (parts such as T05a are counted through T05). */
 export function summaryCounts(e: Evaluation): SummaryCounts {
   const parts = partIds(e.targets);
   const top = e.targets.filter((t) => !parts.has(t.id));
   const count = (status: TargetResult['status']) => top.filter((t) => t.status === status).length;
-  return { met: count('met'), notMet: count('not_met'), undetermined: count('undetermined'), total: top.length };
+  return {
+    met: count('met'),
+    notMet: count('not_met'),
+    undetermined: count('undetermined'),
+    noData: count('no_data'),
+    noTarget: count('no_target'),
+    total: top.length,
+  };
 }
 
 export function summaryText(e: Evaluation, lang: Lang): string {
-  const c = summaryCounts(e);
-  return STRINGS[lang].summary(c.met, c.notMet, c.undetermined, c.total);
+  return STRINGS[lang].summary(summaryCounts(e));
 }
 
 /** A field's name for people ("Bồi dưỡng CCHC"), from the list's schema. */

@@ -7,6 +7,16 @@ import type { Lang } from '../i18n';
 import type { ListKind } from '../workbook/fields';
 import type { Job } from './jobs';
 
+/** The plan's ten targets counted by status (parts such as T05a are counted through T05). */
+export interface SummaryCounts {
+  readonly met: number;
+  readonly notMet: number;
+  readonly undetermined: number;
+  readonly noData: number;
+  readonly noTarget: number;
+  readonly total: number;
+}
+
 export interface PaneStrings {
   readonly appTitle: string;
   readonly appSubtitle: string;
@@ -23,6 +33,8 @@ export interface PaneStrings {
   readonly neededMissingList: (fields: string) => string;
   readonly neededTag: string;
   readonly fallback: Readonly<Partial<Record<string, string>>>;
+  /** On a list's card: a field with no column of its own, inferred from another. */
+  readonly inferred: Readonly<Partial<Record<string, string>>>;
   readonly listsMissing: (lists: string) => string;
   readonly findAgain: string;
   readonly detectFailed: string;
@@ -42,7 +54,8 @@ export interface PaneStrings {
   readonly resultsHeading: (year: number) => string;
   readonly readingStrict: string;
   readonly readingInclusive: string;
-  readonly summary: (met: number, notMet: number, undetermined: number, total: number) => string;
+  /** The ten targets counted by status; the parts always add up to the total. */
+  readonly summary: (c: SummaryCounts) => string;
   readonly stale: string;
   readonly settingsChanged: string;
   readonly targetsHeading: string;
@@ -59,6 +72,8 @@ export interface PaneStrings {
   readonly unitsHeading: string;
   readonly searchUnits: string;
   readonly searchPlaceholder: string;
+  /** The search box's clear button (Fluent's own label is the English "clear"). */
+  readonly clearSearch: string;
   readonly noUnitsLeft: string;
   readonly noUnitMatches: string;
   readonly failedTargets: (ids: string) => string;
@@ -118,6 +133,10 @@ const vi: PaneStrings = {
     'staff.leader': 'Không có cột này: lãnh đạo được suy ra từ chức vụ.',
     'staff.cchc': 'Không có cột này: mọi người đều được tính là làm công tác CCHC.',
   },
+  inferred: {
+    'units.kind': 'Loại đơn vị: suy ra từ tên (không có cột riêng)',
+    'staff.leader': 'Lãnh đạo: suy ra từ chức vụ (không có cột riêng)',
+  },
   listsMissing: (lists) => `Chưa tìm thấy ${lists}. Các chỉ tiêu cần danh sách này sẽ là "Không có dữ liệu".`,
   findAgain: 'Tìm lại danh sách',
   detectFailed: 'Chưa đọc được các danh sách trong sổ tính. Bấm "Tìm lại danh sách" để thử lại.',
@@ -135,8 +154,14 @@ const vi: PaneStrings = {
   resultsHeading: (year) => `Kết quả năm ${year}`,
   readingStrict: '"Trên X %" được hiểu là lớn hơn X %.',
   readingInclusive: '"Trên X %" được hiểu là từ X % trở lên.',
-  summary: (met, notMet, undetermined, total) =>
-    `Đạt ${met}/${total} chỉ tiêu; không đạt ${notMet}; chưa xác định ${undetermined}.`,
+  summary: (c) =>
+    [
+      `Đạt ${c.met}/${c.total} chỉ tiêu`,
+      `không đạt ${c.notMet}`,
+      `chưa xác định ${c.undetermined}`,
+      ...(c.noData > 0 ? [`không có dữ liệu ${c.noData}`] : []),
+      ...(c.noTarget > 0 ? [`không áp dụng (năm này không có chỉ tiêu) ${c.noTarget}`] : []),
+    ].join('; ') + '.',
   stale: 'Kết quả này là của lần đánh giá trước; bấm Đánh giá để tính lại.',
   settingsChanged: 'Năm hoặc cách hiểu "trên X %" đã đổi; bấm Đánh giá để tính lại.',
   targetsHeading: 'Chỉ tiêu',
@@ -152,6 +177,7 @@ const vi: PaneStrings = {
   unitsHeading: 'Đơn vị không đạt, chưa xác định',
   searchUnits: 'Tìm đơn vị',
   searchPlaceholder: 'Gõ tên đơn vị',
+  clearSearch: 'Xóa nội dung tìm',
   noUnitsLeft: 'Không có đơn vị nào không đạt hoặc chưa xác định.',
   noUnitMatches: 'Không có đơn vị nào khớp với từ cần tìm.',
   failedTargets: (ids) => `Chỉ tiêu không đạt: ${ids}`,
@@ -219,6 +245,10 @@ const en: PaneStrings = {
     'staff.leader': 'Without this column leaders are inferred from the title.',
     'staff.cchc': 'Without this column everyone counts as doing CCHC work.',
   },
+  inferred: {
+    'units.kind': 'Kind of unit: inferred from the name (no column of its own)',
+    'staff.leader': 'Leader: inferred from the title (no column of its own)',
+  },
   listsMissing: (lists) => `Not found: ${lists}. Targets that need it will have "No data".`,
   findAgain: 'Find lists again',
   detectFailed: 'The lists in the workbook have not been read. Choose "Find lists again" to try again.',
@@ -235,8 +265,14 @@ const en: PaneStrings = {
   resultsHeading: (year) => `Results for ${year}`,
   readingStrict: '"Over X %" is read as more than X %.',
   readingInclusive: '"Over X %" is read as X % or more.',
-  summary: (met, notMet, undetermined, total) =>
-    `${met} of ${total} targets met; ${notMet} not met; ${undetermined} undetermined.`,
+  summary: (c) =>
+    [
+      `${c.met} of ${c.total} targets met`,
+      `${c.notMet} not met`,
+      `${c.undetermined} undetermined`,
+      ...(c.noData > 0 ? [`${c.noData} with no data`] : []),
+      ...(c.noTarget > 0 ? [`${c.noTarget} with no target this year`] : []),
+    ].join('; ') + '.',
   stale: 'These results are from an earlier evaluation; choose Evaluate to recompute.',
   settingsChanged: 'The year or the reading of "over X %" changed; choose Evaluate to recompute.',
   targetsHeading: 'Targets',
@@ -252,6 +288,7 @@ const en: PaneStrings = {
   unitsHeading: 'Units not compliant or undetermined',
   searchUnits: 'Find a unit',
   searchPlaceholder: 'Type a unit name',
+  clearSearch: 'Clear the search',
   noUnitsLeft: 'No unit is non-compliant or undetermined.',
   noUnitMatches: 'No unit matches the search.',
   failedTargets: (ids) => `Targets not met: ${ids}`,

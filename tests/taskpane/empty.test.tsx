@@ -55,8 +55,10 @@ test('Chèn dữ liệu mẫu inserts the sample, then finds the lists again and
   expect(actions.detect).toHaveBeenCalledTimes(2);
   expect(actions.insertSample.mock.invocationCallOrder[0]).toBeLessThan(actions.detect.mock.invocationCallOrder[1]);
   expect(screen.queryByRole('heading', { name: 'Chưa tìm thấy danh sách nào' })).toBeNull();
-  expect(screen.getByRole('heading', { name: 'Danh sách trong sổ tính', level: 2 })).toBeTruthy();
-  expect(screen.getByRole('region', { name: 'Danh sách đơn vị' })).toBeTruthy();
+  const lists = screen.getByRole('heading', { name: 'Danh sách trong sổ tính', level: 2 });
+  // The keyboard follows: focus is on the lists, not left on <body> where the button was.
+  await waitFor(() => expect(document.activeElement).toBe(lists));
+  expect(screen.getByRole('region', { name: /^Danh sách đơn vị / })).toBeTruthy();
   await waitFor(() => expect(isDisabled(screen.getByRole('button', { name: 'Đánh giá' }))).toBe(false));
 });
 

@@ -22,7 +22,7 @@ test('the evaluated pane in English', async () => {
   for (const name of ['Lists in the workbook', 'Evaluation', 'Write to the workbook', 'Data to check (12)']) {
     expect(screen.getByRole('heading', { level: 2, name })).toBeTruthy();
   }
-  expect(screen.getByText('6 of 10 targets met; 1 not met; 2 undetermined.')).toBeTruthy();
+  expect(screen.getByText('6 of 10 targets met; 1 not met; 2 undetermined; 1 with no target this year.')).toBeTruthy();
   expect(within(card('T02')).getByText('Met')).toBeTruthy();
   expect(within(card('T01')).getByText('Not met')).toBeTruthy();
   expect(within(card('T04')).getByText('Undetermined')).toBeTruthy();

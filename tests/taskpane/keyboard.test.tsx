@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 /**
- * By keyboard alone: Tab reaches Đánh giá and Enter runs it; focus stays on the button while it
- * runs; a unit in the results is reached by Tab and chosen with Enter; Space works on buttons.
+ * By keyboard alone: Tab reaches Đánh giá and Enter runs it; focus then moves to the results
+ * heading (and after "Chèn dữ liệu mẫu" to the lists); a unit in the results is reached by Tab and chosen with Enter; Space works on buttons.
  */
 import './setup';
 import userEvent from '@testing-library/user-event';
@@ -21,7 +21,7 @@ async function tabTo(user: ReturnType<typeof userEvent.setup>, target: HTMLEleme
   expect(document.activeElement).toBe(target);
 }
 
-test('Tab to Đánh giá, Enter evaluates; focus stays on the button', async () => {
+test('Tab to Đánh giá, Enter evaluates; focus then moves to the results heading', async () => {
   const user = userEvent.setup();
   const actions = fakeActions(sample);
   renderApp(actions, 'vi', 2024);
@@ -30,8 +30,10 @@ test('Tab to Đánh giá, Enter evaluates; focus stays on the button', async () 
   await user.keyboard('{Enter}');
   expect(actions.evaluate).toHaveBeenCalledTimes(1);
   expect(actions.evaluate).toHaveBeenCalledWith(2024, false, expect.anything());
-  await screen.findByRole('heading', { name: 'Kết quả năm 2024' });
-  expect(document.activeElement).toBe(evaluate);
+  const heading = await screen.findByRole('heading', { name: 'Kết quả năm 2024' }, { timeout: 10_000 });
+  await waitFor(() => expect(document.activeElement).toBe(heading));
+  // A visible notice says what happened, not only the live region.
+  expect(screen.getByRole('group', { name: /^Đã đánh giá năm 2024\. Đạt 6\/10/ })).toBeTruthy();
 });
 
 test('a unit is reached by Tab and chosen with Enter; Space presses buttons too', async () => {

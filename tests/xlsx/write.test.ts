@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
+import { utf8 } from '../../src/xlsx/patch/xml';
+import { entryBytes, readZip } from '../../src/xlsx/patch/zip';
 import { buildWorkbook, canonicalSheets, toBuffer } from './book';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'cchc-write-'));
@@ -115,9 +117,14 @@ describe('cchc evaluate --out', () => {
     report.eachRow((row) => row.eachCell((c) => values.push(c.value)));
     expect(values).toContain('=HYPERLINK("http://evil.example","bấm vào")');
     expect(values.some((v) => typeof v === 'object' && v !== null && 'formula' in v)).toBe(false);
-    // Issues link to their cells with internal hyperlinks.
-    const links = values.filter((v): v is ExcelJS.CellHyperlinkValue => typeof v === 'object' && v !== null && 'hyperlink' in v);
-    expect(links.map((l) => l.hyperlink)).toContain("#'Cán bộ'!I3");
+    // Issues link to their cells with internal hyperlinks (a location in the workbook, not a URL).
+    expect(values).toContain('Cán bộ!I3');
+    const buf = readFileSync(path.join(dir, 'out.xlsx'));
+    const sheetXml = readZip(buf)
+      .filter((e) => e.name.startsWith('xl/worksheets/sheet'))
+      .map((e) => utf8(entryBytes(buf, e)))
+      .find((x) => x.includes('<hyperlinks>'));
+    expect(sheetXml).toMatch(/<hyperlink ref="D\d+" location="'Cán bộ'!I3" display="Cán bộ!I3"\/>/);
   });
 
   test('a user sheet already named like the report is left alone; the report takes a free name', async () => {

@@ -1,0 +1,503 @@
+/**
+ * The units sheet, patched in one streaming pass: the status cells go into their <row>s (rows
+ * and cells stay in order, nothing else in a row changes), the add-in's own conditional formats
+ * from an earlier run are dropped and this run's are added, the status column gets a width.
+ * Memory holds the edits and one token at a time, never the sheet; each byte is looked at a
+ * bounded number of times.
+ */
+import { isStatusRuleFormula } from '../../report/status-column';
+import { columnIndex, columnLetters, parseRange } from '../../workbook/grid';
+import {
+  Tok,
+  Token,
+  attr,
+  bytes,
+  closingIndex,
+  escapeText,
+  latin1,
+  nextToken,
+  prefixOf,
+  setAttr,
+  tokens,
+  unescapeXml,
+  utf8,
+} from './xml';
+
+/** A cell the copy writes: text in a status column, or an earlier run's value removed. */
+export interface CellEdit {
+  readonly col: number;
+  readonly kind: 'set' | 'clear';
+  readonly text?: string;
+  /** The style to give a set cell: the cell's own (default) or that of the cell in column `styleFrom` of the same row. */
+  readonly styleFrom?: number;
+}
+
+export interface CfRule {
+  readonly formula: string;
+  readonly dxfId: number;
+}
+
+export interface SheetPatch {
+  /** By 0-based row, each list sorted by column. */
+  readonly edits: ReadonlyMap<number, readonly CellEdit[]>;
+  /** 0-based columns that need a width of at least 16 (given 18). */
+  readonly widths: readonly number[];
+  readonly formats: ReadonlyArray<{ readonly sqref: string; readonly rules: readonly CfRule[] }>;
+  /** The style of a header cell (`styleFrom` set) from the style of the cell it is modelled on. */
+  readonly headerStyle?: (s: string | null) => string | null;
+}
+
+/** Elements that come after <conditionalFormatting> in a worksheet (CT_Worksheet's order). */
+const AFTER_CF = new Set([
+  'dataValidations',
+  'hyperlinks',
+  'printOptions',
+  'pageMargins',
+  'pageSetup',
+  'headerFooter',
+  'rowBreaks',
+  'colBreaks',
+  'customProperties',
+  'cellWatches',
+  'ignoredErrors',
+  'smartTags',
+  'drawing',
+  'legacyDrawing',
+  'legacyDrawingHF',
+  'drawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
+]);
+
+const enum State {
+  Head,
+  Data,
+  Tail,
+}
+
+const OUT_CHUNK = 1 << 16;
+
+function colOf(ref: string | null): number {
+  if (ref === null) return -1;
+  let i = 0;
+  while (i < ref.length && /[A-Za-z]/.test(ref[i])) i++;
+  return columnIndex(ref.slice(0, i));
+}
+
+export class SheetPatcher {
+  private state = State.Head;
+  private depth = 0;
+  private p = '';
+  private pending: Uint8Array = new Uint8Array(0);
+  private waiting: Uint8Array[] = [];
+  private waitingBytes = 0;
+  private readonly head: Uint8Array[] = [];
+  private readonly rows: number[];
+  private rowPtr = 0;
+  private curRow = -1;
+  private rowEdits: readonly CellEdit[] | null = null;
+  private editPtr = 0;
+  private lastCol = -1;
+  private readonly rowStyles = new Map<number, string | null>();
+  private skipping = false;
+  private skipped: { edit: CellEdit; s: string | null } | null = null;
+  private capture: Uint8Array[] | null = null;
+  private maxPriority = 0;
+  private cfDone = false;
+  private readonly buf = new Uint8Array(OUT_CHUNK);
+  private used = 0;
+  private readonly t: Token = { kind: Tok.Text, start: 0, end: 0, name: '' };
+
+  constructor(
+    private readonly patch: SheetPatch,
+    private readonly emit: (chunk: Uint8Array) => void,
+  ) {
+    this.rows = [...patch.edits.keys()].sort((a, b) => a - b);
+  }
+
+  /** Feeds the next piece of the original part. */
+  push(chunk: Uint8Array): void {
+    // A token longer than what is buffered waits until the buffer doubles: linear overall.
+    if (this.pending.length >= OUT_CHUNK && this.waitingBytes + chunk.length < this.pending.length) {
+      this.waiting.push(chunk.slice());
+      this.waitingBytes += chunk.length;
+      return;
+    }
+    const parts = [this.pending, ...this.waiting, chunk];
+    this.waiting = [];
+    this.waitingBytes = 0;
+    const b = parts.length === 2 && parts[0].length === 0 ? chunk : concat(parts);
+    let pos = 0;
+    const t = this.t;
+    while (nextToken(b, pos, b.length, t)) {
+      // Text at the very end may continue in the next chunk; it is passed on in pieces.
+      this.token(b, t);
+      pos = t.end;
+    }
+    this.pending = b.slice(pos);
+  }
+
+  /** Ends the part; returns nothing, everything has gone to `emit`. */
+  end(): void {
+    if (this.waiting.length > 0) {
+      const rest = concat([this.pending, ...this.waiting]);
+      this.pending = new Uint8Array(0);
+      this.waiting = [];
+      this.push(rest);
+    }
+    if (this.pending.length > 0) throw new Error('the sheet ends inside a tag');
+    if (this.state === State.Head) throw new Error('the sheet has no <sheetData>');
+    this.flush();
+  }
+
+  private out(b: Uint8Array): void {
+    if (b.length >= OUT_CHUNK) {
+      this.flush();
+      this.emit(b.slice());
+      return;
+    }
+    if (this.used + b.length > OUT_CHUNK) this.flush();
+    this.buf.set(b, this.used);
+    this.used += b.length;
+  }
+
+  private text(s: string): void {
+    if (s !== '') this.out(bytes(s));
+  }
+
+  private flush(): void {
+    if (this.used === 0) return;
+    this.emit(this.buf.slice(0, this.used));
+    this.used = 0;
+  }
+
+  private move(t: Token): void {
+    if (t.kind === Tok.Open) this.depth++;
+    else if (t.kind === Tok.Close) this.depth--;
+  }
+
+  private token(b: Uint8Array, t: Token): void {
+    const raw = b.subarray(t.start, t.end);
+    if (this.state === State.Head) return this.headToken(raw, t);
+    if (this.state === State.Data) return this.dataToken(raw, t);
+    return this.tailToken(raw, t);
+  }
+
+  // ---- before <sheetData>: kept whole (it is small) and rewritten for the dimension and widths.
+
+  private headToken(raw: Uint8Array, t: Token): void {
+    if (this.depth === 0 && t.kind === Tok.Open && t.name === 'worksheet') this.p = prefixOf(latin1(raw, 0, raw.length));
+    if (this.depth === 1 && t.name === 'sheetData' && (t.kind === Tok.Open || t.kind === Tok.Empty)) {
+      this.text(this.rewriteHead(concat(this.head)));
+      this.head.length = 0;
+      if (t.kind === Tok.Empty) {
+        this.text(`<${this.p}sheetData>`);
+        this.rowsBefore(Infinity);
+        this.text(`</${this.p}sheetData>`);
+        this.state = State.Tail;
+      } else {
+        this.out(raw);
+        this.depth++;
+        this.state = State.Data;
+      }
+      return;
+    }
+    this.head.push(raw.slice());
+    this.move(t);
+  }
+
+  private rewriteHead(head: Uint8Array): string {
+    const toks = tokens(head);
+    const parts: string[] = [];
+    let from = 0;
+    let depth = 0;
+    let hadCols = false;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
+      if (depth === 1 && t.name === 'dimension' && t.kind === Tok.Empty) {
+        parts.push(utf8(head, from, t.start), this.dimension(latin1(head, t.start, t.end)));
+        from = t.end;
+      } else if (depth === 1 && t.name === 'cols' && !hadCols && (t.kind === Tok.Open || t.kind === Tok.Empty)) {
+        hadCols = true;
+        const close = closingIndex(toks, i);
+        parts.push(utf8(head, from, t.start), this.cols(head, toks, i, close));
+        from = toks[close].end;
+        i = close;
+        continue;
+      }
+      if (t.kind === Tok.Open) depth++;
+      else if (t.kind === Tok.Close) depth--;
+    }
+    parts.push(utf8(head, from));
+    if (!hadCols && this.patch.widths.length > 0) parts.push(this.cols(head, toks, -1, -1));
+    return parts.join('');
+  }
+
+  private dimension(tag: string): string {
+    const ref = attr(tag, 'ref');
+    const r = ref ? parseRange(ref) : null;
+    if (!r) return tag;
+    let { bottom, right } = r;
+    for (const [row, edits] of this.patch.edits) {
+      for (const e of edits) {
+        if (e.kind !== 'set') continue;
+        bottom = Math.max(bottom, row);
+        right = Math.max(right, e.col);
+      }
+    }
+    if (bottom === r.bottom && right === r.right) return tag;
+    return setAttr(tag, 'ref', `${columnLetters(r.left)}${r.top + 1}:${columnLetters(right)}${bottom + 1}`);
+  }
+
+  /** The <cols> element with the status columns at least 16 wide (split out of a wider range when needed). */
+  private cols(head: Uint8Array, toks: readonly Token[], open: number, close: number): string {
+    const p = this.p;
+    const list: Array<{ min: number; max: number; tag: string }> = [];
+    for (let k = open + 1; k < close; k++) {
+      const t = toks[k];
+      if (t.name !== 'col' || (t.kind !== Tok.Empty && t.kind !== Tok.Open)) continue;
+      const end = closingIndex(toks, k);
+      const tag = utf8(head, t.start, toks[end].end);
+      list.push({ min: Number(attr(tag, 'min')), max: Number(attr(tag, 'max')), tag });
+      k = end;
+    }
+    let changed = open < 0;
+    for (const col of this.patch.widths) {
+      const n = col + 1;
+      const at = list.findIndex((c) => c.min <= n && n <= c.max);
+      const wide = (tag: string) =>
+        setAttr(
+          setAttr(setAttr(setAttr(setAttr(tag, 'min', String(n)), 'max', String(n)), 'width', '18'), 'customWidth', '1'),
+          'hidden',
+          null,
+        );
+      if (at < 0) {
+        list.push({ min: n, max: n, tag: `<${p}col min="${n}" max="${n}" width="18" customWidth="1"/>` });
+        changed = true;
+        continue;
+      }
+      const c = list[at];
+      if (Number(attr(c.tag, 'width') ?? '0') >= 16 && attr(c.tag, 'hidden') !== '1') continue;
+      const pieces = [];
+      if (c.min < n) pieces.push({ min: c.min, max: n - 1, tag: setAttr(c.tag, 'max', String(n - 1)) });
+      pieces.push({ min: n, max: n, tag: wide(c.tag) });
+      if (n < c.max) pieces.push({ min: n + 1, max: c.max, tag: setAttr(c.tag, 'min', String(n + 1)) });
+      list.splice(at, 1, ...pieces);
+      changed = true;
+    }
+    if (!changed) return utf8(head, toks[open].start, toks[close].end);
+    list.sort((a, b) => a.min - b.min);
+    const openTag = open >= 0 && toks[open].kind === Tok.Open ? utf8(head, toks[open].start, toks[open].end) : `<${p}cols>`;
+    return `${openTag}${list.map((c) => c.tag).join('')}</${p}cols>`;
+  }
+
+  // ---- <sheetData>: rows without edits pass through; edited rows get their cells.
+
+  private dataToken(raw: Uint8Array, t: Token): void {
+    if (this.skipping) {
+      this.move(t);
+      if (this.depth === 3) {
+        this.skipping = false;
+        const s = this.skipped as { edit: CellEdit; s: string | null };
+        this.skipped = null;
+        this.cell(s.edit, s.s, true);
+      }
+      return;
+    }
+    if (this.depth === 2 && t.name === 'row' && (t.kind === Tok.Open || t.kind === Tok.Empty)) return this.rowStart(raw, t);
+    if (this.depth === 2 && t.kind === Tok.Close && t.name === 'sheetData') {
+      this.rowsBefore(Infinity);
+      this.out(raw);
+      this.depth--;
+      this.state = State.Tail;
+      return;
+    }
+    if (this.rowEdits !== null && this.depth === 3) {
+      if (t.name === 'c' && (t.kind === Tok.Open || t.kind === Tok.Empty)) return this.cellStart(raw, t);
+      if (t.kind === Tok.Close && t.name === 'row') {
+        this.restOfRow();
+        this.rowEdits = null;
+      }
+    }
+    this.out(raw);
+    this.move(t);
+  }
+
+  private rowStart(raw: Uint8Array, t: Token): void {
+    const tag = latin1(raw, 0, raw.length);
+    const r = attr(tag, 'r');
+    const row = r !== null && /^\d+$/.test(r) ? Number(r) - 1 : this.curRow + 1;
+    this.curRow = row;
+    this.rowsBefore(row);
+    const edits = this.rowPtr < this.rows.length && this.rows[this.rowPtr] === row ? this.patch.edits.get(row) : undefined;
+    if (edits === undefined) {
+      this.out(raw);
+      this.move(t);
+      return;
+    }
+    this.rowPtr++;
+    // "spans" is only a hint of the row's columns: dropped where the row changes.
+    const open = setAttr(utf8(raw), 'spans', null);
+    this.rowEdits = edits;
+    this.editPtr = 0;
+    this.lastCol = -1;
+    this.rowStyles.clear();
+    if (t.kind === Tok.Empty) {
+      this.text(open.replace(/\s*\/>$/, '>'));
+      this.restOfRow();
+      this.text(`</${this.p}row>`);
+      this.rowEdits = null;
+      return;
+    }
+    this.text(open);
+    this.depth++;
+  }
+
+  private cellStart(raw: Uint8Array, t: Token): void {
+    const edits = this.rowEdits as readonly CellEdit[];
+    const tag = latin1(raw, 0, raw.length);
+    const ref = attr(tag, 'r');
+    const col = ref !== null ? colOf(ref) : this.lastCol + 1;
+    this.lastCol = col;
+    const s = attr(tag, 's');
+    this.rowStyles.set(col, s);
+    while (this.editPtr < edits.length && edits[this.editPtr].col < col) this.cell(edits[this.editPtr++], null, false);
+    if (this.editPtr < edits.length && edits[this.editPtr].col === col) {
+      const edit = edits[this.editPtr++];
+      if (t.kind === Tok.Empty) this.cell(edit, s, true);
+      else {
+        this.skipping = true;
+        this.skipped = { edit, s };
+        this.depth++;
+      }
+      return;
+    }
+    this.out(raw);
+    this.move(t);
+  }
+
+  private restOfRow(): void {
+    const edits = this.rowEdits as readonly CellEdit[];
+    while (this.editPtr < edits.length) this.cell(edits[this.editPtr++], null, false);
+  }
+
+  /** Writes an edited cell; `existed` when it replaces one of the sheet's (whose style `s` it keeps). */
+  private cell(edit: CellEdit, s: string | null, existed: boolean): void {
+    const ref = `${columnLetters(edit.col)}${this.curRow + 1}`;
+    let style = s;
+    if (edit.styleFrom !== undefined) {
+      const model = this.rowStyles.get(edit.styleFrom) ?? null;
+      style = this.patch.headerStyle ? this.patch.headerStyle(model) : (model ?? s);
+    }
+    const sAttr = style !== null ? ` s="${style}"` : '';
+    if (edit.kind === 'clear') {
+      if (existed && style !== null) this.text(`<${this.p}c r="${ref}"${sAttr}/>`);
+      return;
+    }
+    const text = edit.text ?? '';
+    const space = text !== text.trim() ? ' xml:space="preserve"' : '';
+    const p = this.p;
+    this.text(`<${p}c r="${ref}"${sAttr} t="inlineStr"><${p}is><${p}t${space}>${escapeText(text)}</${p}t></${p}is></${p}c>`);
+  }
+
+  /** Rows with edits that the sheet does not have, before row `row`, written whole. */
+  private rowsBefore(row: number): void {
+    while (this.rowPtr < this.rows.length && this.rows[this.rowPtr] < row) {
+      const r = this.rows[this.rowPtr++];
+      const edits = (this.patch.edits.get(r) ?? []).filter((e) => e.kind === 'set');
+      if (edits.length === 0) continue;
+      const saved = this.curRow;
+      this.curRow = r;
+      this.rowStyles.clear();
+      this.text(`<${this.p}row r="${r + 1}">`);
+      for (const e of edits) this.cell(e, null, false);
+      this.text(`</${this.p}row>`);
+      this.curRow = saved;
+    }
+  }
+
+  // ---- after </sheetData>: the conditional formats.
+
+  private tailToken(raw: Uint8Array, t: Token): void {
+    if (this.capture !== null) {
+      this.capture.push(raw.slice());
+      this.move(t);
+      if (this.depth === 1) this.endCapture();
+      return;
+    }
+    if (this.depth === 1 && t.kind === Tok.Open && t.name === 'conditionalFormatting') {
+      this.capture = [raw.slice()];
+      this.depth++;
+      return;
+    }
+    if (
+      !this.cfDone &&
+      ((this.depth === 1 && (t.kind === Tok.Open || t.kind === Tok.Empty) && AFTER_CF.has(t.name)) ||
+        (this.depth === 1 && t.kind === Tok.Close))
+    ) {
+      this.writeFormats();
+    }
+    this.out(raw);
+    this.move(t);
+  }
+
+  private endCapture(): void {
+    const part = concat(this.capture as Uint8Array[]);
+    this.capture = null;
+    const toks = tokens(part);
+    let rules = 0;
+    let top = 0;
+    let ours = true;
+    let inFormula = false;
+    let formula = '';
+    for (const t of toks) {
+      if (t.name === 'cfRule' && (t.kind === Tok.Open || t.kind === Tok.Empty)) {
+        rules++;
+        const tag = utf8(part, t.start, t.end);
+        const priority = Number(attr(tag, 'priority'));
+        if (Number.isFinite(priority)) top = Math.max(top, priority);
+        if (attr(tag, 'type') !== 'expression') ours = false;
+      } else if (t.name === 'formula' && t.kind === Tok.Open) {
+        inFormula = true;
+        formula = '';
+      } else if (t.name === 'formula' && t.kind === Tok.Close) {
+        inFormula = false;
+        if (!isStatusRuleFormula(unescapeXml(formula))) ours = false;
+      } else if (inFormula && t.kind === Tok.Text) formula += utf8(part, t.start, t.end);
+    }
+    if (rules > 0 && ours) return; // an earlier run's own rules: replaced, never stacked
+    this.maxPriority = Math.max(this.maxPriority, top);
+    this.out(part);
+  }
+
+  private writeFormats(): void {
+    this.cfDone = true;
+    const p = this.p;
+    let priority = this.maxPriority;
+    for (const f of this.patch.formats) {
+      const rules = f.rules
+        .map(
+          (r) =>
+            `<${p}cfRule type="expression" dxfId="${r.dxfId}" priority="${++priority}"><${p}formula>${escapeText(r.formula)}</${p}formula></${p}cfRule>`,
+        )
+        .join('');
+      this.text(`<${p}conditionalFormatting sqref="${f.sqref}">${rules}</${p}conditionalFormatting>`);
+    }
+  }
+}
+
+export function concat(parts: readonly Uint8Array[]): Uint8Array {
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Uint8Array(n);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
