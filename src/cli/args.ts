@@ -65,10 +65,13 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = {}): 
     return { command: 'help', lang: parseLang(undefined, env) };
   }
   if (first === '--version' || first === '-v' || first === 'version') return { command: 'version' };
+  // "cchc report" runs in report-command.ts; only its --help comes here.
+  if (first === 'report')
+    return { command: 'help', lang: parseLang(rest.includes('--lang') ? rest[rest.indexOf('--lang') + 1] : undefined, env) };
   if (first !== 'evaluate' && first !== 'plan') {
     throw new UsageError(
-      `Không có lệnh "${first}". Các lệnh: evaluate, plan (xem "cchc --help").`,
-      `No command "${first}". Commands: evaluate, plan (see "cchc --help").`,
+      `Không có lệnh "${first}". Các lệnh: evaluate, plan, report (xem "cchc --help").`,
+      `No command "${first}". Commands: evaluate, plan, report (see "cchc --help").`,
     );
   }
   let parsed;

@@ -56,6 +56,12 @@ function helpText(lang: Lang): string {
 Usage
   cchc evaluate [FILE.xlsx …] [--year Y] [--inclusive] [--plan PLAN.json] [--json] [--out OUT.xlsx [--force]] [--strict-data]
   cchc plan [--year Y] [--inclusive] [--plan PLAN.json] [--json]
+  cchc evaluate [FILE.xlsx …] --period [--json]          every year of the plan side by side
+  cchc evaluate [FILE.xlsx …] --year Y --json --details  who still needs T02/T03/T04, by unit
+  cchc report [FILE.xlsx …] (--year Y | --period) --docx OUT.docx [--force] [--letterhead F.json]
+      [--parent-agency T] [--agency T] [--symbol BC-…] [--place T] [--signer-authority T]
+      [--signer-title T] [--signer NAME] [--recipient T]… [--date YYYY-MM-DD|blank]
+                   a Word report in the NĐ 30/2020 layout ("……" where the letterhead is unknown)
 
 Without FILE, evaluates the bundled sample workbook (${SAMPLE_FILE}).
   --year Y         year to evaluate as at 31 December (default: this year, within the plan's period)
@@ -76,6 +82,12 @@ Exit codes: 0 evaluated · 1 data issues with --strict-data · 2 bad arguments o
 Cách dùng
   cchc evaluate [TỆP.xlsx …] [--year NĂM] [--inclusive] [--plan KẾ_HOẠCH.json] [--json] [--out RA.xlsx [--force]] [--strict-data]
   cchc plan [--year NĂM] [--inclusive] [--plan KẾ_HOẠCH.json] [--json]
+  cchc evaluate [TỆP.xlsx …] --period [--json]            kết quả từng năm của cả giai đoạn
+  cchc evaluate [TỆP.xlsx …] --year NĂM --json --details  danh sách còn cần bồi dưỡng (T02/T03/T04) theo đơn vị
+  cchc report [TỆP.xlsx …] (--year NĂM | --period) --docx RA.docx [--force] [--letterhead TỆP.json]
+      [--parent-agency …] [--agency …] [--symbol BC-…] [--place …] [--signer-authority …]
+      [--signer-title …] [--signer HỌ_TÊN] [--recipient …]… [--date NĂM-THÁNG-NGÀY|blank]
+                   báo cáo Word theo thể thức Nghị định 30/2020 ("……" ở chỗ chưa biết)
 
 Không ghi TỆP thì đánh giá sổ tính mẫu đi kèm (${SAMPLE_FILE}).
   --year NĂM       năm đánh giá (tính đến 31/12; mặc định: năm nay, trong giai đoạn của kế hoạch)
@@ -92,7 +104,7 @@ Mã thoát: 0 đã đánh giá · 1 có vấn đề dữ liệu khi dùng --stri
 `;
 }
 
-async function loadPlan(file: string | null, cwd: string): Promise<Plan> {
+export async function loadPlan(file: string | null, cwd: string): Promise<Plan> {
   if (file === null) return HCMC_PLAN;
   const full = path.resolve(cwd, file);
   let text: string;
@@ -114,7 +126,7 @@ async function loadPlan(file: string | null, cwd: string): Promise<Plan> {
   return parsePlan(json, file);
 }
 
-function chooseYear(plan: Plan, year: number | null): number {
+export function chooseYear(plan: Plan, year: number | null): number {
   if (year === null) return defaultYear(plan);
   if (year < plan.period.from || year > plan.period.to) {
     throw new UsageError(
@@ -332,6 +344,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const at = argv.indexOf('--lang');
   let lang: Lang = (at >= 0 ? argv[at + 1] : io.env.CCHC_LANG) === 'en' ? 'en' : 'vi';
   try {
+    // Word reports, the period summary and --details live in their own file (report-command.ts).
+    if (argv[0] === 'report' || argv[0] === 'evaluate') {
+      const reports = await import('./report-command');
+      if (reports.handles(argv)) return await reports.runReport(argv, io);
+    }
     const args = parseCli(argv, io.env);
     if ('lang' in args) lang = args.lang;
     const run = COMMANDS[args.command] as (a: CliArgs, io: Io) => Promise<number>;

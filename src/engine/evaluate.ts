@@ -21,6 +21,7 @@ import { Dataset, UnitRecord } from '../workbook/extract';
 import { Issue } from '../workbook/issues';
 import { CODE_NO, CODE_YES, Mark, isYesCode } from '../workbook/values';
 import { TargetStatus, combine, judge } from './judge';
+import { ObjectiveResult, evaluateObjectives } from './objectives';
 
 export type UnitStatus = 'non_compliant' | 'undetermined' | 'compliant' | 'not_applicable';
 export const UNIT_STATUSES: readonly UnitStatus[] = ['non_compliant', 'undetermined', 'compliant', 'not_applicable'];
@@ -80,6 +81,8 @@ export interface Evaluation {
   readonly targets: readonly TargetResult[];
   readonly units: readonly UnitResult[];
   readonly issues: readonly Issue[];
+  /** Aims beyond the targets (the 5S pilot, O1), judged for the same year. */
+  readonly objectives: readonly ObjectiveResult[];
 }
 
 type State = 0 | 1 | 2; // not achieved, achieved, unknown
@@ -326,5 +329,6 @@ export function evaluate(dataset: Dataset, plan: Plan, options: EvaluateOptions)
     });
   });
 
-  return { plan: plan.id, year, strict: !options.inclusive, targets, units, issues: dataset.issues };
+  const objectives = evaluateObjectives(plan, dataset, year);
+  return { plan: plan.id, year, strict: !options.inclusive, targets, units, issues: dataset.issues, objectives };
 }

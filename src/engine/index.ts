@@ -10,6 +10,7 @@ import { STAFF_ACHIEVEMENT_FIELDS, StaffAchievementField } from '../plan/types';
 
 export * from './judge';
 export * from './evaluate';
+export * from './objectives';
 export type { Dataset, UnitRecord, StaffRecord, StaffTable, ActivityRecord, Understood } from '../workbook/extract';
 export { staffRecords } from '../workbook/extract';
 

@@ -10,6 +10,7 @@ import { ManualLayout } from '../workbook/detect';
 import { ListUnderstood, understoodOf } from '../workbook/understood';
 import { FieldsOf, ListKind, SCHEMAS } from '../workbook/fields';
 import { columnLetters } from '../workbook/grid';
+import type { WordReport } from '../report/docx/for-workbook';
 import type { ClearOutcome } from './clear';
 import { ExcelEnv } from './env';
 import { AddinError } from './errors';
@@ -212,6 +213,25 @@ export class Session {
   /** Builds the report sheet for the last evaluation. */
   report(o: RunOptions = {}): Promise<WriteOutcome> {
     return this.write(false, true, o);
+  }
+
+  /**
+   * The Word report (NĐ 30 layout) for the last evaluation, or the 2022–2025 summary, as bytes to
+   * download; the letterhead comes from the workbook's heading rows. Loads the docx writer on use.
+   */
+  async wordReport(period: boolean, o: RunOptions = {}): Promise<WordReport> {
+    if (!this.evaluation) throw new AddinError('not_evaluated');
+    if (!this.read) this.read = await readWorkbook(this.env, this.readOptions(o));
+    const { wordReportFor } = await import(/* webpackChunkName: "word-report" */ '../report/docx/for-workbook');
+    return wordReportFor({
+      grid: this.read.grid,
+      dataset: this.read.dataset,
+      evaluation: this.evaluation,
+      plan: this.plan,
+      lang: this.options.lang,
+      date: this.options.now?.() ?? new Date(),
+      period,
+    });
   }
 
   /** Removes what the add-in added (and its report sheets when asked). */

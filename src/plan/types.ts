@@ -83,6 +83,28 @@ export interface AllOfTarget extends TargetBase {
 export type Target = RateTarget | CountTarget | AllOfTarget;
 export type MeasuredTarget = RateTarget | CountTarget;
 
+/** A level of government an objective counts units at (SPEC §1, the 5S pilot). */
+export interface ObjectiveLevel {
+  readonly id: string;
+  readonly name: LocalText;
+  readonly unitKinds: readonly UnitKind[];
+}
+
+/**
+ * An aim beyond the ten targets, judged on units (objective O1, "Thí điểm 5S"): units with a yes
+ * (or a year up to Y) in the units' `pilot_5s` column, counted per level. Met by year Y when every
+ * level has at least `minPerLevel` pilot units and, when set, `minTotal` in all.
+ */
+export interface UnitObjective {
+  readonly id: string;
+  readonly name: LocalText;
+  readonly field: 'pilot_5s';
+  readonly levels: readonly ObjectiveLevel[];
+  readonly judgement: { readonly minPerLevel: number; readonly minTotal?: number };
+  /** Years it is judged in; absent: every year of the plan. Other years give `no_target`. */
+  readonly years?: readonly number[];
+}
+
 export interface Plan {
   readonly id: string;
   readonly title: LocalText;
@@ -91,6 +113,8 @@ export interface Plan {
   readonly targets: readonly Target[];
   /** Targets each unit is judged on with its own rows (SPEC §3 "Units"). */
   readonly unitTargets: readonly string[];
+  /** Aims reported beside the targets, never inside them (SPEC §1 "Beyond the ten targets"). */
+  readonly objectives: readonly UnitObjective[];
 }
 
 export function isMeasured(t: Target): t is MeasuredTarget {

@@ -10,6 +10,7 @@ import {
   Threshold,
   ThresholdOp,
   UNIT_KINDS,
+  UnitObjective,
 } from './types';
 
 /** A plan file that does not have the plan's shape. `problems` says what, where, and what was found. */
@@ -218,6 +219,67 @@ export function parsePlan(json: Json, source: string): Plan {
     });
   }
 
+  const objectives = root.objectives === undefined ? [] : objectiveList(c, root.objectives, period, seen);
+
   if (c.problems.length > 0) throw new PlanError(source, c.problems);
-  return { id, title, period, targets, unitTargets };
+  return { id, title, period, targets, unitTargets, objectives };
+}
+
+function nonNegative(c: Checker, v: Json, path: string): number {
+  const n = c.integer(v, path);
+  if (n < 0) c.fail(path, 'a whole number ≥ 0', v);
+  return n;
+}
+
+/** Objectives (the 5S pilot): ids apart from the targets', levels of known unit kinds, a judgement. */
+function objectiveList(c: Checker, v: Json, period: { from: number; to: number }, ids: Set<string>): UnitObjective[] {
+  if (!Array.isArray(v)) {
+    c.fail('objectives', 'a list of objectives', v);
+    return [];
+  }
+  const out: UnitObjective[] = [];
+  v.forEach((raw, i) => {
+    const path = `objectives[${i}]`;
+    const o = c.object(raw, path);
+    if (!o) return;
+    const id = c.string(o.id, `${path}.id`);
+    if (ids.has(id)) c.fail(`${path}.id`, 'an id used once (targets and objectives together)', id);
+    ids.add(id);
+    const name = c.localText(o.name, `${path}.name`);
+    const field = c.oneOf(o.field, ['pilot_5s'] as const, `${path}.field`);
+    const levels: UnitObjective['levels'][number][] = [];
+    if (!Array.isArray(o.levels) || o.levels.length === 0) c.fail(`${path}.levels`, 'a non-empty list of levels', o.levels);
+    else
+      o.levels.forEach((rawLevel, j) => {
+        const lp = `${path}.levels[${j}]`;
+        const l = c.object(rawLevel, lp);
+        if (!l) return;
+        if (!Array.isArray(l.unitKinds) || l.unitKinds.length === 0) {
+          c.fail(`${lp}.unitKinds`, `a list of unit kinds (${UNIT_KINDS.join(', ')})`, l.unitKinds);
+          return;
+        }
+        levels.push({
+          id: c.string(l.id, `${lp}.id`),
+          name: c.localText(l.name, `${lp}.name`),
+          unitKinds: l.unitKinds.map((k, m) => c.oneOf(k, UNIT_KINDS, `${lp}.unitKinds[${m}]`)),
+        });
+      });
+    const j = c.object(o.judgement, `${path}.judgement`);
+    const judgement = {
+      minPerLevel: j ? nonNegative(c, j.minPerLevel, `${path}.judgement.minPerLevel`) : 1,
+      ...(j && j.minTotal !== undefined ? { minTotal: nonNegative(c, j.minTotal, `${path}.judgement.minTotal`) } : {}),
+    };
+    let years: number[] | undefined;
+    if (o.years !== undefined) {
+      if (!Array.isArray(o.years)) c.fail(`${path}.years`, 'a list of years', o.years);
+      else
+        years = o.years.map((y, m) => {
+          const n = c.integer(y, `${path}.years[${m}]`);
+          if (n < period.from || n > period.to) c.fail(`${path}.years[${m}]`, `a year within ${period.from}–${period.to}`, y);
+          return n;
+        });
+    }
+    out.push({ id, name, field, levels, judgement, ...(years ? { years } : {}) });
+  });
+  return out;
 }

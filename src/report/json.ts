@@ -18,6 +18,15 @@ export interface SpecJson {
   }>;
   units: Array<{ name: string; kind: string; status: string; failed: string[]; sheet: string; row: number; file?: string }>;
   issues: Array<{ kind: string; sheet: string; cell: string; value: string; message: string; file?: string }>;
+  /** Aims beyond the ten targets (O1, the 5S pilot), beside them and never inside `targets`. */
+  objectives: Array<{
+    id: string;
+    name: string;
+    status: string;
+    pilots: number;
+    unknown: number;
+    levels: Array<{ id: string; name: string; units: number; pilots: number; unknown: number; pilotNames: string[] }>;
+  }>;
 }
 
 export function toSpecJson(e: Evaluation, lang: Lang = 'vi'): SpecJson {
@@ -51,6 +60,21 @@ export function toSpecJson(e: Evaluation, lang: Lang = 'vi'): SpecJson {
       value: i.value,
       message: issueMessage(i, lang),
       ...(i.file !== undefined ? { file: i.file } : {}),
+    })),
+    objectives: e.objectives.map((o) => ({
+      id: o.id,
+      name: o.name[lang],
+      status: o.status,
+      pilots: o.pilots,
+      unknown: o.unknown,
+      levels: o.levels.map((l) => ({
+        id: l.id,
+        name: l.name[lang],
+        units: l.units,
+        pilots: l.pilots,
+        unknown: l.unknown,
+        pilotNames: [...l.pilotNames],
+      })),
     })),
   };
 }

@@ -26,6 +26,10 @@ const loadWorkspace = () => import(/* webpackChunkName: "workspace" */ './Worksp
 const Workspace = lazy(loadWorkspace);
 const loadResults = () => import(/* webpackChunkName: "results" */ './Results');
 const Results = lazy(loadResults);
+// "Báo cáo Word" loads when first offered (after an evaluation), its download helper with it.
+const WordReportBar = lazy(() =>
+  import(/* webpackChunkName: "word-bar" */ './WordReportBar').then((m) => ({ default: m.WordReportBar })),
+);
 
 export interface AppProps {
   readonly actions: PaneActions;
@@ -250,6 +254,22 @@ export function App({ actions, lang, initialYear }: AppProps) {
     );
   }
 
+  function wordReport(period: boolean) {
+    const make = actions.wordReport;
+    if (!make) return;
+    void perform(
+      (step) =>
+        step('reporting', async (o) => {
+          const [made, { saveBytes }] = await Promise.all([make.call(actions, period, o), import('./download')]);
+          return { ...made, saveBytes };
+        }),
+      (out) => {
+        out.saveBytes(out.bytes, out.fileName);
+        setNotice({ intent: 'success', text: s.wordSaved(out.fileName) });
+      },
+    );
+  }
+
   function clear(reports: boolean) {
     void perform(
       (step) => step('clearing', () => actions.clear(reports)),
@@ -324,6 +344,12 @@ export function App({ actions, lang, initialYear }: AppProps) {
             focusLists={focusRequest === 'lists'}
             onFocused={clearFocusRequest}
           />
+        </Suspense>
+      )}
+
+      {actions.wordReport && writable !== 'none' && (
+        <Suspense fallback={null}>
+          <WordReportBar lang={lang} busy={busy} enabled={writable === 'current'} onWordReport={wordReport} />
         </Suspense>
       )}
 

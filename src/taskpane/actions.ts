@@ -8,6 +8,7 @@ import type { ClearOutcome } from '../excel/clear';
 import type { Detection, RunOptions } from '../excel/session';
 import type { WriteOutcome } from '../excel/write';
 import type { ListKind } from '../workbook/fields';
+import type { WordReport } from '../report/docx/for-workbook';
 
 export type { Detection, ListSummary, FieldChoice, RunOptions } from '../excel/session';
 
@@ -22,6 +23,8 @@ export interface PaneActions {
   color(o?: RunOptions): Promise<WriteOutcome>;
   /** "Tạo báo cáo": the report sheet for the last evaluation. */
   report(o?: RunOptions): Promise<WriteOutcome>;
+  /** "Báo cáo Word": the .docx of the last evaluation, or of the whole period (absent: not offered). */
+  wordReport?(period: boolean, o?: RunOptions): Promise<WordReport>;
   /** "Xóa màu": removes the status column and colors (and the report sheets when asked). */
   clear(reports: boolean): Promise<ClearOutcome>;
   /** Selects a cell (a unit's row, an issue's cell) in the workbook. */

@@ -88,6 +88,9 @@ export interface PaneStrings {
   readonly clear: string;
   readonly clearReports: string;
   readonly report: string;
+  readonly wordReport: string;
+  readonly periodReport: string;
+  readonly wordSaved: (file: string) => string;
   readonly evaluateFirst: string;
   readonly reEvaluateToWrite: string;
   // Long work
@@ -191,6 +194,9 @@ const vi: PaneStrings = {
   clear: 'Xóa màu',
   clearReports: 'Xóa cả các trang báo cáo',
   report: 'Tạo báo cáo',
+  wordReport: 'Báo cáo Word',
+  periodReport: 'Báo cáo tổng kết 2022–2025 (Word)',
+  wordSaved: (file) => `Đã tạo tệp "${file}" (thể thức Nghị định 30/2020); mở bằng Word để điền số, ngày và người ký.`,
   evaluateFirst: 'Bấm Đánh giá trước khi tô màu hoặc tạo báo cáo.',
   reEvaluateToWrite: 'Bấm Đánh giá lại trước khi tô màu hoặc tạo báo cáo.',
   busy: {
@@ -302,6 +308,9 @@ const en: PaneStrings = {
   clear: 'Clear colors',
   clearReports: 'Also delete the report sheets',
   report: 'Create report',
+  wordReport: 'Word report',
+  periodReport: '2022–2025 summary (Word)',
+  wordSaved: (file) => `Saved "${file}" (Decree 30/2020 layout); open it in Word to fill in the number, date and signer.`,
   evaluateFirst: 'Evaluate before coloring units or creating the report.',
   reEvaluateToWrite: 'Evaluate again before coloring units or creating the report.',
   busy: {

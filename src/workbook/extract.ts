@@ -50,6 +50,8 @@ export interface UnitRecord {
   readonly kind: UnitKind;
   readonly positions: Mark;
   readonly positionsYear: Mark;
+  /** Objective O1: piloting 5S workplaces (a marker or the year it began; NO when there is no column). */
+  readonly pilot5s: Mark;
   /** Index of the unit row that first has this name, when this one repeats it. */
   readonly duplicateOf: number | null;
   /** The file the row is in, when several files are read together (SPEC §4 `file`). */
@@ -135,6 +137,7 @@ function readUnits(sheet: SheetGrid, layout: ListLayout<'units'>, units: UnitRec
   const cKind = rd.col('kind');
   const cPos = rd.col('cchc_positions');
   const cYear = rd.col('cchc_positions_year');
+  const c5s = rd.col('pilot_5s');
   for (const r of rd.dataRows()) {
     const rawName = rd.value(r, cName);
     const name = textOf(rawName);
@@ -180,6 +183,9 @@ function readUnits(sheet: SheetGrid, layout: ListLayout<'units'>, units: UnitRec
     const rawYear = rd.value(r, cYear);
     const positionsYear = cYear === undefined ? NO : readYear(rawYear);
     log.mark(positionsYear, sheet.name, r, cYear, rawYear, 'units', 'cchc_positions_year');
+    const raw5s = rd.value(r, c5s);
+    const pilot5s = c5s === undefined ? NO : readMarker(raw5s);
+    log.mark(pilot5s, sheet.name, r, c5s, raw5s, 'units', 'pilot_5s');
     const key = foldName(name);
     const first = index.add(key, units.length, name);
     if (first !== undefined) {
@@ -204,6 +210,7 @@ function readUnits(sheet: SheetGrid, layout: ListLayout<'units'>, units: UnitRec
       kind,
       positions,
       positionsYear,
+      pilot5s,
       duplicateOf: first ?? null,
     });
   }

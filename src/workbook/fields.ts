@@ -8,7 +8,7 @@ import { foldKey } from '../text/fold';
 export type ListKind = 'units' | 'staff' | 'activities';
 export const LIST_KINDS: readonly ListKind[] = ['units', 'staff', 'activities'];
 
-export type UnitField = 'stt' | 'name' | 'kind' | 'cchc_positions' | 'cchc_positions_year';
+export type UnitField = 'stt' | 'name' | 'kind' | 'cchc_positions' | 'cchc_positions_year' | 'pilot_5s';
 export type StaffField = 'stt' | 'name' | 'unit' | 'title' | 'leader' | 'cchc' | StaffAchievementField;
 export type ActivityField = 'stt' | 'name' | 'kind' | 'format' | 'date' | 'participants' | 'non_leaders';
 
@@ -78,6 +78,14 @@ export const UNITS_SCHEMA: ListSchema<UnitField> = {
       'Year positions were set',
       ['Năm bố trí', 'Year positions set'],
       ['năm bố trí vị trí', 'năm bố trí', 'thời điểm bố trí', 'year positions'],
+    ),
+    // Objective O1 (SPEC §1): units piloting 5S workplaces, a marker or the year it began.
+    spec<UnitField>(
+      'pilot_5s',
+      'Thí điểm 5S',
+      '5S pilot',
+      ['5S', 'Áp dụng 5S', 'Thực hành 5S', '5S pilot'],
+      ['thí điểm 5s', '5s'],
     ),
   ],
   qualifies: (f) => f.has('name') && (f.has('kind') || f.has('cchc_positions') || f.has('cchc_positions_year')),

@@ -312,7 +312,7 @@ describe('--strict-data, --json, several files', () => {
     const r = await cli(['evaluate', P2, '--year', '2024', '--json'], dir);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out) as Record<string, unknown>;
-    expect(Object.keys(json).sort()).toEqual(['issues', 'plan', 'strict', 'targets', 'units', 'year']);
+    expect(Object.keys(json).sort()).toEqual(['issues', 'objectives', 'plan', 'strict', 'targets', 'units', 'year']);
     expect(json).toMatchObject({ plan: 'hcmc-cchc-2022-2025', year: 2024, strict: true });
     const targets = json.targets as Array<Record<string, unknown>>;
     expect(targets.map((t) => t.id)).toEqual([

@@ -43,7 +43,7 @@ test('a unit is reached by Tab and chosen with Enter; Space presses buttons too'
   const evaluate = await screen.findByRole('button', { name: 'Đánh giá' });
   await tabTo(user, evaluate);
   await user.keyboard(' ');
-  await screen.findByRole('heading', { name: 'Kết quả năm 2024' });
+  await screen.findByRole('heading', { name: 'Kết quả năm 2024' }, { timeout: 15_000 });
   const unit = screen.getByRole('button', { name: /^Văn phòng Ủy ban nhân dân Thành phố/ });
   await tabTo(user, unit, 200);
   await user.keyboard('{Enter}');

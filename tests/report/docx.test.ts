@@ -1,0 +1,190 @@
+/**
+ * The Word reports' structure (NĐ 30 layout), read back from the .docx package: A4, margins, font,
+ * heading block, numbers from page 2, every target, "Nơi nhận", and the letterhead rules.
+ */
+import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { evaluate, readDataset } from '../../src/engine';
+import { evaluatePeriod } from '../../src/engine/period';
+import { HCMC_PLAN } from '../../src/plan';
+import { buildPeriodReport } from '../../src/report/docx/period-report';
+import { EMPTY_LETTERHEAD, letterheadFromGrid, mergeLetterheads, parseLetterhead } from '../../src/report/docx/letterhead';
+import { buildYearReport } from '../../src/report/docx/year-report';
+import { WorkbookGrid } from '../../src/workbook/grid';
+import { readFileBuffer } from '../../src/xlsx/read';
+import { streamGrid } from '../../src/xlsx/stream-read';
+import { grid, sheet, staffSheet, unitsSheet } from '../engine/grids';
+
+const FIXTURES = path.resolve(__dirname, '..', 'fixtures');
+
+function documentXml(bytes: Uint8Array): { doc: string; text: string; files: string[]; headers: string[] } {
+  const files = unzipSync(bytes);
+  const doc = strFromU8(files['word/document.xml']);
+  const text = [...doc.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+  const headers = Object.keys(files)
+    .filter((f) => /^word\/header\d*\.xml$/.test(f))
+    .map((f) => strFromU8(files[f]));
+  return { doc, text, files: Object.keys(files), headers };
+}
+
+const unescape = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
+
+const SMALL = grid(
+  unitsSheet([
+    { name: 'Sở Nội vụ', positions: 1 },
+    { name: 'Sở Tư pháp', positions: 0 },
+  ]),
+  staffSheet([
+    { name: 'An', unit: 'Sở Nội vụ', leader: 'x', cchc: 'x', trained: 2023, skills: 'x', elearning: 'x' },
+    { name: 'Bình', unit: 'Sở Tư pháp', leader: 'x', cchc: 'x', trained: 'không', skills: '??', elearning: 'x' },
+  ]),
+);
+
+describe('Word report for one year', () => {
+  it('has the NĐ 30 page, font, heading block, body, table, sections and signature', async () => {
+    const e = evaluate(readDataset(SMALL), HCMC_PLAN, { year: 2024, inclusive: false });
+    const bytes = await buildYearReport(e, HCMC_PLAN, {
+      lang: 'vi',
+      letterhead: mergeLetterheads({ parentAgency: 'ỦY BAN NHÂN DÂN QUẬN 3', agency: 'Phòng Nội vụ', symbol: 'BC-PNV' }),
+      date: new Date(2025, 0, 15),
+    });
+    expect(bytes).toBeInstanceOf(Uint8Array);
+    const { doc, text, headers } = documentXml(bytes);
+    const plain = unescape(text);
+    // A4 (210 × 297 mm in twips), margins top/bottom 20 mm, left 30 mm, right 15 mm.
+    expect(doc).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    expect(doc).toMatch(/w:top="1134"[^>]*w:right="850"[^>]*w:bottom="1134"[^>]*w:left="1701"/);
+    expect(doc).toContain('<w:titlePg');
+    expect(doc).toMatch(/w:ascii="Times New Roman"/);
+    expect(headers.some((h) => h.includes('PAGE'))).toBe(true);
+    for (const s of [
+      'ỦY BAN NHÂN DÂN QUẬN 3',
+      'PHÒNG NỘI VỤ',
+      'Số: ……/BC-PNV',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Quận 3, ngày 15 tháng 01 năm 2025',
+      'BÁO CÁO',
+      'Đến ngày 31/12/2024, có 1/2 cán bộ lãnh đạo (50 %) được bồi dưỡng về CCHC, chưa đạt chỉ tiêu (kế hoạch trên 90 %; còn thiếu 1 người).',
+      'III. ĐƠN VỊ CHƯA ĐẠT CHỈ TIÊU (1/2 đơn vị)',
+      'Sở Tư pháp',
+      'IV. VẤN ĐỀ DỮ LIỆU CẦN RÀ SOÁT',
+      'Cán bộ!H3',
+      'V. TỒN TẠI, HẠN CHẾ',
+      '- Chỉ tiêu T02 (Lãnh đạo được bồi dưỡng CCHC) chưa đạt',
+      'VI. ĐỀ XUẤT, KIẾN NGHỊ',
+      'Nơi nhận:',
+      '- Lưu: VT.',
+    ])
+      expect(plain).toContain(s);
+    for (const t of e.targets) expect(plain).toContain(`${t.id}. ${t.name.vi}`);
+  });
+
+  it('says "……" for what is unknown, never a guessed issuer', async () => {
+    const e = evaluate(readDataset(SMALL), HCMC_PLAN, { year: 2024, inclusive: false });
+    const { text } = documentXml(await buildYearReport(e, HCMC_PLAN, { lang: 'vi', letterhead: EMPTY_LETTERHEAD, date: null }));
+    expect(text).not.toContain('THÀNH PHỐ HỒ CHÍ MINH');
+    expect(text).toContain('Số: ……/BC-……');
+    expect(text).toContain('……, ngày …… tháng …… năm ……');
+  });
+
+  it('is written in English too', async () => {
+    const e = evaluate(readDataset(SMALL), HCMC_PLAN, { year: 2024, inclusive: false });
+    const { text } = documentXml(await buildYearReport(e, HCMC_PLAN, { lang: 'en', letterhead: EMPTY_LETTERHEAD, date: null }));
+    for (const s of ['SOCIALIST REPUBLIC OF VIETNAM', 'Independence - Freedom - Happiness', 'REPORT', 'Recipients:'])
+      expect(unescape(text)).toContain(s);
+  });
+});
+
+describe('letterhead', () => {
+  let p2: WorkbookGrid;
+  beforeAll(async () => {
+    p2 = await streamGrid(await readFileBuffer(path.join(FIXTURES, 'p2-government.xlsx')), 'p2-government.xlsx');
+  });
+
+  const headerRows = (g: WorkbookGrid) => {
+    const lists = readDataset(g).lists;
+    return new Map([...lists.units, ...lists.staff, ...lists.activities].map((l) => [l.sheet, l.headerTop]));
+  };
+
+  it('is read from the workbook’s own heading rows (fixture p2: UBND TP, Sở Nội vụ, BC-SNV)', () => {
+    const lh = letterheadFromGrid(p2, headerRows(p2));
+    expect(lh).toEqual({
+      parentAgency: 'ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH',
+      agency: 'SỞ NỘI VỤ',
+      place: 'Thành phố Hồ Chí Minh',
+      symbol: 'BC-SNV',
+    });
+  });
+
+  it('gives no issuer when sheets disagree, and none from a workbook without heading rows', () => {
+    const head = (a: string, b: string) => [[a], [b], [], ['STT', 'Tên đơn vị', 'Loại đơn vị', 'Số vị trí việc làm CCHC']];
+    const g = grid(
+      sheet('A', [...head('ỦY BAN NHÂN DÂN QUẬN 3', 'PHÒNG NỘI VỤ'), [1, 'Sở Nội vụ', null, 1]]),
+      sheet('B', [...head('ỦY BAN NHÂN DÂN QUẬN 5', 'PHÒNG NỘI VỤ'), [1, 'Sở Tư pháp', null, 1]]),
+    );
+    expect(
+      letterheadFromGrid(
+        g,
+        new Map([
+          ['A', 3],
+          ['B', 3],
+        ]),
+      ),
+    ).toEqual({});
+    expect(letterheadFromGrid(g, new Map([['A', 3]]))).toEqual({
+      parentAgency: 'ỦY BAN NHÂN DÂN QUẬN 3',
+      agency: 'PHÒNG NỘI VỤ',
+      place: 'Quận 3',
+    });
+    expect(letterheadFromGrid(SMALL, headerRows(SMALL))).toEqual({});
+    const long = grid(sheet('A', [...head(`SỞ ${'NỘI VỤ '.repeat(40)}`, 'GHI CHÚ'), [1, 'Sở Nội vụ', null, 1]]));
+    expect(letterheadFromGrid(long, new Map([['A', 3]]))).toEqual({});
+  });
+
+  it('flags win over a file, a file over the workbook; a bad file is refused naming the field', () => {
+    const lh = mergeLetterheads({ agency: 'SỞ NỘI VỤ', place: 'X' }, parseLetterhead({ agency: 'PHÒNG NỘI VỤ' }), {
+      signerName: 'Nguyễn Văn A',
+    });
+    expect([lh.agency, lh.place, lh.signerName, lh.parentAgency]).toEqual(['PHÒNG NỘI VỤ', 'X', 'Nguyễn Văn A', null]);
+    expect(() => parseLetterhead({ agencyy: 'x' })).toThrow(/agencyy/);
+    expect(() => parseLetterhead({ recipients: 'x' })).toThrow(/recipients/);
+    expect(() => parseLetterhead([])).toThrow();
+  });
+});
+
+describe('Word report for the period', () => {
+  it('has every target × year and what was never met', async () => {
+    const p = evaluatePeriod(readDataset(SMALL), HCMC_PLAN, { inclusive: false });
+    const { text } = documentXml(await buildPeriodReport(p, HCMC_PLAN, { lang: 'vi', letterhead: EMPTY_LETTERHEAD, date: null }));
+    const plain = unescape(text);
+    for (const s of [
+      'giai đoạn 2022 – 2025',
+      'I. KẾT QUẢ CÁC CHỈ TIÊU QUA CÁC NĂM',
+      '2022',
+      '2025',
+      'IV. CHỈ TIÊU CHƯA ĐẠT TRONG CẢ GIAI ĐOẠN',
+      'Nơi nhận:',
+    ])
+      expect(plain).toContain(s);
+    for (const id of p.neverMet) expect(plain).toContain(`- ${id} (`);
+    for (const t of p.targets) expect(plain).toContain(`${t.id}. ${t.name.vi}`);
+  });
+});
+
+describe('the period report’s chart', () => {
+  it('draws the rate targets across the years as a line chart', async () => {
+    const p = evaluatePeriod(readDataset(SMALL), HCMC_PLAN, { inclusive: false });
+    const files = unzipSync(await buildPeriodReport(p, HCMC_PLAN, { lang: 'vi', letterhead: EMPTY_LETTERHEAD, date: null }));
+    const chart = Object.keys(files).find((f) => /^word\/charts\/chart\d*\.xml$/.test(f));
+    expect(chart).toBeDefined();
+    const xml = strFromU8(files[chart as string]);
+    expect(xml).toContain('<c:lineChart>');
+    for (const id of ['T01', 'T02', 'T03', 'T04']) expect(xml).toContain(`<c:v>${id}</c:v>`);
+  });
+});
