@@ -6,8 +6,8 @@
  * To add one (custom functions, the Excel adapter …), write a BenchSection and append it to
  * SECTIONS. Options: --staff N --units N --activities N --runs N --warmup N --cli-runs N
  * --year Y --layout official|canonical --seed N --big N (staff of the reading section's big
- * workbook, default 500000, 0 for none) --big-out (a 1,048,576-row sheet through --out)
- * --only engine,cli,reading,out.
+ * workbook, default 500000, 0 for none) --no-soffice (skip timing LibreOffice) --big-out (a
+ * 1,048,576-row sheet through --out) --only engine,cli,reading,out.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -46,6 +46,7 @@ function options(argv: readonly string[]): { bench: BenchOptions; only: Readonly
       year: { type: 'string', default: '2024' },
       layout: { type: 'string', default: 'official' },
       big: { type: 'string', default: '500000' },
+      'no-soffice': { type: 'boolean', default: false },
       only: { type: 'string' },
       'big-out': { type: 'boolean', default: false },
     },
@@ -67,6 +68,7 @@ function options(argv: readonly string[]): { bench: BenchOptions; only: Readonly
     year: num('year', values.year, 2022),
     layout: values.layout,
     big: num('big', values.big, 0),
+    soffice: values['no-soffice'] !== true,
     bigOut: values['big-out'] ?? false,
   };
   return { bench, only: new Set((values.only ?? '').split(',').filter((s) => s !== '')) };

@@ -23,6 +23,8 @@ export interface BenchOptions {
   readonly year: number;
   /** Staff rows of the second, big workbook the reading section measures (0: none). */
   readonly big: number;
+  /** Time LibreOffice recalculating the same counts, when it is installed (slow). */
+  readonly soffice: boolean;
   /** Also the 1,048,576-row staff sheet through --out (the out section). */
   readonly bigOut: boolean;
 }

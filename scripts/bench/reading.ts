@@ -13,6 +13,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { synthesize, toBuffer } from '../synth';
 import { BenchRow, BenchSection, median, statsOf } from './harness';
+import { SOFFICE, libreOfficeRecalc } from './libreoffice';
 
 const TIME = '/usr/bin/time';
 
@@ -115,6 +116,19 @@ export const readingSection: BenchSection = {
     }
     const runs = Math.max(1, options.cliRuns);
     const rows = await compareReading(root, fixture.file, fixture.counts.staff, options.year, runs);
+    const cli = rows[1].stats?.median ?? NaN;
+    if (SOFFICE && options.soffice) {
+      const lo = await libreOfficeRecalc(fixture.counts.staff, options.units);
+      rows.push(
+        lo === null
+          ? { measure: 'LibreOffice recalculation', value: 'failed', note: SOFFICE }
+          : {
+              measure: `LibreOffice: ${lo.formulas.toLocaleString('en-US')} COUNTIFS over the same rows, headless`,
+              value: `${(lo.ms / 1000).toFixed(1)} s`,
+              note: `start-up alone ${(lo.startMs / 1000).toFixed(1)} s · ${lo.calculated} results · the command line is ${(lo.ms / cli).toFixed(0)}× faster (goal ≥ 80×)`,
+            },
+      );
+    }
     if (options.big > 0) {
       const dir = mkdtempSync(path.join(os.tmpdir(), 'cchc-bench-big-'));
       try {

@@ -11,9 +11,11 @@ import { ReadXlsxOptions, XlsxBook, readXlsx } from './workbook-read';
 import { InflateLimit, RawInflate } from './zip';
 
 /** Node's native zlib as the reader's inflater, bounded by `maxOutputLength`. */
-export const zlibInflate: RawInflate = (data, maxBytes) => {
+export const zlibInflate: RawInflate = (data, maxBytes, sizeHint) => {
   try {
-    return inflateRawSync(data, { maxOutputLength: Math.max(1, maxBytes) });
+    // One output chunk of the size the zip directory declares (capped: it may lie), so no copy.
+    const chunkSize = Math.max(64 * 1024, Math.min(sizeHint + 1, maxBytes + 1, 64 * 2 ** 20));
+    return inflateRawSync(data, { maxOutputLength: Math.max(1, maxBytes), chunkSize });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new InflateLimit();
     throw e;

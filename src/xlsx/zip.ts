@@ -24,7 +24,7 @@ export interface ZipLimits {
  * default is fflate's streaming Inflate (Node and browser); Node passes its native zlib, about
  * twice as fast (src/xlsx/file.ts).
  */
-export type RawInflate = (data: Uint8Array, maxBytes: number) => Uint8Array;
+export type RawInflate = (data: Uint8Array, maxBytes: number, sizeHint: number) => Uint8Array;
 
 export class InflateLimit extends Error {
   constructor() {
@@ -142,7 +142,7 @@ function inflateEntry(bytes: Uint8Array, e: Entry, limits: ZipLimits, budget: nu
   if (e.method === 0) return data;
   if (e.method !== 8) throw new ZipProblem('corrupt', `${e.name}: compression method ${e.method}`);
   try {
-    return inflate(data, max);
+    return inflate(data, max, e.size);
   } catch (err) {
     if (err instanceof InflateLimit) throw tooLarge();
     throw new ZipProblem('corrupt', `${e.name}: ${err instanceof Error ? err.message : String(err)}`);

@@ -1,6 +1,6 @@
 /**
  * The pane's figures are the command line's: every kind of workbook the tests use goes through
- * the command line's reader (streaming .xlsx read + engine) and through the Excel adapter on the
+ * the command line's reader (the project's own .xlsx reader + engine) and through the Excel adapter on the
  * in-memory Excel (the same workbook put into it with its merged areas and tables), and the SPEC
  * JSON of both must be equal — merged unit cells, several tables on a sheet, a LibreOffice-saved
  * file, the shared fixtures and a synthetic official-layout workbook included.
@@ -15,8 +15,8 @@ import { readWorkbook } from '../../src/excel/read';
 import { evaluate, readDataset } from '../../src/engine';
 import { HCMC_PLAN } from '../../src/plan';
 import { toSpecJson } from '../../src/report/json';
-import { readXlsx } from '../../src/xlsx/workbook-read';
 import { gridOf, loadWorkbook } from '../../src/xlsx/read';
+import { readXlsx } from '../../src/xlsx/workbook-read';
 import { synthesize, toBuffer } from '../../scripts/synth';
 import { buildWorkbook } from '../xlsx/book';
 import { foldKey } from '../../src/text/fold';

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { main } from '../../src/cli/main';
 import { WorkbookFileError } from '../../src/xlsx/errors';
+import { readWorkbookBytes } from '../../src/xlsx/file';
 import { XlsxLimits, readXlsx } from '../../src/xlsx/workbook-read';
 import { canonicalSheets } from './book';
 import { RawSheet, c, rawXlsx, row } from './raw';
@@ -167,6 +168,13 @@ test('a FIFO (named pipe) is refused at once, never waited on', async () => {
   }
   expectRefused(await cli(['evaluate', 'pipe.xlsx', '--year', '2024', '--lang', 'en'], dir), /not a regular file/);
   expectRefused(await cli(['evaluate', 'pipe.xlsx', '--year', '2024'], dir), /không phải là một tệp thông thường/);
+});
+
+test('a file whose size changes while it is read is reported, not half-read', async () => {
+  // /proc files say 0 bytes and then give more: the same check a file being saved meets.
+  if (!existsSync('/proc/self/status')) return;
+  await expect(readWorkbookBytes('/proc/self/status', 'x.xlsx')).rejects.toMatchObject({ problem: 'changed', file: 'x.xlsx' });
+  expectRefused(await cli(['evaluate', '/proc/self/status', '--lang', 'en'], dir), /changed while it was being read/);
 });
 
 describe('limits lowered (fast to test): one WorkbookFileError that says which', () => {
