@@ -1,7 +1,7 @@
 /**
  * A seeded generator of realistic officials' workbooks for the CCHC plan (SPEC §2): a units list,
  * a staff list and an activities list, in Vietnamese, built from the reference lists of HCMC
- * agencies, districts and wards (../shared/reference, read at run time).
+ * agencies, districts and wards (assets/reference, read at run time).
  *
  * Deterministic: the same options give the same cell contents (a seeded PRNG, no Math.random,
  * fixed workbook properties). Two layouts:
@@ -44,7 +44,7 @@ export interface SynthOptions {
    * under each list, as real documents have. Default false (see the report on how the engine reads it).
    */
   readonly signature?: boolean;
-  /** Folder of the reference CSVs; default ../shared/reference from the repository root. */
+  /** Folder of the reference CSVs; default assets/reference in the repository. */
   readonly referenceDir?: string;
 }
 
@@ -166,7 +166,7 @@ export function repoRoot(from: string = __dirname): string {
 }
 
 export function defaultReferenceDir(): string {
-  return path.resolve(repoRoot(), '..', 'shared', 'reference');
+  return path.resolve(repoRoot(), 'assets', 'reference');
 }
 
 /** RFC 4180-ish: commas, double-quoted fields with "" escapes, one record a line. */

@@ -12,7 +12,7 @@ import { main } from '../../src/cli/main';
 import { buildWorkbook, canonicalSheets, toBuffer } from '../xlsx/book';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const FIXTURES = path.resolve(ROOT, '..', 'shared', 'fixtures');
+const FIXTURES = path.resolve(ROOT, 'tests', 'fixtures');
 const P1 = path.join(FIXTURES, 'p1-canonical.xlsx');
 const P2 = path.join(FIXTURES, 'p2-government.xlsx');
 

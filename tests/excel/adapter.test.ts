@@ -18,7 +18,7 @@ import { envOf, fakeOf, gridOfFile } from '../helpers/fake-book';
 
 installExcelEnums();
 
-const fixtures = path.join(__dirname, '../../../shared/fixtures');
+const fixtures = path.join(__dirname, '../fixtures');
 const date = new Date(2025, 0, 5);
 let p2: WorkbookGrid;
 let p1: WorkbookGrid;

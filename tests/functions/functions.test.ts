@@ -186,12 +186,12 @@ describe('CCHC.EVALUATE and CCHC.UNITS give what the engine gives for the same l
     s.rows.map((r) => Array.from({ length: 12 }, (_, c) => (r?.[c] ?? '') as CellValue));
 
   beforeAll(async () => {
-    const { grid } = await readWorkbookFile(path.join(__dirname, '../../../shared/fixtures/p1-canonical.xlsx'));
+    const { grid } = await readWorkbookFile(path.join(__dirname, '../fixtures/p1-canonical.xlsx'));
     sheets = Object.fromEntries(grid.sheets.map((s) => [s.name, s]));
   });
 
   test.each([2022, 2023, 2024, 2025])('EVALUATE %i matches readDataset + evaluate', async (year) => {
-    const { grid } = await readWorkbookFile(path.join(__dirname, '../../../shared/fixtures/p1-canonical.xlsx'));
+    const { grid } = await readWorkbookFile(path.join(__dirname, '../fixtures/p1-canonical.xlsx'));
     const engine = evaluateDataset(readDataset(grid), HCMC_PLAN, { year, inclusive: false });
     const rows = evaluate(matrix(sheets['Đơn vị']), matrix(sheets['Cán bộ']), matrix(sheets['Hoạt động']), year) as unknown[][];
     expect(rows.map((r) => [r[0], r[2], r[7]])).toEqual(engine.targets.map((t) => [t.id, t.achieved, t.gap ?? '']));

@@ -10,7 +10,7 @@ import { CellValue, SheetGrid, WorkbookGrid } from '../../src/workbook/grid';
 import { gridOf, loadWorkbook } from '../../src/xlsx/read';
 import { streamGrid } from '../../src/xlsx/stream-read';
 
-const fixtures = path.join(__dirname, '../../../shared/fixtures');
+const fixtures = path.join(__dirname, '../fixtures');
 const files = [
   path.join(fixtures, 'p1-canonical.xlsx'),
   path.join(fixtures, 'p2-government.xlsx'),
