@@ -34,7 +34,7 @@ beforeAll(async () => {
   const result = await generateCustomFunctionsMetadata([path.join(__dirname, '../../src/functions/functions.ts')], true);
   generated = JSON.parse(result.metadataJson) as FunctionsMetadata;
   shipped = withRuntimeOptions(generated);
-  const { grid } = await readWorkbookFile(path.join(__dirname, '../../../shared/fixtures/p1-canonical.xlsx'));
+  const { grid } = await readWorkbookFile(path.join(__dirname, '../fixtures/p1-canonical.xlsx'));
   sheets = Object.fromEntries(grid.sheets.map((s) => [s.name, s]));
 });
 beforeEach(() => setDisplayLanguage('vi-VN'));
