@@ -12,14 +12,14 @@ const { sources, WebpackError, Compilation } = require('webpack');
  * allowErrorForDataTypeAny: without it Excel never calls a function whose `any` argument holds an
  * error and shows that error instead, so one #N/A in a list would hide every figure
  * (https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-json#allowerrorfordatatypeany).
- * allowCustomDataForDataTypeAny is left out on purpose: it needs CustomFunctionsRuntime 1.4,
- * which Office 2021 perpetual does not have; without it Excel passes a data type's basic value.
+ * (allowCustomDataForDataTypeAny is already written by the generator: data-type cells reach the
+ * functions as objects, and src/functions/support.ts reads their plain value.)
  */
 const RUNTIME_OPTIONS = Object.freeze({ allowErrorForDataTypeAny: true });
 
-/** The metadata with the runtime options first, as in Microsoft's JSON example. */
+/** The metadata with the runtime options set (and first, as in Microsoft's JSON example). */
 function withRuntimeOptions(metadata) {
-  return { ...RUNTIME_OPTIONS, ...metadata };
+  return { ...RUNTIME_OPTIONS, ...metadata, ...RUNTIME_OPTIONS };
 }
 
 /** English metadata from the Vietnamese metadata and the English texts; throws on a gap. */
