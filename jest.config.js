@@ -8,4 +8,6 @@ module.exports = {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  // Many engineers share two cores here: a workbook test that takes 1 s alone can take 10.
+  testTimeout: 30_000,
 };
