@@ -5,7 +5,7 @@
  */
 import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Dataset, Evaluation, evaluate, mergeDatasets, readDataset } from '../engine';
+import { Dataset, Evaluation, evaluate, mergeDatasets, readDataset, withFile } from '../engine';
 import { Lang, thresholdText } from '../i18n';
 import { HCMC_PLAN, Plan, PlanError, defaultYear, isMeasured, parsePlan, thresholdFor } from '../plan';
 import { SpecJson, toSpecJson } from '../report/json';
@@ -220,7 +220,10 @@ async function evaluateCommand(args: EvaluateArgs, io: Io): Promise<number> {
   const results: FileResult[] = [];
   const workbooks = [];
   for (const file of files) {
-    const { dataset, workbook } = await readOne(file, io.cwd, args.out !== null);
+    const read = await readOne(file, io.cwd, args.out !== null);
+    const { workbook } = read;
+    // Several files: each unit and issue says which one it came from (SPEC §4 `file`).
+    const dataset = files.length > 1 ? withFile(read.dataset, file) : read.dataset;
     results.push({ file, dataset, evaluation: evaluate(dataset, plan, options) });
     workbooks.push(workbook);
   }
