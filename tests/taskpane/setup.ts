@@ -3,16 +3,11 @@
  * ResizeObserver (MessageBar reflow), scrollIntoView, and TextEncoder (the adapter measures
  * payloads with it). Minimal stand-ins; import this file first in every pane test.
  */
-import { configure } from '@testing-library/react';
 import { TextDecoder, TextEncoder } from 'node:util';
 import { configure } from '@testing-library/react';
 
 // findBy…/waitFor give up after 1 s by default: on a loaded two-core machine an evaluation of the
 // sample takes longer than that. What they wait for is still required to appear.
-configure({ asyncUtilTimeout: 10_000 });
-
-// The pane's views are lazy chunks; their first load here compiles them on the fly, which takes
-// seconds on a loaded machine: findBy… waits for them that long instead of Testing Library's 1 s.
 configure({ asyncUtilTimeout: 10_000 });
 
 class InertResizeObserver {
