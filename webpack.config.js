@@ -1,5 +1,6 @@
 /* Builds the add-in: the task pane (React + Fluent UI), the custom functions and their metadata,
- * the manifest. `npm run build` → dist/addin; `npm run dev-server` serves it over https. */
+ * the help page, the manifest. `npm run build` → dist/addin (source maps beside it, in
+ * dist/addin-sourcemaps, never served); `npm run dev-server` serves it over https on localhost. */
 const path = require('path');
 const fs = require('fs');
 const os = require('os');
@@ -7,10 +8,13 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { FunctionsLocalesPlugin } = require('./scripts/webpack/functions-locales');
-const { contentSecurityPolicy } = require('./scripts/webpack/csp');
+const { contentSecurityPolicy, helpContentSecurityPolicy } = require('./scripts/webpack/csp');
+const { productionManifest } = require('./scripts/webpack/manifest');
+const { SourceMapsBesidePlugin } = require('./scripts/webpack/source-maps');
 const { BundleBudgetPlugin } = require('./scripts/webpack/bundle-budget');
 
 const DEV_URL = 'https://localhost:3000/';
+const SOURCE_MAPS = path.resolve(__dirname, 'dist/addin-sourcemaps');
 /** Where the production build is served from; the manifest's URLs are rewritten to it. */
 const PROD_URL = process.env.ADDIN_URL || 'https://cchc-addin.example.gov.vn/';
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -36,7 +40,9 @@ module.exports = (_env = {}, argv = {}) => {
   const url = dev ? DEV_URL : PROD_URL;
   return {
     mode: dev ? 'development' : 'production',
-    devtool: dev ? 'eval-source-map' : 'source-map',
+    // No eval in either build: the pane's CSP has no 'unsafe-eval', in development too. Production
+    // maps are written beside dist/addin (hidden: no sourceMappingURL in the served files).
+    devtool: dev ? 'cheap-module-source-map' : 'hidden-source-map',
     entry: {
       taskpane: './src/taskpane/index.tsx',
       functions: './src/functions/functions.ts',
@@ -45,6 +51,8 @@ module.exports = (_env = {}, argv = {}) => {
       path: path.resolve(__dirname, 'dist/addin'),
       filename: '[name].js',
       chunkFilename: 'chunks/[name].[contenthash:8].js',
+      // Relative to dist/addin: the maps land in dist/addin-sourcemaps.
+      ...(dev ? {} : { sourceMapFilename: `${path.relative(path.resolve(__dirname, 'dist/addin'), SOURCE_MAPS)}/[file].map` }),
       clean: true,
     },
     resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
@@ -79,6 +87,13 @@ module.exports = (_env = {}, argv = {}) => {
         scriptLoading: 'defer',
         templateParameters: { officeJs: OFFICE_JS, csp: contentSecurityPolicy({ dev, origin: url }) },
       }),
+      new HtmlWebpackPlugin({
+        filename: 'help.html',
+        template: './src/help/help.html',
+        chunks: [],
+        inject: false,
+        templateParameters: { csp: helpContentSecurityPolicy() },
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/icons', to: 'assets' },
@@ -86,13 +101,14 @@ module.exports = (_env = {}, argv = {}) => {
             // The exact file name: a glob here would make the project root a watched directory.
             from: 'manifest.xml',
             to: 'manifest.xml',
-            transform: (content) => (dev ? content : content.toString().split(DEV_URL).join(PROD_URL)),
+            transform: (content) => (dev ? content : productionManifest(content.toString(), PROD_URL)),
           },
         ],
       }),
       ...(dev
         ? []
         : [
+            new SourceMapsBesidePlugin({ dir: SOURCE_MAPS }),
             new BundleBudgetPlugin({
               entries: ['taskpane'],
               budgetKiB: INITIAL_JS_BUDGET_KIB,
@@ -101,6 +117,8 @@ module.exports = (_env = {}, argv = {}) => {
           ]),
     ],
     devServer: {
+      // This machine only: the development build is not for the network.
+      host: 'localhost',
       port: Number(process.env.npm_package_config_dev_server_port || 3000),
       headers: { 'Access-Control-Allow-Origin': '*' },
       server: { type: 'https', options: httpsOptions() },

@@ -19,4 +19,17 @@ function contentSecurityPolicy({ dev }) {
   ].join('; ');
 }
 
-module.exports = { contentSecurityPolicy };
+/** help.html: a static page with no script at all. */
+function helpContentSecurityPolicy() {
+  return [
+    "default-src 'self'",
+    "script-src 'none'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+module.exports = { contentSecurityPolicy, helpContentSecurityPolicy };

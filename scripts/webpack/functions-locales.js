@@ -6,6 +6,22 @@ const fs = require('fs');
 const path = require('path');
 const { sources, WebpackError, Compilation } = require('webpack');
 
+/**
+ * Top-level metadata the JSDoc generator cannot write (custom-functions-metadata has no tag for
+ * it; Microsoft: "can only be used with manually created JSON metadata"), set in both files.
+ * allowErrorForDataTypeAny: without it Excel never calls a function whose `any` argument holds an
+ * error and shows that error instead, so one #N/A in a list would hide every figure
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-json#allowerrorfordatatypeany).
+ * (allowCustomDataForDataTypeAny is already written by the generator: data-type cells reach the
+ * functions as objects, and src/functions/support.ts reads their plain value.)
+ */
+const RUNTIME_OPTIONS = Object.freeze({ allowErrorForDataTypeAny: true });
+
+/** The metadata with the runtime options set (and first, as in Microsoft's JSON example). */
+function withRuntimeOptions(metadata) {
+  return { ...RUNTIME_OPTIONS, ...metadata, ...RUNTIME_OPTIONS };
+}
+
 /** English metadata from the Vietnamese metadata and the English texts; throws on a gap. */
 function englishMetadata(vi, en) {
   const missing = [];
@@ -64,10 +80,15 @@ class FunctionsLocalesPlugin {
             );
             return;
           }
-          compilation.updateAsset(this.options.source, new sources.RawSource(JSON.stringify(metadata, null, 2)));
+          compilation.updateAsset(
+            this.options.source,
+            new sources.RawSource(JSON.stringify(withRuntimeOptions(metadata), null, 2)),
+          );
           compilation.emitAsset(
             'functions.vi.json',
-            new sources.RawSource(JSON.stringify(vietnameseMetadata(vi, texts.vietnameseParameterNames || {}), null, 2)),
+            new sources.RawSource(
+              JSON.stringify(withRuntimeOptions(vietnameseMetadata(vi, texts.vietnameseParameterNames || {})), null, 2),
+            ),
           );
         },
       );
@@ -75,4 +96,4 @@ class FunctionsLocalesPlugin {
   }
 }
 
-module.exports = { FunctionsLocalesPlugin, englishMetadata, vietnameseMetadata };
+module.exports = { FunctionsLocalesPlugin, englishMetadata, vietnameseMetadata, withRuntimeOptions, RUNTIME_OPTIONS };

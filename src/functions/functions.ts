@@ -16,7 +16,7 @@ import {
   resolveTarget,
   resolveYear,
 } from '../engine/figures';
-import { asBoolean, asCells, asOptionalCells, asOptionalYear, displayLang, failure, orBlank } from './support';
+import { asBoolean, asCells, asListCells, asOptionalCells, asOptionalYear, displayLang, failure, orBlank } from './support';
 
 /**
  * Ngưỡng của chỉ tiêu trong năm: 0,9 là 90 %; với chỉ tiêu đếm là số người hoặc số lượt.
@@ -194,7 +194,7 @@ export function units(units: unknown[][], staff: unknown[][], year: number, incl
     const y = resolveYear(HCMC_PLAN, year);
     const e = evaluateRanges(
       HCMC_PLAN,
-      { units: asCells(units), staff: asOptionalCells(staff), activities: null },
+      { units: asListCells(units), staff: asOptionalCells(staff), activities: null },
       y,
       asBoolean(inclusive),
     );

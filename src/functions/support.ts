@@ -14,18 +14,80 @@ export function displayLang(): Lang {
   }
 }
 
-/** A range argument as neutral cell values: "" and null are empty, error values stay errors. */
-export function asCells(m: unknown[][] | null | undefined): CellValue[][] {
-  if (!Array.isArray(m)) return [[cellFromOffice(m)]];
-  return m.map((row) => (Array.isArray(row) ? row.map(cellFromOffice) : [cellFromOffice(row)]));
+/** Rows in a whole-column reference such as B:B (Excel's sheet height). */
+export const SHEET_ROWS = 1_048_576;
+
+/** Data-type cell values (Excel.CellValue in @types/office-js) seen through their plain value. */
+interface DataTypeValue {
+  type?: unknown;
+  basicValue?: unknown;
+  text?: unknown;
 }
 
-/** A list argument that may be left out or blank: null then. */
+const BASIC_TYPES = new Set(['Double', 'FormattedNumber', 'String', 'Boolean']);
+const TEXT_TYPES = new Set(['Entity', 'LinkedEntity']);
+
+/**
+ * One argument cell as Excel's plain value. A host that passes data types hands over objects:
+ * a formatted number or a typed double/string/boolean is its `basicValue`; an entity or linked
+ * entity has `basicValue` "#VALUE!" (its basicType is Error, see EntityCellValue in
+ * @types/office-js), so it is read as the `text` the cell shows; an empty cell is blank; an error
+ * stays an error (cellFromOffice). Anything else (arrays, images) stays unreadable (#VALUE!).
+ */
+export function fromDataType(v: unknown): unknown {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+  const d = v as DataTypeValue;
+  if (typeof d.type !== 'string') return v;
+  if (d.type === 'Empty') return null;
+  if (BASIC_TYPES.has(d.type) && d.basicValue !== undefined) return d.basicValue;
+  if (TEXT_TYPES.has(d.type)) {
+    if (typeof d.basicValue === 'string' && d.basicValue !== '#VALUE!') return d.basicValue;
+    if (typeof d.text === 'string') return d.text;
+  }
+  return v;
+}
+
+const cell = (v: unknown): CellValue => cellFromOffice(fromDataType(v));
+const blankCell = (v: unknown): boolean => v === null || v === undefined || v === '';
+
+function blankRow(row: unknown): boolean {
+  if (!Array.isArray(row)) return blankCell(row);
+  for (let i = 0; i < row.length; i++) if (!blankCell(row[i])) return false;
+  return true;
+}
+
+/** The rows of `m` without its trailing rows of empty cells (linear, from the end). */
+export function withoutTrailingBlankRows(m: readonly unknown[]): readonly unknown[] {
+  let end = m.length;
+  while (end > 1 && blankRow(m[end - 1])) end--;
+  return end === m.length ? m : m.slice(0, end);
+}
+
+/**
+ * A range argument as neutral cell values: "" and null are empty, error values stay errors.
+ * A whole-column reference (B:B, a full sheet's height) stops at its last non-empty row, so a
+ * rate is not over a million empty cells; a range the user drew keeps every cell.
+ */
+export function asCells(m: unknown[][] | null | undefined): CellValue[][] {
+  if (!Array.isArray(m)) return [[cell(m)]];
+  const rows = m.length >= SHEET_ROWS ? withoutTrailingBlankRows(m) : m;
+  return rows.map((row) => (Array.isArray(row) ? row.map(cell) : [cell(row)]));
+}
+
+/**
+ * A list argument (with its header row) that may be left out or blank: null then. Empty rows
+ * after the list mean nothing, so they are dropped whatever the range's size.
+ */
 export function asOptionalCells(m: unknown[][] | null | undefined): CellValue[][] | null {
   if (m === null || m === undefined) return null;
-  const cells = asCells(m);
+  const cells = asListCells(m);
   const blank = cells.every((row) => row.every((v) => v === null || v === 0));
   return blank ? null : cells;
+}
+
+/** A list argument (with its header row): its cells without the empty rows after the list. */
+export function asListCells(m: unknown[][] | null | undefined): CellValue[][] {
+  return Array.isArray(m) ? asCells(withoutTrailingBlankRows(m) as unknown[][]) : asCells(m);
 }
 
 /** An optional TRUE/FALSE: missing, blank and 0 are FALSE. */
@@ -39,8 +101,9 @@ export function asBoolean(v: unknown): boolean {
 /** An optional figure: missing, "" and 0 (how Excel desktop passes an empty cell) are omitted. */
 export function orBlank(v: unknown): CellValue {
   if (Array.isArray(v)) return orBlank(v[0]?.[0] ?? v[0]);
-  if (v === null || v === undefined || v === '' || v === 0) return null;
-  return cellFromOffice(v);
+  const plain = fromDataType(v);
+  if (plain === null || plain === undefined || plain === '' || plain === 0) return null;
+  return cellFromOffice(plain);
 }
 
 /** An optional year: missing or blank means none. */

@@ -15,6 +15,7 @@ import { App } from './App';
 import './functions-guard';
 import '../functions/functions';
 import { LOAD_FAILED, OPEN_IN_EXCEL } from './strings';
+import { VisibilityEvents, whenPaneShown } from './visibility';
 
 function container(): HTMLElement {
   const found = document.getElementById('root');
@@ -58,6 +59,12 @@ function mount(Session: typeof import('../excel/session').Session, officeEnv: ()
 
 const showOpenInExcel = () => showMessage(OPEN_IN_EXCEL);
 
+/** Office.addin where the host has it (SharedRuntime 1.1), else undefined. */
+function officeAddin(): VisibilityEvents | undefined {
+  const addin = (Office as { addin?: Partial<VisibilityEvents> }).addin;
+  return typeof addin?.onVisibilityModeChanged === 'function' ? (addin as VisibilityEvents) : undefined;
+}
+
 if (typeof Office === 'undefined') {
   showOpenInExcel();
 } else {
@@ -70,7 +77,9 @@ if (typeof Office === 'undefined') {
   Office.onReady((info) => {
     if (info.host !== Office.HostType.Excel) return showOpenInExcel();
     return adapter.then(
-      ([{ Session }, { officeEnv }]) => mount(Session, officeEnv),
+      // A calculation loads this page hidden (shared runtime): the pane, and its first read of
+      // the workbook, wait until it is shown.
+      ([{ Session }, { officeEnv }]) => whenPaneShown(officeAddin(), window, () => mount(Session, officeEnv)),
       () => showMessage(LOAD_FAILED),
     );
   }).catch(showOpenInExcel);
