@@ -24,6 +24,8 @@ export interface EvaluateArgs {
   readonly strictData: boolean;
   readonly lang: Lang;
   readonly color: boolean | null;
+  /** Several files: one row per file instead of one summary each. */
+  readonly byFile: boolean;
 }
 
 export interface PlanArgs {
@@ -81,6 +83,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = {}): 
         json: { type: 'boolean', default: false },
         out: { type: 'string', short: 'o' },
         'strict-data': { type: 'boolean', default: false },
+        'by-file': { type: 'boolean', default: false },
         lang: { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
@@ -96,7 +99,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = {}): 
   if (v.help) return { command: 'help', lang };
   const year = parseYear(v.year);
   if (first === 'plan') {
-    for (const opt of ['out', 'strict-data'] as const)
+    for (const opt of ['out', 'strict-data', 'by-file'] as const)
       if (v[opt]) throw new UsageError(`"cchc plan" không nhận --${opt}.`, `"cchc plan" takes no --${opt}.`);
     return { command: 'plan', year, inclusive: v.inclusive ?? false, plan: v.plan ?? null, json: v.json ?? false, lang };
   }
@@ -121,5 +124,6 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = {}): 
     strictData: v['strict-data'] ?? false,
     lang,
     color,
+    byFile: v['by-file'] ?? false,
   };
 }

@@ -5,9 +5,10 @@
  */
 import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Dataset, Evaluation, evaluate, mergeDatasets, readDataset } from '../engine';
+import { Dataset, Evaluation, evaluate, readDataset } from '../engine';
 import { Lang, thresholdText } from '../i18n';
 import { HCMC_PLAN, Plan, PlanError, defaultYear, isMeasured, parsePlan, thresholdFor } from '../plan';
+import { consolidate } from '../report/consolidate';
 import { SpecJson, toSpecJson } from '../report/json';
 import { SCHEMAS } from '../workbook/fields';
 import { WorkbookGrid } from '../workbook/grid';
@@ -15,6 +16,7 @@ import { WorkbookFileError, fileProblemText } from '../xlsx/errors';
 import { readFileBuffer, readWorkbookFile } from '../xlsx/read';
 import { streamGrid } from '../xlsx/stream-read';
 import { CliArgs, EvaluateArgs, PlanArgs, UsageError, parseCli } from './args';
+import { FilesJson, expandInputs, filesJson, formatByFile, formatFailures, readAll } from './files';
 import { Style, formatSummary } from './format';
 
 export interface Io {
@@ -53,7 +55,7 @@ function helpText(lang: Lang): string {
     return `cchc — Ho Chi Minh City CCHC plan 2022–2025: evaluate officials' workbooks
 
 Usage
-  cchc evaluate [FILE.xlsx …] [--year Y] [--inclusive] [--plan PLAN.json] [--json] [--out OUT.xlsx] [--strict-data]
+  cchc evaluate [FILE.xlsx | FOLDER …] [--year Y] [--inclusive] [--plan PLAN.json] [--json] [--out OUT.xlsx] [--strict-data]
   cchc plan [--year Y] [--inclusive] [--plan PLAN.json] [--json]
 
 Without FILE, evaluates the bundled sample workbook (${SAMPLE_FILE}).
@@ -61,6 +63,7 @@ Without FILE, evaluates the bundled sample workbook (${SAMPLE_FILE}).
   --inclusive      read "over X %" as "X % or more" (default: strictly more than X %)
   --plan F         another plan of the same shape (JSON)
   --json           the machine-readable result (one object; several files: per file and a total)
+  --by-file        several files or a folder (every .xlsx in it): one row per file and the total
   --out OUT.xlsx   write a copy of the workbook with units colored by status and a report sheet
   --strict-data    exit 1 when the workbook has data issues
   --lang vi|en     language of the summary and messages (default vi, or $CCHC_LANG)
@@ -72,7 +75,7 @@ Exit codes: 0 evaluated · 1 data issues with --strict-data · 2 bad arguments o
   return `cchc — Kế hoạch CCHC TP.HCM 2022–2025: đánh giá sổ tính của cơ quan, đơn vị
 
 Cách dùng
-  cchc evaluate [TỆP.xlsx …] [--year NĂM] [--inclusive] [--plan KẾ_HOẠCH.json] [--json] [--out RA.xlsx] [--strict-data]
+  cchc evaluate [TỆP.xlsx | THƯ_MỤC …] [--year NĂM] [--inclusive] [--plan KẾ_HOẠCH.json] [--json] [--out RA.xlsx] [--strict-data]
   cchc plan [--year NĂM] [--inclusive] [--plan KẾ_HOẠCH.json] [--json]
 
 Không ghi TỆP thì đánh giá sổ tính mẫu đi kèm (${SAMPLE_FILE}).
@@ -80,6 +83,7 @@ Không ghi TỆP thì đánh giá sổ tính mẫu đi kèm (${SAMPLE_FILE}).
   --inclusive      hiểu "trên X %" là "từ X % trở lên" (mặc định: lớn hơn X %)
   --plan TỆP       dùng kế hoạch khác cùng cấu trúc (JSON)
   --json           kết quả dạng máy đọc (một đối tượng; nhiều tệp: từng tệp và tổng hợp)
+  --by-file        nhiều tệp hoặc một thư mục (mọi tệp .xlsx trong đó): mỗi tệp một dòng và dòng tổng
   --out RA.xlsx    ghi bản sao sổ tính, tô màu đơn vị theo kết quả và thêm trang báo cáo
   --strict-data    trả mã 1 khi sổ tính có vấn đề dữ liệu
   --lang vi|en     ngôn ngữ (mặc định vi, hoặc biến $CCHC_LANG)
@@ -207,6 +211,14 @@ function useColor(args: EvaluateArgs, io: Io): boolean {
   return io.stdout.isTTY === true;
 }
 
+/** Why one of several files cannot be read (it is then reported and left out); null: not about the file. */
+function readProblem(e: unknown): { vi: string; en: string } | null {
+  if (e instanceof WorkbookFileError)
+    return { vi: fileProblemText(e.problem, e.file, 'vi', e.detail), en: fileProblemText(e.problem, e.file, 'en', e.detail) };
+  if (e instanceof InputError) return { vi: e.vi, en: e.en };
+  return null;
+}
+
 async function evaluateCommand(args: EvaluateArgs, io: Io): Promise<number> {
   const plan = await loadPlan(args.plan, io.cwd);
   const year = chooseYear(plan, args.year);
@@ -217,14 +229,23 @@ async function evaluateCommand(args: EvaluateArgs, io: Io): Promise<number> {
       files.map((f) => path.resolve(io.cwd, f)),
     );
   const options = { year, inclusive: args.inclusive };
-  const results: FileResult[] = [];
-  const workbooks = [];
-  for (const file of files) {
-    const { dataset, workbook } = await readOne(file, io.cwd, args.out !== null);
-    results.push({ file, dataset, evaluation: evaluate(dataset, plan, options) });
-    workbooks.push(workbook);
-  }
-  const total = results.length > 1 ? evaluate(mergeDatasets(results.map((r) => r.dataset)), plan, options) : null;
+  const inputs = args.files.length > 0 ? await expandInputs(files, io.cwd) : { files, fromFolder: false };
+  if (args.out !== null && inputs.fromFolder)
+    throw new UsageError('--out chỉ dùng với một tệp, không dùng với thư mục.', '--out goes with one file, not with a folder.');
+  const { read, failed } = await readAll(
+    inputs.files,
+    (file) => readOne(file, io.cwd, args.out !== null),
+    readProblem,
+    args.strictData || inputs.files.length === 1,
+  );
+  const several = inputs.files.length > 1 || inputs.fromFolder;
+  const together = several ? consolidate(read, failed, plan, options) : null;
+  const results: FileResult[] = read.map((r, i) => ({
+    ...r,
+    evaluation: together ? together.files[i].evaluation : evaluate(r.dataset, plan, options),
+  }));
+  const workbooks = read.map((r) => r.workbook);
+  const total = together?.total ?? null;
 
   if (args.out !== null) {
     const { writeColoredCopy } = await import('../xlsx/write');
@@ -244,19 +265,19 @@ async function evaluateCommand(args: EvaluateArgs, io: Io): Promise<number> {
   }
 
   if (args.json) {
-    const body: SpecJson | { files: Array<SpecJson & { file: string }>; total: SpecJson } =
-      total === null
-        ? toSpecJson(results[0].evaluation, args.lang)
-        : {
-            files: results.map((r) => ({ file: r.file, ...toSpecJson(r.evaluation, args.lang) })),
-            total: toSpecJson(total, args.lang),
-          };
+    const body: SpecJson | FilesJson =
+      together === null ? toSpecJson(results[0].evaluation, args.lang) : filesJson(together, inputs.files, args.lang);
     io.stdout.write(JSON.stringify(body, null, 2) + '\n');
   } else {
     const style: Style = { color: useColor(args, io) };
+    if (together !== null && args.byFile) {
+      io.stdout.write(formatByFile(together, args.lang, style));
+      return args.strictData && (total?.issues.length ?? 0) > 0 ? 1 : 0;
+    }
     const parts = results.map((r) => formatSummary(r.evaluation, { lang: args.lang, style, file: path.basename(r.file), plan }));
     if (total)
       parts.push(formatSummary(total, { lang: args.lang, style, file: args.lang === 'vi' ? 'TỔNG HỢP' : 'TOTAL', plan }));
+    if (together !== null && together.failed.length > 0) parts.push(formatFailures(together, args.lang).join('\n') + '\n');
     io.stdout.write(parts.join('\n'));
     if (args.out !== null) io.stdout.write(`\n${args.lang === 'vi' ? 'Đã ghi' : 'Written'}: ${args.out}\n`);
   }
