@@ -15,11 +15,12 @@ import { parseArgs } from 'node:util';
 import { cliSection } from './bench/cli';
 import { engineSection } from './bench/engine';
 import { excelSection } from './bench/excel';
+import { filesSection } from './bench/files';
 import { functionsSection } from './bench/functions';
 import { BenchContext, BenchFixture, BenchOptions, BenchRow, BenchSection, formatTable, machineLines } from './bench/harness';
 import { repoRoot, synthesize, toBuffer } from './synth';
 
-export const SECTIONS: readonly BenchSection[] = [engineSection, functionsSection, excelSection, cliSection];
+export const SECTIONS: readonly BenchSection[] = [engineSection, functionsSection, excelSection, cliSection, filesSection];
 
 function options(argv: readonly string[]): { bench: BenchOptions; only: ReadonlySet<string> } {
   const { values } = parseArgs({
