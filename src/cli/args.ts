@@ -35,6 +35,9 @@ export interface PlanArgs {
   readonly plan: string | null;
   readonly json: boolean;
   readonly lang: Lang;
+  /** Write the plan as a sheet "Kế hoạch CCHC" into this new .xlsx. */
+  readonly xlsx: string | null;
+  readonly force: boolean;
 }
 
 export type CliArgs =
@@ -84,6 +87,8 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = {}): 
         out: { type: 'string', short: 'o' },
         'strict-data': { type: 'boolean', default: false },
         'by-file': { type: 'boolean', default: false },
+        xlsx: { type: 'string' },
+        force: { type: 'boolean', default: false },
         lang: { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
@@ -101,8 +106,26 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = {}): 
   if (first === 'plan') {
     for (const opt of ['out', 'strict-data', 'by-file'] as const)
       if (v[opt]) throw new UsageError(`"cchc plan" không nhận --${opt}.`, `"cchc plan" takes no --${opt}.`);
-    return { command: 'plan', year, inclusive: v.inclusive ?? false, plan: v.plan ?? null, json: v.json ?? false, lang };
+    if (v.xlsx !== undefined && !/\.xlsx$/i.test(v.xlsx))
+      throw new UsageError(
+        `--xlsx cần tên tệp .xlsx, không phải "${v.xlsx}".`,
+        `--xlsx needs an .xlsx file name, not "${v.xlsx}".`,
+      );
+    const xlsx = v.xlsx ?? null;
+    const force = v.force ?? false;
+    return {
+      command: 'plan',
+      year,
+      inclusive: v.inclusive ?? false,
+      plan: v.plan ?? null,
+      json: v.json ?? false,
+      lang,
+      xlsx,
+      force,
+    };
   }
+  for (const opt of ['xlsx', 'force'] as const)
+    if (v[opt]) throw new UsageError(`"cchc evaluate" không nhận --${opt}.`, `"cchc evaluate" takes no --${opt}.`);
   const files = parsed.positionals;
   if (v.out !== undefined && files.length > 1) {
     throw new UsageError(

@@ -10,12 +10,14 @@ import { Lang, thresholdText } from '../i18n';
 import { HCMC_PLAN, Plan, PlanError, defaultYear, isMeasured, parsePlan, thresholdFor } from '../plan';
 import { consolidate } from '../report/consolidate';
 import { SpecJson, toSpecJson } from '../report/json';
+import { PlanSheetRead, readPlanSheet } from '../plan/sheet';
 import { SCHEMAS } from '../workbook/fields';
 import { WorkbookGrid } from '../workbook/grid';
 import { WorkbookFileError, fileProblemText } from '../xlsx/errors';
 import { readFileBuffer, readWorkbookFile } from '../xlsx/read';
 import { streamGrid } from '../xlsx/stream-read';
 import { CliArgs, EvaluateArgs, PlanArgs, UsageError, parseCli } from './args';
+import { planFromInputs, planFromWorkbook } from './plan-sheet';
 import { FilesJson, expandInputs, filesJson, formatByFile, formatFailures, readAll } from './files';
 import { Style, formatSummary } from './format';
 
@@ -56,12 +58,14 @@ function helpText(lang: Lang): string {
 
 Usage
   cchc evaluate [FILE.xlsx | FOLDER …] [--year Y] [--inclusive] [--plan PLAN.json] [--json] [--out OUT.xlsx] [--strict-data]
-  cchc plan [--year Y] [--inclusive] [--plan PLAN.json] [--json]
+  cchc plan [--year Y] [--inclusive] [--plan PLAN.json] [--json] [--xlsx OUT.xlsx [--force]]
 
 Without FILE, evaluates the bundled sample workbook (${SAMPLE_FILE}).
   --year Y         year to evaluate as at 31 December (default: this year, within the plan's period)
   --inclusive      read "over X %" as "X % or more" (default: strictly more than X %)
-  --plan F         another plan of the same shape (JSON)
+  --plan F         another plan: JSON of the same shape, or an .xlsx with a "CCHC plan" sheet
+                   (an input workbook's own "Kế hoạch CCHC" sheet is used when there is no --plan)
+  --xlsx OUT.xlsx  (plan) write the plan as an editable sheet "Kế hoạch CCHC"; --force replaces OUT
   --json           the machine-readable result (one object; several files: per file and a total)
   --by-file        several files or a folder (every .xlsx in it): one row per file and the total
   --out OUT.xlsx   write a copy of the workbook with units colored by status and a report sheet
@@ -76,12 +80,14 @@ Exit codes: 0 evaluated · 1 data issues with --strict-data · 2 bad arguments o
 
 Cách dùng
   cchc evaluate [TỆP.xlsx | THƯ_MỤC …] [--year NĂM] [--inclusive] [--plan KẾ_HOẠCH.json] [--json] [--out RA.xlsx] [--strict-data]
-  cchc plan [--year NĂM] [--inclusive] [--plan KẾ_HOẠCH.json] [--json]
+  cchc plan [--year NĂM] [--inclusive] [--plan KẾ_HOẠCH.json] [--json] [--xlsx RA.xlsx [--force]]
 
 Không ghi TỆP thì đánh giá sổ tính mẫu đi kèm (${SAMPLE_FILE}).
   --year NĂM       năm đánh giá (tính đến 31/12; mặc định: năm nay, trong giai đoạn của kế hoạch)
   --inclusive      hiểu "trên X %" là "từ X % trở lên" (mặc định: lớn hơn X %)
-  --plan TỆP       dùng kế hoạch khác cùng cấu trúc (JSON)
+  --plan TỆP       kế hoạch khác: JSON cùng cấu trúc, hoặc tệp .xlsx có trang "Kế hoạch CCHC"
+                   (không có --plan thì dùng trang "Kế hoạch CCHC" trong sổ tính đầu vào, nếu có)
+  --xlsx RA.xlsx   (plan) ghi kế hoạch thành trang "Kế hoạch CCHC" để sửa; --force để ghi đè RA
   --json           kết quả dạng máy đọc (một đối tượng; nhiều tệp: từng tệp và tổng hợp)
   --by-file        nhiều tệp hoặc một thư mục (mọi tệp .xlsx trong đó): mỗi tệp một dòng và dòng tổng
   --out RA.xlsx    ghi bản sao sổ tính, tô màu đơn vị theo kết quả và thêm trang báo cáo
@@ -96,6 +102,7 @@ Mã thoát: 0 đã đánh giá · 1 có vấn đề dữ liệu khi dùng --stri
 async function loadPlan(file: string | null, cwd: string): Promise<Plan> {
   if (file === null) return HCMC_PLAN;
   const full = path.resolve(cwd, file);
+  if (/\.xlsx$/i.test(file)) return planFromWorkbook(file, await streamGrid(await readFileBuffer(full), file)).plan;
   let text: string;
   try {
     text = await fs.readFile(full, 'utf8');
@@ -150,7 +157,7 @@ async function readOne(
   file: string,
   cwd: string,
   needModel: boolean,
-): Promise<{ dataset: Dataset; workbook: import('exceljs').Workbook | null }> {
+): Promise<{ dataset: Dataset; workbook: import('exceljs').Workbook | null; planSheet: PlanSheetRead }> {
   const full = path.resolve(cwd, file);
   let read: { grid: WorkbookGrid; workbook: import('exceljs').Workbook | null };
   try {
@@ -171,7 +178,7 @@ async function readOne(
       `No list found in "${file}". Expected ${expectedHeaders()}, each with a header row.`,
     );
   }
-  return { dataset, workbook };
+  return { dataset, workbook, planSheet: readPlanSheet(grid) };
 }
 
 /**
@@ -220,15 +227,18 @@ function readProblem(e: unknown): { vi: string; en: string } | null {
 }
 
 async function evaluateCommand(args: EvaluateArgs, io: Io): Promise<number> {
-  const plan = await loadPlan(args.plan, io.cwd);
-  const year = chooseYear(plan, args.year);
+  // --plan F.xlsx: the plan sheet of that workbook; else a plan sheet in the inputs (below); else F.json or the built-in plan.
+  const planBook =
+    args.plan !== null && /\.xlsx$/i.test(args.plan)
+      ? planFromWorkbook(args.plan, await streamGrid(await readFileBuffer(path.resolve(io.cwd, args.plan)), args.plan))
+      : null;
+  let plan = planBook?.plan ?? (await loadPlan(args.plan, io.cwd));
   const files = args.files.length > 0 ? args.files : [path.join(packageRoot(), SAMPLE_FILE)];
   if (args.out !== null)
     await checkOut(
       path.resolve(io.cwd, args.out),
       files.map((f) => path.resolve(io.cwd, f)),
     );
-  const options = { year, inclusive: args.inclusive };
   const inputs = args.files.length > 0 ? await expandInputs(files, io.cwd) : { files, fromFolder: false };
   if (args.out !== null && inputs.fromFolder)
     throw new UsageError('--out chỉ dùng với một tệp, không dùng với thư mục.', '--out goes with one file, not with a folder.');
@@ -238,6 +248,9 @@ async function evaluateCommand(args: EvaluateArgs, io: Io): Promise<number> {
     readProblem,
     args.strictData || inputs.files.length === 1,
   );
+  const sheetPlan = args.plan === null ? planFromInputs(read) : planBook;
+  if (sheetPlan) plan = sheetPlan.plan;
+  const options = { year: chooseYear(plan, args.year), inclusive: args.inclusive || (sheetPlan?.inclusive ?? false) };
   const several = inputs.files.length > 1 || inputs.fromFolder;
   const together = several ? consolidate(read, failed, plan, options) : null;
   const results: FileResult[] = read.map((r, i) => ({
@@ -287,6 +300,7 @@ async function evaluateCommand(args: EvaluateArgs, io: Io): Promise<number> {
 
 async function planCommand(args: PlanArgs, io: Io): Promise<number> {
   const plan = await loadPlan(args.plan, io.cwd);
+  if (args.xlsx !== null) return writePlanCommand(args.xlsx, plan, args, io);
   const year = args.year === null ? null : chooseYear(plan, args.year);
   const years = year === null ? range(plan.period.from, plan.period.to) : [year];
   const rows = plan.targets.map((t) => ({
@@ -315,6 +329,24 @@ async function planCommand(args: PlanArgs, io: Io): Promise<number> {
   for (const r of rows)
     out.push(`${r.id.padEnd(5)} ${r.name.padEnd(nameWidth)}  ${years.map((y) => r.thresholds[String(y)].padEnd(10)).join('')}`);
   io.stdout.write(out.join('\n') + '\n');
+  return 0;
+}
+
+/** `cchc plan --xlsx OUT.xlsx [--force]`: the plan as an editable sheet, never over an existing file without --force. */
+async function writePlanCommand(out: string, plan: Plan, args: PlanArgs, io: Io): Promise<number> {
+  const { writePlanWorkbook } = await import('../xlsx/plan-write');
+  try {
+    await writePlanWorkbook(path.resolve(io.cwd, out), plan, { inclusive: args.inclusive, lang: args.lang, force: args.force });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST')
+      throw new UsageError(`"${out}" đã có; thêm --force để ghi đè.`, `"${out}" already exists; add --force to replace it.`);
+    throw new InputError(
+      `Không ghi được "${out}"${code ? ` (${code})` : ''}: hãy kiểm tra thư mục có tồn tại và được phép ghi.`,
+      `Cannot write "${out}"${code ? ` (${code})` : ''}: check that the folder exists and can be written to.`,
+    );
+  }
+  io.stdout.write(`${args.lang === 'vi' ? 'Đã ghi' : 'Written'}: ${out}\n`);
   return 0;
 }
 
