@@ -16,6 +16,8 @@ export type AddinErrorCode =
   | 'api_missing'
   | 'cancelled'
   | 'not_evaluated'
+  | 'plan_sheet_invalid'
+  | 'plan_sheet_exists'
   | 'excel_error';
 
 export interface AddinErrorDetail {
@@ -79,6 +81,15 @@ const MESSAGES: Readonly<Record<AddinErrorCode, Readonly<Record<Lang, (d: AddinE
   not_evaluated: {
     vi: () => 'Hãy bấm Đánh giá trước.',
     en: () => 'Evaluate first.',
+  },
+  plan_sheet_invalid: {
+    vi: (d) => `Trang "${d.sheet ?? ''}" có ô không đọc được nên chưa đánh giá: ${d.text ?? ''}`,
+    en: (d) => `The sheet "${d.sheet ?? ''}" has cells that cannot be read, so nothing was evaluated: ${d.text ?? ''}`,
+  },
+  plan_sheet_exists: {
+    vi: (d) =>
+      `Sổ làm việc đã có trang kế hoạch "${d.sheet ?? ''}"; hãy sửa trực tiếp trên trang đó (hoặc xóa trang rồi chèn lại).`,
+    en: (d) => `The workbook already has the plan sheet "${d.sheet ?? ''}"; edit it there (or delete it and insert it again).`,
   },
   excel_error: {
     vi: (d) =>

@@ -6,6 +6,9 @@
 import { Evaluation, evaluate } from '../engine';
 import { Lang } from '../i18n';
 import { HCMC_PLAN, Plan, defaultYear } from '../plan';
+import { ActivePlan, setActivePlan } from '../plan/active';
+import { findPlanSheet, planSheetMessages, readPlanSheet } from '../plan/sheet';
+import { WorkbookGrid } from '../workbook/grid';
 import { ManualLayout } from '../workbook/detect';
 import { FieldsOf, ListKind, SCHEMAS } from '../workbook/fields';
 import { columnLetters } from '../workbook/grid';
@@ -22,6 +25,7 @@ import type { WriteOutcome } from './write';
 const loadWrite = () => import(/* webpackChunkName: "write" */ './write');
 const loadClear = () => import(/* webpackChunkName: "write" */ './clear');
 const loadSample = () => import(/* webpackChunkName: "write" */ './sample');
+const loadPlanSheet = () => import(/* webpackChunkName: "write" */ './plan-sheet');
 
 export interface FieldChoice {
   readonly field: string;
@@ -52,6 +56,8 @@ export interface Detection {
   readonly missing: readonly ListKind[];
   /** The year and reading remembered for this workbook, if any. */
   readonly remembered: { readonly year?: number; readonly inclusive?: boolean };
+  /** The plan in force: built in, the workbook's sheet "Kế hoạch CCHC", or that sheet blocked by a bad cell. */
+  readonly plan?: ActivePlan;
 }
 
 export interface RunOptions {
@@ -111,13 +117,60 @@ export class Session {
   private known: KnownLayouts | null = null;
   private evaluation: Evaluation | null = null;
   private manual: ManualLayout[] = [];
-  private readonly plan: Plan;
+  private readonly builtIn: Plan;
+  private active: ActivePlan = { kind: 'built_in' };
 
   constructor(
     private readonly env: ExcelEnv,
     private readonly options: SessionOptions,
   ) {
-    this.plan = options.plan ?? HCMC_PLAN;
+    this.builtIn = options.plan ?? HCMC_PLAN;
+  }
+
+  /** The plan evaluations use: the workbook's plan sheet when it has a valid one. */
+  get plan(): Plan {
+    return this.active.kind === 'workbook' ? this.active.plan : this.builtIn;
+  }
+
+  /** What the last read found of the plan sheet (shown by the pane). */
+  get activePlan(): ActivePlan {
+    return this.active;
+  }
+
+  /**
+   * Reads the plan sheet from what was read (the whole sheet when only its top was), and registers
+   * it in the runtime the custom functions share; recalculates when the plan changed.
+   */
+  private async takePlan(grid: WorkbookGrid): Promise<void> {
+    let sheetGrid = grid;
+    const sheet = findPlanSheet(grid);
+    if (sheet) {
+      const { isCut, readWholeSheet } = await loadPlanSheet();
+      if (isCut(sheet)) sheetGrid = { sheets: [await readWholeSheet(this.env, sheet.name)] };
+    }
+    const read = readPlanSheet(sheetGrid);
+    this.active =
+      read.status === 'ok'
+        ? { kind: 'workbook', plan: read.plan, inclusive: read.inclusive, sheet: read.sheet }
+        : read.status === 'invalid'
+          ? {
+              kind: 'blocked',
+              sheet: read.sheet,
+              message: {
+                vi: planSheetMessages(read.problems, 'vi').join('; '),
+                en: planSheetMessages(read.problems, 'en').join('; '),
+              },
+            }
+          : { kind: 'built_in' };
+    if (setActivePlan(this.active)) {
+      const { recalculate } = await loadPlanSheet();
+      await recalculate(this.env);
+    }
+  }
+
+  private blocked(): AddinError | null {
+    const a = this.active;
+    return a.kind === 'blocked' ? new AddinError('plan_sheet_invalid', { sheet: a.sheet, text: a.message[this.lang] }) : null;
   }
 
   get lang(): Lang {
@@ -145,7 +198,8 @@ export class Session {
     this.read = await readWorkbook(this.env, this.readOptions(o));
     this.manual = [...this.read.manual];
     this.evaluation = null;
-    return summarize(this.read);
+    await this.takePlan(this.read.grid);
+    return { ...summarize(this.read), plan: this.active };
   }
 
   /** Puts a field on another column (or none) and reads again; remembered with the next write. */
@@ -166,13 +220,18 @@ export class Session {
   /** Evaluates for a year; reads the workbook again first so the figures are current. */
   async evaluate(year: number, inclusive: boolean, o: RunOptions = {}): Promise<Evaluation> {
     this.read = await readWorkbook(this.env, this.readOptions(o));
-    this.evaluation = evaluate(this.read.dataset, this.plan, { year, inclusive });
+    await this.takePlan(this.read.grid);
+    // A malformed plan sheet: nothing is evaluated with half a plan.
+    const blocked = this.blocked();
+    if (blocked) throw blocked;
+    const sheetInclusive = this.active.kind === 'workbook' && this.active.inclusive;
+    this.evaluation = evaluate(this.read.dataset, this.plan, { year, inclusive: inclusive || sheetInclusive });
     return this.evaluation;
   }
 
   /** What the last detection or evaluation found (for showing it again). */
   get detection(): Detection | null {
-    return this.read ? summarize(this.read) : null;
+    return this.read ? { ...summarize(this.read), plan: this.active } : null;
   }
 
   private async write(color: boolean, report: boolean, o: RunOptions): Promise<WriteOutcome> {
@@ -213,6 +272,12 @@ export class Session {
 
   select(sheet: string, cell: string): Promise<void> {
     return selectCell(this.env, sheet, cell);
+  }
+
+  /** "Chèn bảng kế hoạch": the plan in force as a new sheet "Kế hoạch CCHC", to be edited there. */
+  async insertPlan(inclusive: boolean): Promise<string> {
+    const { insertPlanSheet } = await loadPlanSheet();
+    return insertPlanSheet(this.env, this.plan, inclusive, this.options.lang);
   }
 
   /** Adds the sample lists (the same sample the command line evaluates) as new sheets. */
