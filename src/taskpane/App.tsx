@@ -15,6 +15,7 @@ import { LiveRegion } from './LiveRegion';
 import { Notice, NoticeMessage } from './Notice';
 import { clampYear, errorCode, errorText, fieldLabel, summaryText } from './figures';
 import { Outcome, Step, useJobs } from './jobs';
+import { PLAN_STRINGS } from './plan-strings';
 import { STRINGS } from './strings';
 
 /**
@@ -180,6 +181,22 @@ export function App({ actions, lang, initialYear }: AppProps) {
     );
   }
 
+  function insertPlan() {
+    const insert = actions.insertPlan;
+    if (!insert) return;
+    void perform(
+      async (step) => {
+        const sheet = await step('insertingPlan', () => insert(inclusive));
+        const detection = await step('detecting', (o) => actions.detect(o));
+        return { sheet, detection };
+      },
+      ({ sheet, detection }) => {
+        showDetection(detection);
+        setNotice({ intent: 'success', text: PLAN_STRINGS[lang].inserted(sheet) });
+      },
+    );
+  }
+
   function setColumn(list: ListSummary, field: string, column: number | null) {
     void perform(
       (step) => step('mapping', (o) => actions.setColumn(list.kind, list.sheet, field, column, o)),
@@ -282,6 +299,7 @@ export function App({ actions, lang, initialYear }: AppProps) {
             onColor={color}
             onReport={report}
             onClear={clear}
+            onInsertPlan={actions.insertPlan ? insertPlan : undefined}
           />
         </Suspense>
       )}

@@ -10,6 +10,7 @@ import { ActionBar, Writable } from './ActionBar';
 import { EmptyState } from './EmptyState';
 import { EvaluatePanel } from './EvaluatePanel';
 import { ListsPanel } from './ListsPanel';
+import { PlanSheetPanel } from './PlanSheetPanel';
 
 const useStyles = makeStyles({
   root: {
@@ -37,6 +38,8 @@ export interface WorkspaceProps {
   readonly onColor: () => void;
   readonly onReport: () => void;
   readonly onClear: (reports: boolean) => void;
+  /** "Chèn bảng kế hoạch" (absent where the surface cannot do it). */
+  readonly onInsertPlan?: () => void;
 }
 
 export function Workspace(p: WorkspaceProps) {
@@ -54,6 +57,7 @@ export function Workspace(p: WorkspaceProps) {
         onInclusive={p.onInclusive}
         onEvaluate={p.onEvaluate}
       />
+      <PlanSheetPanel plan={p.detection.plan} lang={p.lang} busy={p.busy} onInsertPlan={p.onInsertPlan} />
       <ActionBar
         writable={p.writable}
         lang={p.lang}

@@ -28,4 +28,6 @@ export interface PaneActions {
   select(sheet: string, cell: string): Promise<void>;
   /** "Chèn dữ liệu mẫu": adds the sample lists as new sheets; returns their names. */
   insertSample(): Promise<readonly string[]>;
+  /** "Chèn bảng kế hoạch": the plan in force as a new sheet "Kế hoạch CCHC"; returns its name. */
+  insertPlan?(inclusive: boolean): Promise<string>;
 }

@@ -6,7 +6,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RunOptions } from './actions';
 
-export type Job = 'detecting' | 'mapping' | 'evaluating' | 'coloring' | 'reporting' | 'clearing' | 'inserting' | 'selecting';
+export type Job =
+  'detecting' | 'mapping' | 'evaluating' | 'coloring' | 'reporting' | 'clearing' | 'inserting' | 'insertingPlan' | 'selecting';
 
 /** What the pane is doing. `cancelling`: Hủy was pressed and the action has not stopped yet. */
 export type PaneState = 'idle' | Job | 'cancelling';
