@@ -1,6 +1,7 @@
 /** argv → options for each command; usage errors say what was wrong and exit 2. */
 import { parseArgs } from 'node:util';
 import { Lang } from '../i18n';
+import type { TemplateArgs } from './template-command';
 
 /** Bad arguments; the message in Vietnamese and in English (the command line picks by --lang). */
 export class UsageError extends Error {
@@ -41,7 +42,7 @@ export interface PlanArgs {
 }
 
 export type CliArgs =
-  EvaluateArgs | PlanArgs | { readonly command: 'help'; readonly lang: Lang } | { readonly command: 'version' };
+  EvaluateArgs | PlanArgs | TemplateArgs | { readonly command: 'help'; readonly lang: Lang } | { readonly command: 'version' };
 
 function parseYear(text: string | undefined): number | null {
   if (text === undefined) return null;
@@ -69,8 +70,8 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = {}): 
   if (first === '--version' || first === '-v' || first === 'version') return { command: 'version' };
   if (first !== 'evaluate' && first !== 'plan') {
     throw new UsageError(
-      `Không có lệnh "${first}". Các lệnh: evaluate, plan (xem "cchc --help").`,
-      `No command "${first}". Commands: evaluate, plan (see "cchc --help").`,
+      `Không có lệnh "${first}". Các lệnh: evaluate, plan, template (xem "cchc --help").`,
+      `No command "${first}". Commands: evaluate, plan, template (see "cchc --help").`,
     );
   }
   let parsed;

@@ -18,6 +18,7 @@ import { readFileBuffer, readWorkbookFile } from '../xlsx/read';
 import { streamGrid } from '../xlsx/stream-read';
 import { CliArgs, EvaluateArgs, PlanArgs, UsageError, parseCli } from './args';
 import { planFromInputs, planFromWorkbook } from './plan-sheet';
+import { parseTemplateArgs, templateCommand } from './template-command';
 import { FilesJson, expandInputs, filesJson, formatByFile, formatFailures, readAll } from './files';
 import { Style, formatSummary } from './format';
 
@@ -59,6 +60,7 @@ function helpText(lang: Lang): string {
 Usage
   cchc evaluate [FILE.xlsx | FOLDER …] [--year Y] [--inclusive] [--plan PLAN.json] [--json] [--out OUT.xlsx] [--strict-data]
   cchc plan [--year Y] [--inclusive] [--plan PLAN.json] [--json] [--xlsx OUT.xlsx [--force]]
+  cchc template OUT.xlsx [--units UNITS.xlsx|UNITS.txt] [--force]   the standard entry template
 
 Without FILE, evaluates the bundled sample workbook (${SAMPLE_FILE}).
   --year Y         year to evaluate as at 31 December (default: this year, within the plan's period)
@@ -81,6 +83,7 @@ Exit codes: 0 evaluated · 1 data issues with --strict-data · 2 bad arguments o
 Cách dùng
   cchc evaluate [TỆP.xlsx | THƯ_MỤC …] [--year NĂM] [--inclusive] [--plan KẾ_HOẠCH.json] [--json] [--out RA.xlsx] [--strict-data]
   cchc plan [--year NĂM] [--inclusive] [--plan KẾ_HOẠCH.json] [--json] [--xlsx RA.xlsx [--force]]
+  cchc template RA.xlsx [--units ĐƠN_VỊ.xlsx|ĐƠN_VỊ.txt] [--force]   mẫu nhập liệu chuẩn
 
 Không ghi TỆP thì đánh giá sổ tính mẫu đi kèm (${SAMPLE_FILE}).
   --year NĂM       năm đánh giá (tính đến 31/12; mặc định: năm nay, trong giai đoạn của kế hoạch)
@@ -366,6 +369,7 @@ function version(): string {
 const COMMANDS: { [K in CliArgs['command']]: (args: Extract<CliArgs, { command: K }>, io: Io) => Promise<number> } = {
   evaluate: evaluateCommand,
   plan: planCommand,
+  template: templateCommand,
   help: async (args, io) => {
     io.stdout.write(helpText(args.lang));
     return 0;
@@ -382,7 +386,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const at = argv.indexOf('--lang');
   let lang: Lang = (at >= 0 ? argv[at + 1] : io.env.CCHC_LANG) === 'en' ? 'en' : 'vi';
   try {
-    const args = parseCli(argv, io.env);
+    // "template" has its own options (src/cli/template-command.ts).
+    const args = argv[0] === 'template' ? parseTemplateArgs(argv.slice(1), lang) : parseCli(argv, io.env);
     if ('lang' in args) lang = args.lang;
     const run = COMMANDS[args.command] as (a: CliArgs, io: Io) => Promise<number>;
     return await run(args, io);
