@@ -14,8 +14,7 @@ import { PlanSheetRead, readPlanSheet } from '../plan/sheet';
 import { SCHEMAS } from '../workbook/fields';
 import { WorkbookGrid } from '../workbook/grid';
 import { WorkbookFileError, fileProblemText } from '../xlsx/errors';
-import { readFileBuffer, readWorkbookFile } from '../xlsx/read';
-import { streamGrid } from '../xlsx/stream-read';
+import { readXlsxFile } from '../xlsx/file';
 import { CliArgs, EvaluateArgs, PlanArgs, UsageError, parseCli } from './args';
 import { planFromInputs, planFromWorkbook } from './plan-sheet';
 import { parseTemplateArgs, templateCommand } from './template-command';
@@ -153,8 +152,8 @@ interface FileResult {
 }
 
 /**
- * Reads one workbook. Only --out needs the whole workbook model (to write a copy of it); an
- * evaluation alone streams the cells, about twice as fast on a large file.
+ * Reads one workbook. Only --out needs the whole exceljs model (to write a copy of it), loaded
+ * only then; an evaluation alone reads with the project's own reader (src/xlsx/workbook-read.ts).
  */
 async function readOne(
   file: string,
@@ -165,8 +164,8 @@ async function readOne(
   let read: { grid: WorkbookGrid; workbook: import('exceljs').Workbook | null };
   try {
     read = needModel
-      ? await readWorkbookFile(full)
-      : { grid: await streamGrid(await readFileBuffer(full), file), workbook: null };
+      ? await (await import('../xlsx/read')).readWorkbookFile(full)
+      : { grid: (await readXlsxFile(full, { name: file })).grid, workbook: null };
   } catch (e) {
     // Name the file as the user wrote it.
     if (e instanceof WorkbookFileError) throw new WorkbookFileError(e.problem, file, e.detail);

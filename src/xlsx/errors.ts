@@ -10,7 +10,11 @@ export type FileProblem =
   | 'ods'
   | 'not_spreadsheet'
   | 'corrupt'
-  | 'no_sheets';
+  | 'no_sheets'
+  | 'not_regular'
+  | 'changed'
+  | 'too_large'
+  | 'beyond_limits';
 
 /** A file that cannot be read as a workbook: the command line says so in one line and exits 2. */
 export class WorkbookFileError extends Error {
@@ -36,6 +40,10 @@ export function fileProblemText(problem: FileProblem, file: string, lang: Lang, 
     not_spreadsheet: `Tệp "${file}" không phải là sổ tính Excel (.xlsx).`,
     corrupt: `Tệp "${file}" bị hỏng hoặc không đầy đủ, không đọc được${detail ? ` (${detail})` : ''}.`,
     no_sheets: `Tệp "${file}" không có trang tính nào.`,
+    not_regular: `"${file}" không phải là một tệp thông thường (có thể là ống dẫn hoặc thiết bị), không đọc được.`,
+    changed: `Tệp "${file}" thay đổi trong lúc đang đọc; hãy đợi lưu xong rồi chạy lại.`,
+    too_large: `Tệp "${file}" bung ra quá lớn so với một sổ tính${detail ? ` (${detail})` : ''}, không đọc.`,
+    beyond_limits: `Tệp "${file}" vượt giới hạn của Excel${detail ? ` (${detail})` : ''}, không đọc.`,
   };
   const en: Record<FileProblem, string> = {
     not_found: `File not found: "${file}".`,
@@ -48,6 +56,10 @@ export function fileProblemText(problem: FileProblem, file: string, lang: Lang, 
     not_spreadsheet: `"${file}" is not an Excel workbook (.xlsx).`,
     corrupt: `"${file}" is damaged or incomplete and cannot be read${detail ? ` (${detail})` : ''}.`,
     no_sheets: `"${file}" has no worksheets.`,
+    not_regular: `"${file}" is not a regular file (a pipe or a device?) and cannot be read.`,
+    changed: `"${file}" changed while it was being read; wait until it is saved and run again.`,
+    too_large: `"${file}" inflates to more than a workbook plausibly holds${detail ? ` (${detail})` : ''}; not read.`,
+    beyond_limits: `"${file}" goes beyond Excel's limits${detail ? ` (${detail})` : ''}; not read.`,
   };
   return (lang === 'vi' ? vi : en)[problem];
 }

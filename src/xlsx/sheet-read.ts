@@ -1,0 +1,297 @@
+/**
+ * One worksheet part (xl/worksheets/sheetN.xml) into the engine's grid rows: every cell's value
+ * with its type (formulas by their cached result, as they are), merged areas clamped to the used
+ * range, and — when asked, for the preview — formulas, cell styles, column widths and hidden rows.
+ * Rows and columns beyond Excel's (1,048,576 × XFD) and more cells than the limit are refused.
+ */
+import { CellRange, CellValue } from '../workbook/grid';
+import { CellStyles } from './styles';
+import { END, OPEN, TEXT, XmlScanner, decodeUtf8, digits, numberAt, unescapeXml } from './xml-scan';
+
+export const MAX_ROWS = 1048576;
+export const MAX_COLS = 16384;
+
+/** A value beyond a limit (Excel's grid, the reader's cell budget): `detail` says which. */
+export class BeyondLimits extends Error {
+  constructor(readonly detail: string) {
+    super(detail);
+    this.name = 'BeyondLimits';
+  }
+}
+
+/** What the preview shows beyond values (collected only with `extras`). */
+export interface SheetExtras {
+  /** Cells holding a formula: 0-based position and the formula text without "=". */
+  readonly formulas: Array<{ row: number; col: number; formula: string }>;
+  /** Cells with a style other than the default: 0-based position and cellXfs index. */
+  readonly styled: Array<{ row: number; col: number; style: number }>;
+  /** <col> elements: 1-based min..max, width in characters, hidden. */
+  readonly columns: Array<{ min: number; max: number; width: number | null; hidden: boolean }>;
+  /** 1-based numbers of hidden rows. */
+  readonly hiddenRows: number[];
+}
+
+export interface SheetCells {
+  readonly rows: Array<Array<CellValue | undefined> | undefined>;
+  readonly merges: CellRange[];
+  /** r:id of each <tablePart>. */
+  readonly tableParts: string[];
+  readonly extras?: SheetExtras;
+}
+
+export interface SheetContext {
+  readonly part: string;
+  readonly sharedStrings: readonly string[];
+  readonly styles: CellStyles;
+  readonly date1904: boolean;
+  readonly extras: boolean;
+  /** Cells the whole workbook may still hold; decremented as cells are kept. */
+  budget: { cells: number; readonly max: number };
+}
+
+// Cell types (the `t` attribute).
+const T_NUMBER = 0;
+const T_SHARED = 1;
+const T_STR = 2;
+const T_INLINE = 3;
+const T_BOOL = 4;
+const T_ERROR = 5;
+const T_DATE = 6;
+
+function cellType(b: Uint8Array, s: number, e: number): number {
+  const c = b[s];
+  const len = e - s;
+  if (len === 1) return c === 0x73 ? T_SHARED : c === 0x62 ? T_BOOL : c === 0x65 ? T_ERROR : c === 0x64 ? T_DATE : T_NUMBER;
+  if (len === 3 && c === 0x73) return T_STR;
+  if (len === 9 && c === 0x69) return T_INLINE;
+  return T_NUMBER;
+}
+
+/** 1904 system serials are 1,462 days smaller than the 1900 system's for the same day. */
+const DAYS_1900_TO_1904 = 1462;
+
+/** An ISO 8601 date-time (a `t="d"` cell) as a 1900-system serial; null when not a date. */
+export function isoToSerial(text: string): number | null {
+  const ms = Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(text) || text.length <= 10 ? text : text + 'Z');
+  return Number.isNaN(ms) ? null : ms / 86400000 + 25569;
+}
+
+/** Parses "B7" at bytes [s, e) into `out` (0-based); false when not a cell reference. */
+function cellRef(b: Uint8Array, s: number, e: number, out: { row: number; col: number }, part: string): boolean {
+  let i = s;
+  let col = 0;
+  while (i < e) {
+    let c = b[i];
+    if (c >= 0x61 && c <= 0x7a) c -= 0x20;
+    if (c < 0x41 || c > 0x5a) break;
+    col = col * 26 + (c - 0x40);
+    if (col > MAX_COLS) throw new BeyondLimits(`${part}: ${decodeUtf8(b, s, Math.min(e, s + 20))} > XFD${MAX_ROWS}`);
+    i++;
+  }
+  if (i === s || i === e) return false;
+  const row = digits(b, i, e);
+  if (row < 1) {
+    if (e - i > 15) throw new BeyondLimits(`${part}: ${decodeUtf8(b, s, s + 20)}… > XFD${MAX_ROWS}`);
+    return false;
+  }
+  if (row > MAX_ROWS) throw new BeyondLimits(`${part}: ${decodeUtf8(b, s, e)} > XFD${MAX_ROWS}`);
+  out.row = row - 1;
+  out.col = col - 1;
+  return true;
+}
+
+function rangeRef(text: string): CellRange | null {
+  if (text.length > 40) return null;
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?$/.exec(text);
+  if (!m) return null;
+  const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const r1 = Number(m[2]) - 1;
+  const c1 = col(m[1]);
+  const r2 = m[4] ? Number(m[4]) - 1 : r1;
+  const c2 = m[3] ? col(m[3]) : c1;
+  if (Math.max(r1, r2) >= MAX_ROWS || Math.max(c1, c2) >= MAX_COLS || Math.min(r1, r2, c1, c2) < 0) return null;
+  return { top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };
+}
+
+export { rangeRef };
+
+export function readSheet(bytes: Uint8Array, ctx: SheetContext): SheetCells {
+  const x = new XmlScanner(bytes, ctx.part);
+  const b = bytes;
+  const rows: Array<Array<CellValue | undefined> | undefined> = [];
+  const rawMerges: CellRange[] = [];
+  const tableParts: string[] = [];
+  const extras: SheetExtras | undefined = ctx.extras ? { formulas: [], styled: [], columns: [], hiddenRows: [] } : undefined;
+  const { sharedStrings, styles, date1904 } = ctx;
+  const ref = { row: 0, col: 0 };
+
+  let row = -1; // current row (0-based)
+  let col = -1; // current cell's column
+  let cur: Array<CellValue | undefined> | undefined;
+  let usedBottom = -1;
+  let usedRight = -1;
+  // Current cell.
+  let inCell = false;
+  let type = T_NUMBER;
+  let style = 0;
+  let hasFormula = false;
+  let formula: string | null = null;
+  let capture = 0; // 1 <v>, 2 <t> inside <is>, 3 <f>
+  let vStart = -1;
+  let vEnd = -1;
+  let vStr: string | null = null;
+  let hasV = false;
+  let inline: string | null = null;
+  let phonetic = 0;
+  let inSheetData = false;
+
+  const commit = (): void => {
+    let v: CellValue | undefined;
+    const raw = (): string => vStr ?? (vStart >= 0 ? unescapeXml(decodeUtf8(b, vStart, vEnd)) : '');
+    if (type === T_INLINE) v = inline ?? (hasV ? raw() : undefined);
+    else if (!hasV) v = undefined;
+    else if (type === T_SHARED) {
+      const i = vStr !== null || vStart < 0 ? Number(raw() || NaN) : digits(b, vStart, vEnd);
+      v = i >= 0 && i < sharedStrings.length ? sharedStrings[i] : null;
+    } else if (type === T_STR) v = raw();
+    else if (type === T_BOOL) v = vStr !== null || vStart < 0 ? Number(raw()) !== 0 : numberAt(b, vStart, vEnd) !== 0;
+    else if (type === T_ERROR) v = { error: raw().trim() };
+    else if (type === T_DATE) {
+      const n = isoToSerial(raw().trim());
+      v = n === null ? { error: '#VALUE!' } : n;
+    } else {
+      const n = vStr !== null || vStart < 0 ? Number(raw().trim() || NaN) : numberAt(b, vStart, vEnd);
+      if (Number.isNaN(n)) v = hasFormula ? null : raw() === '' ? undefined : { error: '#VALUE!' };
+      else if (!Number.isFinite(n)) v = { error: '#NUM!' };
+      else v = date1904 && styles.isDate[style] ? n + DAYS_1900_TO_1904 : n;
+    }
+    if (hasFormula && v === undefined) {
+      // A formula never calculated (no cached result): LibreOffice's booleans are known anyway.
+      const f = (formula ?? '').trim().toUpperCase();
+      v = f === 'TRUE()' || f === 'TRUE' ? true : f === 'FALSE()' || f === 'FALSE' ? false : { error: '#N/A' };
+    }
+    if (extras) {
+      if (formula !== null && formula !== '') extras.formulas.push({ row, col, formula });
+      if (style > 0) extras.styled.push({ row, col, style });
+    }
+    if (v === undefined || v === null || v === '') return;
+    if (--ctx.budget.cells < 0) throw new BeyondLimits(`> ${ctx.budget.max.toLocaleString('en-US')} cells`);
+    if (!cur) {
+      cur = [];
+      rows[row] = cur;
+    }
+    cur[col] = v;
+    if (row > usedBottom) usedBottom = row;
+    if (col > usedRight) usedRight = col;
+  };
+
+  for (let t = x.next(); t !== END; t = x.next()) {
+    if (t === TEXT) {
+      if (capture === 1) {
+        if (vStart < 0 && vStr === null && !x.cdata) {
+          vStart = x.textStart;
+          vEnd = x.textEnd;
+        } else vStr = (vStr ?? (vStart >= 0 ? unescapeXml(decodeUtf8(b, vStart, vEnd)) : '')) + x.text();
+      } else if (capture === 2) {
+        if (phonetic === 0) inline = (inline ?? '') + x.text();
+      } else if (capture === 3) formula = (formula ?? '') + x.text();
+      continue;
+    }
+    if (t === OPEN) {
+      if (inCell) {
+        if (x.is('v')) {
+          capture = x.selfClosing ? 0 : 1;
+          hasV = true;
+        } else if (x.is('f')) {
+          hasFormula = true;
+          capture = x.selfClosing ? 0 : 3;
+        } else if (x.is('t')) {
+          if (!x.selfClosing) capture = 2;
+          inline = inline ?? '';
+        } else if (x.is('rPh')) {
+          if (!x.selfClosing) phonetic++;
+        }
+        continue;
+      }
+      if (x.is('c') && inSheetData) {
+        if (x.findAttr('r') && cellRef(b, x.valueStart, x.valueEnd, ref, ctx.part)) {
+          if (ref.row !== row) {
+            // A cell outside its row element: trust its reference.
+            row = ref.row;
+            cur = rows[row];
+          }
+          col = ref.col;
+        } else {
+          if (row < 0) row = 0;
+          col++;
+          if (col >= MAX_COLS) throw new BeyondLimits(`${ctx.part}: XFE${row + 1} > XFD${MAX_ROWS}`);
+        }
+        type = x.findAttr('t') ? cellType(b, x.valueStart, x.valueEnd) : T_NUMBER;
+        style = x.findAttr('s') ? Math.max(0, digits(b, x.valueStart, x.valueEnd)) : 0;
+        hasFormula = false;
+        formula = null;
+        vStart = -1;
+        vStr = null;
+        hasV = false;
+        inline = null;
+        capture = 0;
+        phonetic = 0;
+        if (x.selfClosing) {
+          if (extras && style > 0) extras.styled.push({ row, col, style });
+        } else inCell = true;
+      } else if (x.is('row') && inSheetData) {
+        let r = -1;
+        if (x.findAttr('r')) {
+          r = digits(b, x.valueStart, x.valueEnd);
+          if (r < 0 && x.valueEnd - x.valueStart > 15) r = Infinity;
+        }
+        if (r > MAX_ROWS) {
+          const shown = decodeUtf8(b, x.valueStart, Math.min(x.valueEnd, x.valueStart + 16));
+          throw new BeyondLimits(`${ctx.part}: row ${shown} > ${MAX_ROWS}`);
+        }
+        row = r > 0 ? r - 1 : row + 1;
+        if (row >= MAX_ROWS) throw new BeyondLimits(`${ctx.part}: row ${row + 1} > ${MAX_ROWS}`);
+        cur = rows[row];
+        col = -1;
+        if (extras && x.attrTrue('hidden')) extras.hiddenRows.push(row + 1);
+      } else if (x.is('sheetData')) inSheetData = !x.selfClosing;
+      else if (x.is('mergeCell')) {
+        const m = rangeRef(x.attr('ref') ?? '');
+        if (m) rawMerges.push(m);
+      } else if (x.is('tablePart')) {
+        const id = x.attr('id');
+        if (id) tableParts.push(id);
+      } else if (x.is('col') && extras) {
+        const min = x.attrInt('min');
+        const max = x.attrInt('max');
+        const w = x.attr('width');
+        if (min >= 1 && max >= min)
+          extras.columns.push({
+            min,
+            max: Math.min(max, MAX_COLS),
+            width: w === null ? null : Number(w),
+            hidden: x.attrTrue('hidden'),
+          });
+      } else if (!inSheetData && !x.is('worksheet') && !x.is('cols') && !x.is('mergeCells') && !x.is('tableParts')) {
+        // Everything else (conditional formats, drawings, extensions …) is not read.
+        x.skipElement();
+      }
+      continue;
+    }
+    // CLOSE
+    if (inCell) {
+      if (x.is('c')) {
+        commit();
+        inCell = false;
+      } else if (x.is('v') || x.is('f') || x.is('t')) capture = 0;
+      else if (x.is('rPh')) phonetic = Math.max(0, phonetic - 1);
+    } else if (x.is('sheetData')) inSheetData = false;
+  }
+  // Merged areas within the used range: a merge over the whole sheet covers only what holds data.
+  const merges: CellRange[] = [];
+  for (const m of rawMerges) {
+    if (m.top > usedBottom || m.left > usedRight) continue;
+    merges.push({ top: m.top, left: m.left, bottom: Math.min(m.bottom, usedBottom), right: Math.min(m.right, usedRight) });
+  }
+  return { rows, merges, tableParts, ...(extras ? { extras } : {}) };
+}

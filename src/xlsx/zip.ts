@@ -1,0 +1,152 @@
+/**
+ * The zip layer of the .xlsx reader: the archive's central directory read from the bytes, and one
+ * entry at a time inflated with fflate's streaming `Inflate`, counting what comes out so that a
+ * part inflating beyond a cap (or beyond a compression ratio no real XML reaches) is refused
+ * before it fills memory. Pure: Uint8Array in, Uint8Array out; runs in Node and the browser.
+ *
+ *   const zip = openZip(bytes, limits);   // throws ZipProblem on a damaged archive
+ *   zip.has('xl/workbook.xml');  zip.read('xl/workbook.xml');  // Uint8Array | null
+ */
+import { Inflate } from 'fflate';
+
+export interface ZipLimits {
+  /** Most bytes one entry may inflate to. */
+  readonly maxEntryBytes: number;
+  /** Most bytes all entries read may inflate to together. */
+  readonly maxTotalBytes: number;
+  /** Most inflated bytes per compressed byte, checked once an entry passes `ratioFrom` bytes. */
+  readonly maxRatio: number;
+  readonly ratioFrom: number;
+}
+
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxEntryBytes: 2 ** 30,
+  maxTotalBytes: 2 ** 31,
+  maxRatio: 200,
+  ratioFrom: 8 * 2 ** 20,
+};
+
+/** Why an archive or an entry cannot be read: 'corrupt' (damaged) or 'too_large' (over a limit). */
+export class ZipProblem extends Error {
+  constructor(
+    readonly kind: 'corrupt' | 'too_large' | 'encrypted',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ZipProblem';
+  }
+}
+
+interface Entry {
+  readonly name: string;
+  readonly method: number;
+  readonly compressedSize: number;
+  readonly size: number;
+  readonly localOffset: number;
+}
+
+export interface ZipArchive {
+  readonly names: readonly string[];
+  has(name: string): boolean;
+  /** The entry's inflated bytes, or null when there is no such entry. */
+  read(name: string): Uint8Array | null;
+}
+
+const u16 = (b: Uint8Array, i: number) => b[i] | (b[i + 1] << 8);
+const u32 = (b: Uint8Array, i: number) => (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16)) + b[i + 3] * 0x1000000;
+
+const utf8 = new TextDecoder('utf-8');
+
+function findEndOfCentralDirectory(b: Uint8Array): number {
+  const stop = Math.max(0, b.length - 22 - 0xffff);
+  for (let i = b.length - 22; i >= stop; i--) {
+    if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 0x05 && b[i + 3] === 0x06) return i;
+  }
+  return -1;
+}
+
+function mib(n: number): string {
+  return n >= 2 ** 30 ? `${(n / 2 ** 30).toFixed(n % 2 ** 30 ? 1 : 0)} GiB` : `${Math.round(n / 2 ** 20)} MiB`;
+}
+
+/** Reads the central directory; entries are inflated only when read. */
+export function openZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipArchive {
+  const eocd = findEndOfCentralDirectory(bytes);
+  if (eocd < 0) throw new ZipProblem('corrupt', 'zip directory missing (file cut off?)');
+  const count = u16(bytes, eocd + 10);
+  const dirOffset = u32(bytes, eocd + 16);
+  if (dirOffset === 0xffffffff || count === 0xffff) throw new ZipProblem('corrupt', 'ZIP64 archive');
+  const entries = new Map<string, Entry>();
+  let p = dirOffset;
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > bytes.length || u32(bytes, p) !== 0x02014b50) throw new ZipProblem('corrupt', 'zip directory damaged');
+    const flags = u16(bytes, p + 8);
+    const nameLength = u16(bytes, p + 28);
+    const entry: Entry = {
+      name: utf8.decode(bytes.subarray(p + 46, p + 46 + nameLength)),
+      method: u16(bytes, p + 10),
+      compressedSize: u32(bytes, p + 20),
+      size: u32(bytes, p + 24),
+      localOffset: u32(bytes, p + 42),
+    };
+    if (flags & 1) throw new ZipProblem('encrypted', `${entry.name} is encrypted`);
+    // Part names are case-insensitive in a package (ECMA-376 Part 2 §9.1.1.1.2).
+    entries.set(entry.name.toLowerCase(), entry);
+    p += 46 + nameLength + u16(bytes, p + 30) + u16(bytes, p + 32);
+  }
+  let total = 0;
+  return {
+    names: [...entries.values()].map((e) => e.name),
+    has: (name) => entries.has(name.toLowerCase()),
+    read(name) {
+      const e = entries.get(name.toLowerCase());
+      if (!e) return null;
+      const out = inflateEntry(bytes, e, limits, limits.maxTotalBytes - total);
+      total += out.length;
+      return out;
+    },
+  };
+}
+
+function inflateEntry(bytes: Uint8Array, e: Entry, limits: ZipLimits, budget: number): Uint8Array {
+  const p = e.localOffset;
+  if (p + 30 > bytes.length || u32(bytes, p) !== 0x04034b50) throw new ZipProblem('corrupt', `${e.name}: entry missing`);
+  const start = p + 30 + u16(bytes, p + 26) + u16(bytes, p + 28);
+  const end = start + e.compressedSize;
+  if (end > bytes.length) throw new ZipProblem('corrupt', `${e.name}: cut off`);
+  const data = bytes.subarray(start, end);
+  const cap = Math.min(limits.maxEntryBytes, budget);
+  const tooLarge = () => new ZipProblem('too_large', `${e.name} > ${mib(limits.maxEntryBytes)}`);
+  if (e.size > cap) throw tooLarge();
+  if (e.method === 0) return data;
+  if (e.method !== 8) throw new ZipProblem('corrupt', `${e.name}: compression method ${e.method}`);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let ended = false;
+  const inflate = new Inflate((chunk, final) => {
+    size += chunk.length;
+    if (size > cap) throw tooLarge();
+    if (size > limits.ratioFrom && size > limits.maxRatio * Math.max(1, e.compressedSize))
+      throw new ZipProblem('too_large', `${e.name} > 1:${limits.maxRatio}`);
+    chunks.push(chunk);
+    if (final) ended = true;
+  });
+  const STEP = 1 << 16;
+  try {
+    for (let i = 0; i < data.length; i += STEP)
+      inflate.push(data.subarray(i, Math.min(i + STEP, data.length)), i + STEP >= data.length);
+    if (data.length === 0) inflate.push(new Uint8Array(0), true);
+  } catch (err) {
+    if (err instanceof ZipProblem) throw err;
+    throw new ZipProblem('corrupt', `${e.name}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (!ended) throw new ZipProblem('corrupt', `${e.name}: cut off`);
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
