@@ -104,7 +104,7 @@ Mã thoát: 0 đã đánh giá · 1 có vấn đề dữ liệu khi dùng --stri
 async function loadPlan(file: string | null, cwd: string): Promise<Plan> {
   if (file === null) return HCMC_PLAN;
   const full = path.resolve(cwd, file);
-  if (/\.xlsx$/i.test(file)) return planFromWorkbook(file, await streamGrid(await readFileBuffer(full), file)).plan;
+  if (/\.xlsx$/i.test(file)) return planFromWorkbook(file, (await readXlsxFile(full, { name: file })).grid).plan;
   let text: string;
   try {
     text = await fs.readFile(full, 'utf8');
@@ -232,7 +232,7 @@ async function evaluateCommand(args: EvaluateArgs, io: Io): Promise<number> {
   // --plan F.xlsx: the plan sheet of that workbook; else a plan sheet in the inputs (below); else F.json or the built-in plan.
   const planBook =
     args.plan !== null && /\.xlsx$/i.test(args.plan)
-      ? planFromWorkbook(args.plan, await streamGrid(await readFileBuffer(path.resolve(io.cwd, args.plan)), args.plan))
+      ? planFromWorkbook(args.plan, (await readXlsxFile(path.resolve(io.cwd, args.plan), { name: args.plan })).grid)
       : null;
   let plan = planBook?.plan ?? (await loadPlan(args.plan, io.cwd));
   const files = args.files.length > 0 ? args.files : [path.join(packageRoot(), SAMPLE_FILE)];

@@ -9,8 +9,7 @@ import { parseArgs } from 'node:util';
 import { readDataset } from '../engine';
 import { Lang } from '../i18n';
 import { inferUnitKind } from '../workbook/values';
-import { readFileBuffer } from '../xlsx/read';
-import { streamGrid } from '../xlsx/stream-read';
+import { readXlsxFile } from '../xlsx/file';
 import { TemplateUnit } from '../xlsx/template-write';
 import { UsageError } from './args';
 
@@ -55,7 +54,7 @@ async function readUnits(file: string, cwd: string): Promise<TemplateUnit[]> {
   const full = path.resolve(cwd, file);
   let units: TemplateUnit[];
   if (/\.xlsx$/i.test(file)) {
-    const dataset = readDataset(await streamGrid(await readFileBuffer(full), file));
+    const dataset = readDataset((await readXlsxFile(full, { name: file })).grid);
     units = dataset.units.filter((u) => u.duplicateOf === null).map((u) => ({ name: u.name, kind: u.kind }));
   } else {
     const text = await fs.readFile(full, 'utf8').catch(() => {
