@@ -18,6 +18,8 @@ export type AddinErrorCode =
   | 'not_evaluated'
   | 'plan_sheet_invalid'
   | 'plan_sheet_exists'
+  | 'too_many_files'
+  | 'no_file_read'
   | 'excel_error';
 
 export interface AddinErrorDetail {
@@ -90,6 +92,14 @@ const MESSAGES: Readonly<Record<AddinErrorCode, Readonly<Record<Lang, (d: AddinE
     vi: (d) =>
       `Sổ làm việc đã có trang kế hoạch "${d.sheet ?? ''}"; hãy sửa trực tiếp trên trang đó (hoặc xóa trang rồi chèn lại).`,
     en: (d) => `The workbook already has the plan sheet "${d.sheet ?? ''}"; edit it there (or delete it and insert it again).`,
+  },
+  too_many_files: {
+    vi: (d) => `Đã chọn ${d.text ?? ''} tệp, quá nhiều cho một lần tổng hợp (tối đa 2000). Hãy chia thành nhiều lần.`,
+    en: (d) => `${d.text ?? ''} files chosen: too many for one consolidation (at most 2000). Split them.`,
+  },
+  no_file_read: {
+    vi: (d) => `Không đọc được tệp nào nên chưa tổng hợp. ${d.text ?? ''}`,
+    en: (d) => `No file could be read, so nothing was consolidated. ${d.text ?? ''}`,
   },
   excel_error: {
     vi: (d) =>

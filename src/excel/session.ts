@@ -7,13 +7,16 @@ import { Evaluation, evaluate } from '../engine';
 import { Lang } from '../i18n';
 import { HCMC_PLAN, Plan, defaultYear } from '../plan';
 import { ActivePlan, setActivePlan } from '../plan/active';
+import type { ConsolidateRequest } from '../consolidate/protocol';
+import { TooManyFiles } from '../consolidate/protocol';
+import type { Consolidation } from '../report/consolidate';
 import { findPlanSheet, planSheetMessages, readPlanSheet } from '../plan/sheet';
 import { WorkbookGrid } from '../workbook/grid';
 import { ManualLayout } from '../workbook/detect';
 import { FieldsOf, ListKind, SCHEMAS } from '../workbook/fields';
 import { columnLetters } from '../workbook/grid';
 import type { ClearOutcome } from './clear';
-import { ExcelEnv } from './env';
+import { ExcelEnv, checkCancelled } from './env';
 import { AddinError } from './errors';
 import { KnownLayouts, ReadOptions, WorkbookRead, readWorkbook } from './read';
 import type { SampleBook } from './sample';
@@ -26,6 +29,9 @@ const loadWrite = () => import(/* webpackChunkName: "write" */ './write');
 const loadClear = () => import(/* webpackChunkName: "write" */ './clear');
 const loadSample = () => import(/* webpackChunkName: "write" */ './sample');
 const loadPlanSheet = () => import(/* webpackChunkName: "write" */ './plan-sheet');
+const loadConsolidation = () => import(/* webpackChunkName: "write" */ './consolidation');
+// Reading the files on the page (tests, or where no worker is given): the reader loads on first use.
+const loadConsolidateCore = () => import(/* webpackChunkName: "consolidate" */ '../consolidate/core');
 
 export interface FieldChoice {
   readonly field: string;
@@ -104,8 +110,20 @@ function summarize(read: WorkbookRead): Detection {
   return { lists, missing, remembered: { year: read.state.year, inclusive: read.state.inclusive } };
 }
 
+/** What "Tổng hợp từ nhiều tệp" did: the sheet written, files consolidated and files that could not be read. */
+export interface ConsolidateOutcome {
+  readonly sheet: string;
+  readonly files: number;
+  readonly failed: readonly string[];
+}
+
+/** Reads and consolidates the files off the page (a Web Worker: src/consolidate/client.ts). */
+export type Consolidator = (request: ConsolidateRequest, run: RunOptions) => Promise<Consolidation>;
+
 export interface SessionOptions {
   readonly lang: Lang;
+  /** Where the files are read; on the page when absent. */
+  readonly consolidator?: Consolidator;
   readonly plan?: Plan;
   readonly now?: () => Date;
   /** The sample lists, loaded on demand (they are only needed by "insert sample data"). */
@@ -278,6 +296,46 @@ export class Session {
   async insertPlan(inclusive: boolean): Promise<string> {
     const { insertPlanSheet } = await loadPlanSheet();
     return insertPlanSheet(this.env, this.plan, inclusive, this.options.lang);
+  }
+
+  /**
+   * "Tổng hợp từ nhiều tệp": reads the files (in the worker when there is one), evaluates them
+   * together with the plan in force, and writes the sheet "Tổng hợp CCHC {year}".
+   */
+  async consolidate(files: readonly File[], year: number, inclusive: boolean, o: RunOptions = {}): Promise<ConsolidateOutcome> {
+    // The plan in force is the open workbook's: read it first (a malformed plan sheet stops here).
+    if (!this.read) this.read = await readWorkbook(this.env, this.readOptions({ signal: o.signal })).catch(() => null);
+    if (this.read) await this.takePlan(this.read.grid);
+    const blocked = this.blocked();
+    if (blocked) throw blocked;
+    const sheetInclusive = this.active.kind === 'workbook' && this.active.inclusive;
+    const request: ConsolidateRequest = { files, plan: this.plan, year, inclusive: inclusive || sheetInclusive };
+    let c: Consolidation | null;
+    try {
+      c = this.options.consolidator ? await this.options.consolidator(request, o) : await this.consolidateHere(request, o);
+    } catch (e) {
+      if (e instanceof TooManyFiles) throw new AddinError('too_many_files', { text: String(e.count) });
+      if (o.signal?.aborted) throw new AddinError('cancelled');
+      throw e;
+    }
+    checkCancelled(o.signal);
+    if (c === null) throw new AddinError('cancelled');
+    if (c.total === null) throw new AddinError('no_file_read', { text: c.failed[0]?.reason[this.lang] ?? '' });
+    const { writeConsolidation } = await loadConsolidation();
+    const sheet = await writeConsolidation(this.env, c, this.lang);
+    return { sheet, files: c.files.length, failed: c.failed.map((f) => f.file) };
+  }
+
+  private async consolidateHere(request: ConsolidateRequest, o: RunOptions): Promise<Consolidation | null> {
+    const { consolidateFiles } = await loadConsolidateCore();
+    const { files } = request;
+    return consolidateFiles(
+      files.length,
+      async (i) => ({ name: files[i].name, bytes: new Uint8Array(await files[i].arrayBuffer()) }),
+      request,
+      (done, total) => o.onProgress?.(done, total),
+      () => o.signal?.aborted === true,
+    );
   }
 
   /** Adds the sample lists (the same sample the command line evaluates) as new sheets. */
