@@ -15,6 +15,7 @@ import { LiveRegion } from './LiveRegion';
 import { Notice, NoticeMessage } from './Notice';
 import { clampYear, errorCode, errorText, fieldLabel, summaryText } from './figures';
 import { Outcome, Step, useJobs } from './jobs';
+import { CONSOLIDATE_STRINGS } from './consolidate-strings';
 import { PLAN_STRINGS } from './plan-strings';
 import { STRINGS } from './strings';
 
@@ -186,13 +187,26 @@ export function App({ actions, lang, initialYear }: AppProps) {
     if (!insert) return;
     void perform(
       async (step) => {
-        const sheet = await step('insertingPlan', () => insert(inclusive));
+        const sheet = await step('insertingPlan', () => insert.call(actions, inclusive));
         const detection = await step('detecting', (o) => actions.detect(o));
         return { sheet, detection };
       },
       ({ sheet, detection }) => {
         showDetection(detection);
         setNotice({ intent: 'success', text: PLAN_STRINGS[lang].inserted(sheet) });
+      },
+    );
+  }
+
+  function consolidate(files: readonly File[]) {
+    const run = actions.consolidate;
+    if (!run) return;
+    const t = CONSOLIDATE_STRINGS[lang];
+    void perform(
+      (step) => step('consolidating', (o) => run.call(actions, files, year, inclusive, o)),
+      (out) => {
+        const failed = out.failed.length > 0 ? t.failed(out.failed.join(', ')) : '';
+        setNotice({ intent: out.failed.length > 0 ? 'info' : 'success', text: t.done(out.files, out.sheet) + failed });
       },
     );
   }
@@ -300,6 +314,7 @@ export function App({ actions, lang, initialYear }: AppProps) {
             onReport={report}
             onClear={clear}
             onInsertPlan={actions.insertPlan ? insertPlan : undefined}
+            onConsolidate={actions.consolidate ? consolidate : undefined}
           />
         </Suspense>
       )}

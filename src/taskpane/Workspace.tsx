@@ -9,6 +9,7 @@ import type { Detection, ListSummary } from './actions';
 import { ActionBar, Writable } from './ActionBar';
 import { EmptyState } from './EmptyState';
 import { EvaluatePanel } from './EvaluatePanel';
+import { ConsolidatePanel } from './ConsolidatePanel';
 import { ListsPanel } from './ListsPanel';
 import { PlanSheetPanel } from './PlanSheetPanel';
 
@@ -40,11 +41,22 @@ export interface WorkspaceProps {
   readonly onClear: (reports: boolean) => void;
   /** "Chèn bảng kế hoạch" (absent where the surface cannot do it). */
   readonly onInsertPlan?: () => void;
+  /** "Tổng hợp từ nhiều tệp" (absent where the surface cannot read files). */
+  readonly onConsolidate?: (files: readonly File[]) => void;
 }
 
 export function Workspace(p: WorkspaceProps) {
   const styles = useStyles();
-  if (!p.detection) return <EmptyState lang={p.lang} busy={p.busy} onInsertSample={p.onInsertSample} />;
+  const consolidate = p.onConsolidate && (
+    <ConsolidatePanel year={p.year} lang={p.lang} busy={p.busy} onConsolidate={p.onConsolidate} />
+  );
+  if (!p.detection)
+    return (
+      <div className={styles.root}>
+        <EmptyState lang={p.lang} busy={p.busy} onInsertSample={p.onInsertSample} />
+        {consolidate}
+      </div>
+    );
   return (
     <div className={styles.root}>
       <ListsPanel detection={p.detection} lang={p.lang} busy={p.busy} onSetColumn={p.onSetColumn} onFindAgain={p.onFindAgain} />
@@ -66,6 +78,7 @@ export function Workspace(p: WorkspaceProps) {
         onReport={p.onReport}
         onClear={p.onClear}
       />
+      {consolidate}
     </div>
   );
 }

@@ -5,11 +5,11 @@
  */
 import type { Evaluation } from '../engine';
 import type { ClearOutcome } from '../excel/clear';
-import type { Detection, RunOptions } from '../excel/session';
+import type { ConsolidateOutcome, Detection, RunOptions } from '../excel/session';
 import type { WriteOutcome } from '../excel/write';
 import type { ListKind } from '../workbook/fields';
 
-export type { Detection, ListSummary, FieldChoice, RunOptions } from '../excel/session';
+export type { ConsolidateOutcome, Detection, ListSummary, FieldChoice, RunOptions } from '../excel/session';
 
 export interface PaneActions {
   /** Finds the units, staff and activities lists (on open, and after "Chèn dữ liệu mẫu"). */
@@ -30,4 +30,6 @@ export interface PaneActions {
   insertSample(): Promise<readonly string[]>;
   /** "Chèn bảng kế hoạch": the plan in force as a new sheet "Kế hoạch CCHC"; returns its name. */
   insertPlan?(inclusive: boolean): Promise<string>;
+  /** "Tổng hợp từ nhiều tệp": reads the files, evaluates them together, writes "Tổng hợp CCHC {year}". */
+  consolidate?(files: readonly File[], year: number, inclusive: boolean, o?: RunOptions): Promise<ConsolidateOutcome>;
 }

@@ -6,6 +6,7 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import type { SampleBook } from '../excel/sample';
+import { workerConsolidator } from '../consolidate/client';
 import type { ExcelEnv } from '../excel/env';
 import type { Session } from '../excel/session';
 import { langFromLocale } from '../i18n';
@@ -48,7 +49,7 @@ function mount(Session: typeof import('../excel/session').Session, officeEnv: ()
   mounted = true;
   const lang = langFromLocale(Office.context.displayLanguage);
   document.documentElement.lang = lang;
-  const session: Session = new Session(officeEnv(), { lang, loadSample });
+  const session: Session = new Session(officeEnv(), { lang, loadSample, consolidator: workerConsolidator() });
   createRoot(container()).render(
     <FluentProvider theme={webLightTheme}>
       <App actions={session} lang={lang} />

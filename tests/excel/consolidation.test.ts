@@ -34,6 +34,9 @@ const STAFF_B: XRow[] = [
 ];
 const ACTIVITIES: XRow[] = [[1, 'Tập huấn chấm điểm', 'Tập huấn, hướng dẫn nghiệp vụ', 'Trực tuyến', '2024-10-01', 100, 90]];
 
+/** A File as the browser's file input gives it. */
+const fileOf = (bytes: Buffer, name: string) => new File([new Uint8Array(bytes)], name);
+
 let dir = '';
 let files: File[] = [];
 
@@ -44,7 +47,7 @@ beforeAll(async () => {
   const damaged = a.subarray(0, Math.floor(a.length / 2));
   writeFileSync(path.join(dir, 'quan-1.xlsx'), a);
   writeFileSync(path.join(dir, '=quan-3.xlsx'), b);
-  files = [new File([a], 'quan-1.xlsx'), new File([damaged], 'hong.xlsx'), new File([b], '=quan-3.xlsx')];
+  files = [fileOf(a, 'quan-1.xlsx'), fileOf(damaged, 'hong.xlsx'), fileOf(b, '=quan-3.xlsx')];
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -127,7 +130,7 @@ test('cancelled while reading: nothing written', async () => {
 test('no file readable: a clear error, nothing written', async () => {
   const fake = new FakeExcel();
   const session = new Session(envOf(fake), { lang: 'vi' });
-  const err = await session.consolidate([new File([Buffer.from('abc')], 'x.xlsx')], 2024, false).catch((e: unknown) => e);
+  const err = await session.consolidate([fileOf(Buffer.from('abc'), 'x.xlsx')], 2024, false).catch((e: unknown) => e);
   expect(err).toMatchObject({ code: 'no_file_read' });
   expect(fake.sheetNames()).not.toContain('Tổng hợp CCHC 2024');
 });
