@@ -2,10 +2,11 @@
  * "Tổng hợp từ nhiều tệp": pick the units' .xlsx files and consolidate them into a new sheet. The
  * reading runs in a Web Worker; progress and cancel are the pane's busy bar (job "consolidating").
  */
-import { Button, makeStyles, tokens, useId } from '@fluentui/react-components';
+import { Button, Field, Select, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import type { Lang } from '../i18n';
 import { CONSOLIDATE_STRINGS } from './consolidate-strings';
+import { YEARS } from './figures';
 import { useSectionStyles } from './styles';
 
 const useStyles = makeStyles({
@@ -21,6 +22,7 @@ const useStyles = makeStyles({
     whiteSpace: 'nowrap',
   },
   text: { margin: 0 },
+  year: { maxWidth: '240px' },
 });
 
 export interface ConsolidatePanelProps {
@@ -28,9 +30,11 @@ export interface ConsolidatePanelProps {
   readonly lang: Lang;
   readonly busy: boolean;
   readonly onConsolidate: (files: readonly File[]) => void;
+  /** Given where no other control sets the year (a workbook without lists): the panel shows its own. */
+  readonly onYear?: (year: number) => void;
 }
 
-export function ConsolidatePanel({ year, lang, busy, onConsolidate }: ConsolidatePanelProps) {
+export function ConsolidatePanel({ year, lang, busy, onConsolidate, onYear }: ConsolidatePanelProps) {
   const styles = useStyles();
   const section = useSectionStyles();
   const s = CONSOLIDATE_STRINGS[lang];
@@ -47,6 +51,17 @@ export function ConsolidatePanel({ year, lang, busy, onConsolidate }: Consolidat
       <p id={hintId} className={section.hint}>
         {s.hint(year)}
       </p>
+      {onYear && (
+        <Field className={styles.year} label={s.year}>
+          <Select value={String(year)} onChange={(_e, data) => onYear(Number(data.value))}>
+            {YEARS.map((y) => (
+              <option key={y} value={String(y)}>
+                {y}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
       <input
         ref={input}
         id={inputId}

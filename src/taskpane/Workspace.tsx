@@ -47,14 +47,21 @@ export interface WorkspaceProps {
 
 export function Workspace(p: WorkspaceProps) {
   const styles = useStyles();
-  const consolidate = p.onConsolidate && (
-    <ConsolidatePanel year={p.year} lang={p.lang} busy={p.busy} onConsolidate={p.onConsolidate} />
-  );
+  const consolidate = (ownYear: boolean) =>
+    p.onConsolidate && (
+      <ConsolidatePanel
+        year={p.year}
+        lang={p.lang}
+        busy={p.busy}
+        onConsolidate={p.onConsolidate}
+        onYear={ownYear ? p.onYear : undefined}
+      />
+    );
   if (!p.detection)
     return (
       <div className={styles.root}>
         <EmptyState lang={p.lang} busy={p.busy} onInsertSample={p.onInsertSample} />
-        {consolidate}
+        {consolidate(true)}
       </div>
     );
   return (
@@ -78,7 +85,7 @@ export function Workspace(p: WorkspaceProps) {
         onReport={p.onReport}
         onClear={p.onClear}
       />
-      {consolidate}
+      {consolidate(false)}
     </div>
   );
 }

@@ -5,6 +5,7 @@ export interface ConsolidateStrings {
   readonly heading: string;
   readonly hint: (year: number) => string;
   readonly choose: string;
+  readonly year: string;
   readonly chosen: (n: number) => string;
   readonly none: string;
   readonly run: string;
@@ -18,6 +19,7 @@ export const CONSOLIDATE_STRINGS: Readonly<Record<Lang, ConsolidateStrings>> = {
     hint: (y) =>
       `Chọn các tệp .xlsx các đơn vị gửi về: phần bổ trợ đọc từng tệp, đánh giá chung năm ${y} và ghi vào trang mới "Tổng hợp CCHC ${y}". Các tệp không bị sửa.`,
     choose: 'Chọn tệp…',
+    year: 'Năm tổng hợp (tính đến 31/12)',
     chosen: (n) => `Đã chọn ${n} tệp.`,
     none: 'Chưa chọn tệp nào.',
     run: 'Tổng hợp',
@@ -29,6 +31,7 @@ export const CONSOLIDATE_STRINGS: Readonly<Record<Lang, ConsolidateStrings>> = {
     hint: (y) =>
       `Choose the .xlsx files the units sent: the add-in reads each one, evaluates them together for ${y} and writes a new sheet "CCHC summary ${y}". The files are not changed.`,
     choose: 'Choose files…',
+    year: 'Year (as at 31 December)',
     chosen: (n) => `${n} files chosen.`,
     none: 'No file chosen.',
     run: 'Consolidate',
