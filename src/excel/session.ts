@@ -21,6 +21,7 @@ import { AddinError } from './errors';
 import { KnownLayouts, ReadOptions, WorkbookRead, readWorkbook } from './read';
 import type { SampleBook } from './sample';
 import { selectCell } from './select';
+import type { TemplateOutcome } from './template';
 import type { WriteOutcome } from './write';
 
 // What only the write actions need (the report layout, styles, sample insertion) loads on first
@@ -29,6 +30,7 @@ const loadWrite = () => import(/* webpackChunkName: "write" */ './write');
 const loadClear = () => import(/* webpackChunkName: "write" */ './clear');
 const loadSample = () => import(/* webpackChunkName: "write" */ './sample');
 const loadPlanSheet = () => import(/* webpackChunkName: "write" */ './plan-sheet');
+const loadTemplate = () => import(/* webpackChunkName: "write" */ './template');
 const loadConsolidation = () => import(/* webpackChunkName: "write" */ './consolidation');
 // Reading the files on the page (tests, or where no worker is given): the reader loads on first use.
 const loadConsolidateCore = () => import(/* webpackChunkName: "consolidate" */ '../consolidate/core');
@@ -336,6 +338,12 @@ export class Session {
       (done, total) => o.onProgress?.(done, total),
       () => o.signal?.aborted === true,
     );
+  }
+
+  /** "Tạo mẫu nhập liệu": the standard entry template, opened as a new workbook (or its bytes to download). */
+  async makeTemplate(): Promise<TemplateOutcome> {
+    const { makeTemplate } = await loadTemplate();
+    return makeTemplate(this.env);
   }
 
   /** Adds the sample lists (the same sample the command line evaluates) as new sheets. */

@@ -100,6 +100,18 @@ const useStyles = makeStyles({
   },
 });
 
+/** Offers bytes as a downloaded file (where Excel cannot open them as a new workbook). */
+function saveFile(name: string, bytes: Uint8Array): void {
+  const url = URL.createObjectURL(
+    new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+  );
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 export function App({ actions, lang, initialYear }: AppProps) {
   const styles = useStyles();
   const s = STRINGS[lang];
@@ -211,6 +223,19 @@ export function App({ actions, lang, initialYear }: AppProps) {
     );
   }
 
+  function makeTemplate() {
+    const make = actions.makeTemplate;
+    if (!make) return;
+    const t = CONSOLIDATE_STRINGS[lang];
+    void perform(
+      (step) => step('makingTemplate', () => make.call(actions)),
+      (out) => {
+        if (!out.opened) saveFile(out.name, out.bytes);
+        setNotice({ intent: 'success', text: out.opened ? t.templateOpened : t.templateSaved(out.name) });
+      },
+    );
+  }
+
   function setColumn(list: ListSummary, field: string, column: number | null) {
     void perform(
       (step) => step('mapping', (o) => actions.setColumn(list.kind, list.sheet, field, column, o)),
@@ -315,6 +340,7 @@ export function App({ actions, lang, initialYear }: AppProps) {
             onClear={clear}
             onInsertPlan={actions.insertPlan ? insertPlan : undefined}
             onConsolidate={actions.consolidate ? consolidate : undefined}
+            onMakeTemplate={actions.makeTemplate ? makeTemplate : undefined}
           />
         </Suspense>
       )}

@@ -23,6 +23,7 @@ const useStyles = makeStyles({
   },
   text: { margin: 0 },
   year: { maxWidth: '240px' },
+  template: { alignSelf: 'flex-start' },
 });
 
 export interface ConsolidatePanelProps {
@@ -32,15 +33,18 @@ export interface ConsolidatePanelProps {
   readonly onConsolidate: (files: readonly File[]) => void;
   /** Given where no other control sets the year (a workbook without lists): the panel shows its own. */
   readonly onYear?: (year: number) => void;
+  /** "Tạo mẫu nhập liệu" (absent where the surface cannot make it). */
+  readonly onMakeTemplate?: () => void;
 }
 
-export function ConsolidatePanel({ year, lang, busy, onConsolidate, onYear }: ConsolidatePanelProps) {
+export function ConsolidatePanel({ year, lang, busy, onConsolidate, onYear, onMakeTemplate }: ConsolidatePanelProps) {
   const styles = useStyles();
   const section = useSectionStyles();
   const s = CONSOLIDATE_STRINGS[lang];
   const headingId = useId('consolidate-');
   const hintId = useId('consolidate-hint-');
   const inputId = useId('consolidate-files-');
+  const templateId = useId('template-hint-');
   const input = useRef<HTMLInputElement>(null);
   const [files, setFiles] = useState<readonly File[]>([]);
   return (
@@ -84,6 +88,16 @@ export function ConsolidatePanel({ year, lang, busy, onConsolidate, onYear }: Co
       <p className={styles.text} role="status">
         {files.length > 0 ? s.chosen(files.length) : s.none}
       </p>
+      {onMakeTemplate && (
+        <>
+          <p id={templateId} className={section.hint}>
+            {s.templateHint}
+          </p>
+          <Button className={styles.template} disabledFocusable={busy} aria-describedby={templateId} onClick={onMakeTemplate}>
+            {s.template}
+          </Button>
+        </>
+      )}
     </section>
   );
 }

@@ -43,6 +43,7 @@ export interface WorkspaceProps {
   readonly onInsertPlan?: () => void;
   /** "Tổng hợp từ nhiều tệp" (absent where the surface cannot read files). */
   readonly onConsolidate?: (files: readonly File[]) => void;
+  readonly onMakeTemplate?: () => void;
 }
 
 export function Workspace(p: WorkspaceProps) {
@@ -55,6 +56,7 @@ export function Workspace(p: WorkspaceProps) {
         busy={p.busy}
         onConsolidate={p.onConsolidate}
         onYear={ownYear ? p.onYear : undefined}
+        onMakeTemplate={p.onMakeTemplate}
       />
     );
   if (!p.detection)

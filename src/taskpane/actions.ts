@@ -6,9 +6,11 @@
 import type { Evaluation } from '../engine';
 import type { ClearOutcome } from '../excel/clear';
 import type { ConsolidateOutcome, Detection, RunOptions } from '../excel/session';
+import type { TemplateOutcome } from '../excel/template';
 import type { WriteOutcome } from '../excel/write';
 import type { ListKind } from '../workbook/fields';
 
+export type { TemplateOutcome } from '../excel/template';
 export type { ConsolidateOutcome, Detection, ListSummary, FieldChoice, RunOptions } from '../excel/session';
 
 export interface PaneActions {
@@ -31,5 +33,7 @@ export interface PaneActions {
   /** "Chèn bảng kế hoạch": the plan in force as a new sheet "Kế hoạch CCHC"; returns its name. */
   insertPlan?(inclusive: boolean): Promise<string>;
   /** "Tổng hợp từ nhiều tệp": reads the files, evaluates them together, writes "Tổng hợp CCHC {year}". */
+  /** "Tạo mẫu nhập liệu": the entry template as a new workbook, or its bytes to download. */
+  makeTemplate?(): Promise<TemplateOutcome>;
   consolidate?(files: readonly File[], year: number, inclusive: boolean, o?: RunOptions): Promise<ConsolidateOutcome>;
 }

@@ -11,6 +11,10 @@ export interface ConsolidateStrings {
   readonly run: string;
   readonly done: (files: number, sheet: string) => string;
   readonly failed: (names: string) => string;
+  readonly template: string;
+  readonly templateHint: string;
+  readonly templateOpened: string;
+  readonly templateSaved: (name: string) => string;
 }
 
 export const CONSOLIDATE_STRINGS: Readonly<Record<Lang, ConsolidateStrings>> = {
@@ -25,6 +29,10 @@ export const CONSOLIDATE_STRINGS: Readonly<Record<Lang, ConsolidateStrings>> = {
     run: 'Tổng hợp',
     done: (files, sheet) => `Đã tổng hợp ${files} tệp vào trang "${sheet}".`,
     failed: (names) => ` Không đọc được (xem cuối trang): ${names}.`,
+    template: 'Tạo mẫu nhập liệu',
+    templateHint: 'Mẫu chuẩn gửi các đơn vị: ba danh sách có sẵn tiêu đề, danh sách chọn và kiểm tra dữ liệu khi nhập.',
+    templateOpened: 'Đã mở mẫu nhập liệu trong một sổ làm việc mới. Hãy lưu và gửi cho các đơn vị.',
+    templateSaved: (name) => `Đã tạo mẫu nhập liệu "${name}" (xem thư mục tải xuống).`,
   },
   en: {
     heading: 'Consolidate several files',
@@ -37,5 +45,9 @@ export const CONSOLIDATE_STRINGS: Readonly<Record<Lang, ConsolidateStrings>> = {
     run: 'Consolidate',
     done: (files, sheet) => `Consolidated ${files} files on the sheet "${sheet}".`,
     failed: (names) => ` Could not read (listed at the end of the sheet): ${names}.`,
+    template: 'Make the entry template',
+    templateHint: 'The standard form for the units: the three lists with their headers, drop-downs and checks as they type.',
+    templateOpened: 'The entry template is open in a new workbook. Save it and send it to the units.',
+    templateSaved: (name) => `Made the entry template "${name}" (see your downloads).`,
   },
 };

@@ -16,6 +16,7 @@ export type Job =
   | 'inserting'
   | 'insertingPlan'
   | 'consolidating'
+  | 'makingTemplate'
   | 'selecting';
 
 /** What the pane is doing. `cancelling`: Hủy was pressed and the action has not stopped yet. */

@@ -61,3 +61,20 @@ test('a refusal from Excel is shown as an error', async () => {
   await user.click(screen.getByRole('button', { name: 'Tổng hợp' }));
   expect((await screen.findByRole('alert')).textContent).toMatch(/Không đọc được tệp nào nên chưa tổng hợp/);
 });
+
+test('"Tạo mẫu nhập liệu": opened as a new workbook, or downloaded where Excel cannot open it', async () => {
+  const user = userEvent.setup();
+  const makeTemplate = jest
+    .fn()
+    .mockResolvedValueOnce({ opened: true })
+    .mockResolvedValueOnce({ opened: false, name: 'mau-nhap-lieu-cchc.xlsx', bytes: new Uint8Array([1, 2, 3]) });
+  const created: Blob[] = [];
+  Object.assign(URL, { createObjectURL: (b: Blob) => (created.push(b), 'blob:x'), revokeObjectURL: () => undefined });
+  renderApp(fakeActions(sample, { makeTemplate, consolidate: jest.fn() }), 'vi', 2024);
+  await user.click(await screen.findByRole('button', { name: 'Tạo mẫu nhập liệu' }));
+  await screen.findByText('Đã mở mẫu nhập liệu trong một sổ làm việc mới. Hãy lưu và gửi cho các đơn vị.');
+  expect(created).toHaveLength(0);
+  await user.click(screen.getByRole('button', { name: 'Tạo mẫu nhập liệu' }));
+  await screen.findByText('Đã tạo mẫu nhập liệu "mau-nhap-lieu-cchc.xlsx" (xem thư mục tải xuống).');
+  expect(created.map((b) => b.size)).toEqual([3]);
+});
