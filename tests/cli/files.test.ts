@@ -13,6 +13,8 @@ import { HCMC_PLAN } from '../../src/plan';
 import { consolidate } from '../../src/report/consolidate';
 import { buildWorkbook, canonicalSheets, gridFromSheets, toBuffer, XRow } from '../xlsx/book';
 
+jest.setTimeout(60_000);
+
 const P1 = path.resolve(__dirname, '..', 'fixtures', 'p1-canonical.xlsx');
 
 async function cli(argv: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {

@@ -29,6 +29,9 @@ async function cli(argv: string[], cwd: string): Promise<{ code: number; out: st
   return { code: await main(argv, io), out, err };
 }
 
+// Loading the template through exceljs expands its 2,000-row validations cell by cell: seconds on a busy machine.
+jest.setTimeout(60_000);
+
 let dir = '';
 const at = (name: string) => path.join(dir, name);
 
