@@ -25,6 +25,7 @@ import { STRINGS } from './strings';
  */
 const loadWorkspace = () => import(/* webpackChunkName: "workspace" */ './Workspace');
 const Workspace = lazy(loadWorkspace);
+const ConsolidateSection = lazy(() => loadWorkspace().then((m) => ({ default: m.ConsolidateSection })));
 const loadResults = () => import(/* webpackChunkName: "results" */ './Results');
 const Results = lazy(loadResults);
 
@@ -354,6 +355,18 @@ export function App({ actions, lang, initialYear }: AppProps) {
             busy={busy}
             onSelectUnit={(u) => select(u.sheet, `A${u.row}`)}
             onSelectIssue={(issue) => select(issue.sheet, issue.cell)}
+          />
+        </Suspense>
+      )}
+
+      {book.status === 'found' && actions.consolidate && (
+        <Suspense fallback={null}>
+          <ConsolidateSection
+            year={year}
+            lang={lang}
+            busy={busy}
+            onConsolidate={consolidate}
+            onMakeTemplate={actions.makeTemplate ? makeTemplate : undefined}
           />
         </Suspense>
       )}

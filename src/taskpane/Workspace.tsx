@@ -59,6 +59,7 @@ export function Workspace(p: WorkspaceProps) {
         onMakeTemplate={p.onMakeTemplate}
       />
     );
+  // With lists found, the section goes under the results (App renders ConsolidateSection).
   if (!p.detection)
     return (
       <div className={styles.root}>
@@ -87,9 +88,19 @@ export function Workspace(p: WorkspaceProps) {
         onReport={p.onReport}
         onClear={p.onClear}
       />
-      {consolidate(false)}
     </div>
   );
+}
+
+/** "Tổng hợp từ nhiều tệp" under the results (App places it; the empty state has its own above). */
+export function ConsolidateSection(p: {
+  readonly year: number;
+  readonly lang: Lang;
+  readonly busy: boolean;
+  readonly onConsolidate: (files: readonly File[]) => void;
+  readonly onMakeTemplate?: () => void;
+}) {
+  return <ConsolidatePanel {...p} />;
 }
 
 export default Workspace;
