@@ -4,6 +4,7 @@
  * payloads with it). Minimal stand-ins; import this file first in every pane test.
  */
 import { TextDecoder, TextEncoder } from 'node:util';
+import { configure } from '@testing-library/dom';
 
 class InertResizeObserver {
   observe(): void {}
@@ -41,3 +42,7 @@ if (typeof window !== 'undefined') {
 }
 
 export {};
+
+// The pane's views load lazily (Results, Workspace); on a busy 2-core machine ts-jest's first
+// transform of a view can take over the default 1 s that findBy* waits.
+configure({ asyncUtilTimeout: 5000 });
