@@ -69,6 +69,8 @@ export interface UnitResult {
   readonly row: number;
   /** The unit targets that apply to it, with their figures. */
   readonly targets: readonly UnitTargetResult[];
+  /** The file the unit row is in, when several files are read together. */
+  readonly file?: string;
 }
 
 export interface Evaluation {
@@ -283,7 +285,14 @@ export function evaluate(dataset: Dataset, plan: Plan, options: EvaluateOptions)
     };
   });
 
-  const units: UnitResult[] = dataset.units.map((u, index) => {
+  const units: UnitResult[] = [];
+  dataset.units.forEach((u, index) => {
+    // A repeated unit row is the same unit: it shows its first row's status (SPEC §4).
+    const firstResult = u.duplicateOf !== null ? units[u.duplicateOf] : undefined;
+    if (firstResult) {
+      units.push({ ...firstResult, index, name: u.name, sheet: u.sheet, row: u.row + 1, ...(u.file ? { file: u.file } : {}) });
+      return;
+    }
     const own = u.duplicateOf ?? index;
     const applied: UnitTargetResult[] = [];
     for (const id of plan.unitTargets) {
@@ -304,7 +313,17 @@ export function evaluate(dataset: Dataset, plan: Plan, options: EvaluateOptions)
           : applied.some((a) => a.status === 'met')
             ? 'compliant'
             : 'not_applicable';
-    return { index, name: u.name, kind: u.kind, status, failed, sheet: u.sheet, row: u.row + 1, targets: applied };
+    units.push({
+      index,
+      name: u.name,
+      kind: u.kind,
+      status,
+      failed,
+      sheet: u.sheet,
+      row: u.row + 1,
+      targets: applied,
+      ...(u.file ? { file: u.file } : {}),
+    });
   });
 
   return { plan: plan.id, year, strict: !options.inclusive, targets, units, issues: dataset.issues };

@@ -1,12 +1,14 @@
 /**
- * "Xóa màu": removes exactly what the add-in added — its status columns, its row-coloring rules
- * and, when asked, its report sheets — so the workbook's values and formats are as before.
- * Two syncs: one to find the add-in's things, one to remove them.
+ * "Xóa màu": removes exactly what the add-in added and can prove it added (own.ts) — its status
+ * columns (their header and status words; text the user typed there stays), its row-coloring
+ * rules and, when asked, its report sheets that nobody edited — so the workbook's values and
+ * formats are as before. A sheet, column or rule it cannot prove is its own is left alone, whatever
+ * the saved settings say. Three syncs: the settings, the proof, the removal.
  */
 import { ExcelEnv } from './env';
 import { AddinError, fromOfficeError } from './errors';
-import { EMPTY_STATE, STATE_KEY, parseState } from './state';
-import { OWN_RULE_LOAD, isOwnStatusRule } from './own-rules';
+import { clearColumn, deleteRules, queueProof, readProof } from './own';
+import { EMPTY_STATE, STATE_KEY, SavedState, parseState } from './state';
 
 export interface ClearOptions {
   /** Also delete the report sheets the add-in made. */
@@ -17,6 +19,8 @@ export interface ClearOutcome {
   readonly statusColumns: number;
   readonly rules: number;
   readonly reportSheets: number;
+  /** Report sheets of the add-in's that the user edited: kept. */
+  readonly keptReports: readonly string[];
 }
 
 export async function clearAdded(env: ExcelEnv, o: ClearOptions): Promise<ClearOutcome> {
@@ -25,45 +29,53 @@ export async function clearAdded(env: ExcelEnv, o: ClearOptions): Promise<ClearO
       const wb = context.workbook;
       const setting = wb.settings.getItemOrNullObject(STATE_KEY);
       setting.load('value');
-      wb.worksheets.load('items/name');
       await context.sync();
       const state = setting.isNullObject ? EMPTY_STATE : parseState(setting.value);
-      const names = new Set(wb.worksheets.items.map((w) => w.name));
-      const columns = (state.statusColumns ?? []).filter((c) => names.has(c.sheet));
-      const sheets = [...new Set(columns.map((c) => c.sheet))];
-      const protection = sheets.map((name) => {
-        const ws = wb.worksheets.getItem(name);
+      const proof = queueProof(
+        wb,
+        state,
+        (state.statusColumns ?? []).map((c) => c.sheet),
+        o.reports,
+      );
+      const protection = [...new Set((state.statusColumns ?? []).map((c) => c.sheet))].map((name) => {
+        const ws = wb.worksheets.getItemOrNullObject(name);
         ws.protection.load('protected');
-        const cfs = wb.worksheets.getItem(name).getRange().conditionalFormats;
-        cfs.load(OWN_RULE_LOAD);
-        return { name, ws, cfs };
+        return { name, ws };
       });
       wb.protection.load('protected');
       await context.sync();
-      const locked = protection.find((p) => p.ws.protection.protected);
+      const own = await readProof(context, proof);
+      const touched = new Set([...own.columns.map((c) => c.sheet), ...own.rules.map((r) => r.sheet)]);
+      const locked = protection.find((p) => touched.has(p.name) && !p.ws.isNullObject && p.ws.protection.protected);
       if (locked) throw new AddinError('sheet_protected', { sheet: locked.name });
-      const reports = o.reports ? (state.reportSheets ?? []).filter((n) => names.has(n)) : [];
+      const reports = own.reports.filter((r) => !r.edited);
       if (reports.length > 0 && wb.protection.protected) throw new AddinError('workbook_protected');
 
-      let rules = 0;
-      for (const { cfs } of protection) {
-        for (const cf of cfs.items) {
-          if (isOwnStatusRule(cf)) {
-            cf.delete();
-            rules++;
-          }
-        }
+      deleteRules(wb, own.rules);
+      for (const c of own.columns) {
+        clearColumn(wb, c);
+        wb.names.getItem(c.name).delete();
       }
-      for (const c of columns)
-        wb.worksheets
-          .getItem(c.sheet)
-          .getRangeByIndexes(c.top, c.column, c.bottom - c.top + 1, 1)
-          .clear('Contents');
-      for (const name of reports) wb.worksheets.getItem(name).delete();
-      const remaining = (state.reportSheets ?? []).filter((n) => names.has(n) && !reports.includes(n));
-      wb.settings.add(STATE_KEY, JSON.stringify({ ...state, statusColumns: [], reportSheets: remaining }));
+      for (const r of reports) {
+        wb.worksheets.getItem(r.saved.id).delete();
+        if (r.issues && !r.issues.edited) wb.worksheets.getItem(r.issues.id).delete();
+      }
+      const { reportSheets: _legacy, ...rest } = state;
+      const next: SavedState = {
+        ...rest,
+        statusColumns: [],
+        reports: o.reports
+          ? own.reports.filter((r) => r.edited).map((r) => ({ ...r.saved, name: r.name }))
+          : (state.reports ?? []),
+      };
+      wb.settings.add(STATE_KEY, JSON.stringify(next));
       await context.sync();
-      return { statusColumns: columns.length, rules, reportSheets: reports.length };
+      return {
+        statusColumns: own.columns.length,
+        rules: own.rules.length,
+        reportSheets: reports.length,
+        keptReports: own.reports.filter((r) => r.edited).map((r) => r.name),
+      };
     });
   } catch (e) {
     throw fromOfficeError(e);

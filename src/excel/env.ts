@@ -14,10 +14,17 @@ export interface ExcelEnv {
   readonly createWorkbook?: (base64: string) => Promise<void>;
 }
 
-/** The environment inside Excel. Only call once Office is ready. */
+/**
+ * The environment inside Excel. Only call once Office is ready. Batches wait while the user is
+ * editing a cell instead of failing (docs "Delay execution while cell is being edited":
+ * `Excel.run({ delayForCellEdit: true }, …)`; Excel.RunOptions in the typings), where Excel has
+ * the option (ExcelApi 1.11, the set that brought cell-edit detection); elsewhere a batch sent
+ * during a cell edit fails and errors.ts says what to do.
+ */
 export function officeEnv(): ExcelEnv {
+  const delay = Office.context.requirements.isSetSupported('ExcelApi', '1.11');
   return {
-    run: (batch) => Excel.run(batch),
+    run: (batch) => (delay ? Excel.run({ delayForCellEdit: true }, batch) : Excel.run(batch)),
     supports: (set, version) => Office.context.requirements.isSetSupported(set, version),
     ...(Office.context.requirements.isSetSupported('ExcelApi', '1.8')
       ? { createWorkbook: (base64: string) => Excel.createWorkbook(base64) }

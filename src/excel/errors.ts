@@ -11,6 +11,9 @@ export type AddinErrorCode =
   | 'sheet_missing'
   | 'payload_too_large'
   | 'cell_edit_mode'
+  | 'invalid_operation'
+  | 'list_changed'
+  | 'rollback_failed'
   | 'no_lists'
   | 'no_free_column'
   | 'api_missing'
@@ -52,13 +55,29 @@ const MESSAGES: Readonly<Record<AddinErrorCode, Readonly<Record<Lang, (d: AddinE
   },
   payload_too_large: {
     vi: () =>
-      'Dữ liệu quá lớn để Excel trên web gửi một lần. Hãy thử lại; nếu vẫn lỗi, hãy chia danh sách sang nhiều trang tính.',
+      'Dữ liệu quá lớn để Excel trên web gửi, kể cả khi đã chia nhỏ. Hãy mở sổ làm việc bằng Excel trên máy tính, hoặc dùng dòng lệnh cchc; chưa có gì được ghi dở dang.',
     en: () =>
-      'Too much data for Excel on the web to send at once. Try again; if it persists, split the list over several sheets.',
+      'Too much data for Excel on the web to send, even in smaller parts. Open the workbook in Excel desktop, or use the cchc command line; nothing was left half written.',
   },
   cell_edit_mode: {
     vi: () => 'Excel đang ở chế độ sửa ô. Hãy nhấn Enter hoặc Esc để thoát khỏi ô đang sửa rồi thử lại.',
     en: () => 'Excel is editing a cell. Press Enter or Esc to leave the cell and try again.',
+  },
+  invalid_operation: {
+    vi: (d) =>
+      `Excel từ chối thao tác${d.officeCode ? ` (${d.officeCode})` : ''}. Nếu đang sửa một ô, hãy nhấn Enter hoặc Esc rồi thử lại; chưa có gì được ghi dở dang.`,
+    en: (d) =>
+      `Excel refused the operation${d.officeCode ? ` (${d.officeCode})` : ''}. If you are editing a cell, press Enter or Esc and try again; nothing was left half written.`,
+  },
+  list_changed: {
+    vi: (d) => `Danh sách đơn vị trên trang "${d.sheet ?? ''}" vừa thay đổi. Hãy bấm Đánh giá lại.`,
+    en: (d) => `The units list on "${d.sheet ?? ''}" has just changed. Evaluate again.`,
+  },
+  rollback_failed: {
+    vi: (d) =>
+      `Excel báo lỗi khi ghi (${d.text ?? ''}) và không gỡ lại được phần đã ghi. Hãy kiểm tra trang "${d.sheet ?? ''}" (cột trạng thái, màu) và trang báo cáo mới, hoặc bấm "Xóa màu".`,
+    en: (d) =>
+      `Excel reported an error while writing (${d.text ?? ''}) and what was written could not be taken out again. Check "${d.sheet ?? ''}" (status column, colors) and any new report sheet, or use "Clear colors".`,
   },
   no_lists: {
     vi: () =>
@@ -149,6 +168,10 @@ export function fromOfficeError(e: unknown, sheet?: string): AddinError {
       return new AddinError('payload_too_large', { officeCode: code });
     case 'InvalidOperationInCellEditMode':
       return new AddinError('cell_edit_mode', { officeCode: code });
+    // Docs "Delay execution while cell is being edited": without delayForCellEdit a batch sent
+    // while the user edits a cell "fails (InvalidOperation error)"; the same code has other causes.
+    case 'InvalidOperation':
+      return new AddinError('invalid_operation', { officeCode: code });
     default:
       return new AddinError('excel_error', { officeCode: code, text });
   }

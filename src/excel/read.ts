@@ -4,20 +4,27 @@
  *  1. one sync for every sheet's name, visibility, protection, used-range size and top rows, and
  *     the add-in's saved state (sheets are reached by walking getFirst/getNextOrNullObject, so no
  *     sync is spent learning their names);
- *  2. one sync (more only if the payload budget demands) for the columns the evaluation needs,
- *     the cells beside each units list (for the status column) and the conditional formats on
- *     units sheets (to find the add-in's own rules).
+ *  2. one sync (more only if the payload budget demands) for the columns the evaluation needs
+ *     and the cells beside each units list (for the status column).
  *
  * Proxies and calls depend on the number of sheets and columns, never on the number of rows.
  */
-import { CellValue, SheetGrid, WorkbookGrid, cellFromOffice, isCellError } from '../workbook/grid';
-import { AnyLayout, DetectedLists, HEADER_SCAN_ROWS, ManualLayout, applyManual, detectLists } from '../workbook/detect';
+import { CellRange, CellValue, SheetGrid, TableInfo, WorkbookGrid, cellFromOffice, isCellError } from '../workbook/grid';
+import {
+  AnyLayout,
+  DetectedLists,
+  HEADER_SCAN_ROWS,
+  ManualLayout,
+  applyManual,
+  detectLists,
+  layoutColumns,
+} from '../workbook/detect';
 import { Dataset, readDataset } from '../engine';
 import { chooseStatusColumn, lastListColumn } from '../report/status-column';
 import { AddinError, fromOfficeError } from './errors';
 import { EMPTY_STATE, STATE_KEY, SavedState, parseState } from './state';
 import { ExcelEnv, checkCancelled } from './env';
-import { OWN_RULE_LOAD, isOwnStatusRule } from './own-rules';
+import { refindColumns } from './mapping';
 
 /** Sheets probed per sync while walking the sheet chain. */
 export const SHEETS_PER_SYNC = 24;
@@ -58,14 +65,10 @@ export interface WorkbookRead {
   readonly readOnly: boolean;
   /** Where each units list's status goes. */
   readonly statusPlans: readonly StatusPlan[];
-  /** The add-in's own conditional formats found on units sheets (ids valid in this session). */
-  readonly ownRules: ReadonlyArray<{ readonly sheet: string; readonly id: string }>;
   /** Number of syncs this read took. */
   readonly syncs: number;
   /** The column choices made by hand that this read applied (saved with the next write). */
   readonly manual: readonly ManualLayout[];
-  /** Set after a write added rules whose ids this read does not know: the next write looks them up. */
-  readonly rulesStale?: boolean;
 }
 
 export interface ReadOptions {
@@ -83,7 +86,13 @@ interface SheetProbe {
   readonly ws: Excel.Worksheet;
   readonly used: Excel.Range;
   readonly top: Excel.Range;
+  /** Merged areas in the top rows (two-row headers with merged group cells). */
+  readonly merged: Excel.RangeAreas;
+  readonly tables: Excel.TableCollection;
 }
+
+/** What to load of a RangeAreas of merged cells (typings: Range.getMergedAreasOrNullObject, ExcelApi 1.13). */
+const MERGE_LOAD = 'areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount';
 
 function probe(ws: Excel.Worksheet): SheetProbe {
   ws.load('name,visibility');
@@ -92,7 +101,11 @@ function probe(ws: Excel.Worksheet): SheetProbe {
   used.load('rowIndex,columnIndex,rowCount,columnCount');
   const top = used.getRow(0).getResizedRange(HEADER_SCAN_ROWS - 1, 0);
   top.load('values');
-  return { ws, used, top };
+  const merged = top.getMergedAreasOrNullObject();
+  merged.load(MERGE_LOAD);
+  const tables = ws.tables;
+  tables.load('items/name');
+  return { ws, used, top, merged, tables };
 }
 
 /** Queues probes for up to SHEETS_PER_SYNC sheets from `first` on; the next sheet (or a null object) comes last. */
@@ -152,13 +165,9 @@ function neededColumns(layout: AnyLayout, withoutNames: boolean): number[] {
   const skip = new Set<string>();
   if (layout.kind === 'staff' && columns.leader !== undefined) skip.add('title');
   if (withoutNames) skip.add('name');
-  return [
-    ...new Set(
-      Object.entries(columns)
-        .filter(([f]) => !skip.has(f))
-        .map(([, c]) => c),
-    ),
-  ].sort((a, b) => a - b);
+  const skipped = new Set([...skip].map((f) => columns[f]));
+  // Year columns too (SPEC §2 "One column per year"): layoutColumns lists them all.
+  return layoutColumns(layout).filter((c) => !skipped.has(c));
 }
 
 function columnRuns(layout: AnyLayout, sheet: SheetGrid, withoutNames = false): ColumnRun[] {
@@ -295,9 +304,25 @@ function nameRuns(d: DeferredNames, rows: SheetRows): ColumnRun[] {
   return runs;
 }
 
-/** Rows of a sheet grid, filled as columns arrive. */
+/** Rows of a sheet grid, filled as columns arrive (with the merged areas and tables found). */
 class SheetRows {
   readonly rows: (CellValue | undefined)[][] = [];
+  private readonly merges = new Map<string, CellRange>();
+  tables: TableInfo[] = [];
+
+  /** Adds the areas of a loaded getMergedAreasOrNullObject() (a null object: none). */
+  addMerges(areas: Excel.RangeAreas): void {
+    if (areas.isNullObject) return;
+    for (const a of areas.areas.items) {
+      const m = {
+        top: a.rowIndex,
+        left: a.columnIndex,
+        bottom: a.rowIndex + a.rowCount - 1,
+        right: a.columnIndex + a.columnCount - 1,
+      };
+      this.merges.set(`${m.top},${m.left},${m.bottom},${m.right}`, m);
+    }
+  }
   constructor(
     readonly name: string,
     readonly originRow: number,
@@ -316,25 +341,84 @@ class SheetRows {
   }
 
   grid(): SheetGrid {
-    return { name: this.name, rows: this.rows, originRow: this.originRow, originCol: this.originCol, totalRows: this.totalRows };
+    return {
+      name: this.name,
+      rows: this.rows,
+      originRow: this.originRow,
+      originCol: this.originCol,
+      totalRows: this.totalRows,
+      merges: [...this.merges.values()],
+      tables: this.tables,
+    };
   }
 }
 
-/** The reads a write needs (cells beside units lists, conditional formats on their sheets), queued. */
-function queueExtras(wb: Excel.Workbook, lists: DetectedLists) {
+/** The reads a write needs (cells beside units lists), queued. */
+function queueExtras(wb: Excel.Workbook, lists: DetectedLists, bottoms?: ReadonlyMap<AnyLayout, number>) {
   const candidates = lists.units.map((l) => {
+    // A units list is never this long: past it, a stray cell (at A1048576) is not a unit.
+    const bottom = Math.min(bottoms?.get(l) ?? l.dataBottom, l.headerTop + TRIM_ROWS);
     const range = wb.worksheets
       .getItemOrNullObject(l.sheet)
-      .getRangeByIndexes(l.headerTop, lastListColumn(l) + 1, Math.max(1, l.dataBottom - l.headerTop + 1), STATUS_CANDIDATES);
+      .getRangeByIndexes(l.headerTop, lastListColumn(l) + 1, Math.max(1, bottom - l.headerTop + 1), STATUS_CANDIDATES);
     range.load('values');
     return { layout: l, range };
   });
-  const rules = [...new Set(lists.units.map((l) => l.sheet))].map((name) => {
-    const cfs = wb.worksheets.getItemOrNullObject(name).getRange().conditionalFormats;
-    cfs.load(OWN_RULE_LOAD);
-    return { sheet: name, cfs };
+  return { candidates };
+}
+
+/** Rows past which a list is first looked at band by band for where it holds data. */
+const TRIM_ROWS = 65_536;
+
+const isLong = (l: AnyLayout): boolean => l.dataBottom - l.dataTop + 1 > TRIM_ROWS;
+
+/**
+ * The parts of long lists that hold data: each band of TRIM_ROWS rows reports the used range
+ * within the list's columns (Range.getUsedRangeOrNullObject(true): values only), in one sync.
+ * Short lists are returned as they are, with no sync.
+ */
+async function trimLists(
+  context: Excel.RequestContext,
+  wb: Excel.Workbook,
+  layouts: readonly AnyLayout[],
+): Promise<{ segments: AnyLayout[]; bottoms: Map<AnyLayout, number>; syncs: number }> {
+  const bottoms = new Map<AnyLayout, number>();
+  if (!layouts.some(isLong)) return { segments: [...layouts], bottoms, syncs: 0 };
+  const probes = layouts.map((l) => {
+    if (!isLong(l)) return { l, bands: null };
+    const cols = [...Object.values(l.columns as Record<string, number>), ...l.allHeaders.map((h) => h.col)];
+    const left = Math.min(...cols);
+    const width = Math.max(...cols) - left + 1;
+    const bands: Excel.Range[] = [];
+    for (let top = l.dataTop; top <= l.dataBottom; top += TRIM_ROWS) {
+      const used = wb.worksheets
+        .getItemOrNullObject(l.sheet)
+        .getRangeByIndexes(top, left, Math.min(TRIM_ROWS, l.dataBottom - top + 1), width)
+        .getUsedRangeOrNullObject(true);
+      used.load('rowIndex,rowCount');
+      bands.push(used);
+    }
+    return { l, bands };
   });
-  return { candidates, rules };
+  await context.sync();
+  const segments: AnyLayout[] = [];
+  for (const { l, bands } of probes) {
+    if (!bands) {
+      segments.push(l);
+      continue;
+    }
+    const parts: Array<[number, number]> = [];
+    for (const b of bands) {
+      if (b.isNullObject) continue;
+      const part: [number, number] = [b.rowIndex, b.rowIndex + b.rowCount - 1];
+      const last = parts[parts.length - 1];
+      if (last && last[1] + 1 >= part[0]) last[1] = part[1];
+      else parts.push(part);
+    }
+    for (const [top, bottom] of parts) segments.push({ ...l, dataTop: top, dataBottom: bottom });
+    bottoms.set(l, parts.length > 0 ? parts[parts.length - 1][1] : l.dataTop);
+  }
+  return { segments, bottoms, syncs: 1 };
 }
 
 /** Queues the loads of one chunk (sheets reached with getItemOrNullObject: a sheet gone is no error). */
@@ -344,7 +428,10 @@ function queueChunk(wb: Excel.Workbook, chunk: readonly ColumnRun[]) {
       .getItemOrNullObject(run.sheet)
       .getRangeByIndexes(run.top, run.first, run.bottom - run.top + 1, run.count);
     r.load('values');
-    return { run, r };
+    // Cells merged down a column (a unit's name over its people's rows) read as the top cell's.
+    const merged = r.getMergedAreasOrNullObject();
+    merged.load(MERGE_LOAD);
+    return { run, r, merged };
   });
 }
 
@@ -380,7 +467,7 @@ export async function readWorkbook(env: ExcelEnv, options: ReadOptions = {}): Pr
       const known = options.known;
       const knownLayouts: AnyLayout[] = known ? [...known.lists.units, ...known.lists.staff, ...known.lists.activities] : [];
       const knownPlan =
-        known && knownLayouts.length > 0
+        known && knownLayouts.length > 0 && !knownLayouts.some(isLong)
           ? // Leave room for the sheets' top rows, which ride in the same sync.
             planRead(knownLayouts, (name) => known.grid.sheets.find((g) => g.name === name), budget - PROBE_ALLOWANCE)
           : null;
@@ -403,13 +490,17 @@ export async function readWorkbook(env: ExcelEnv, options: ReadOptions = {}): Pr
         sheets.push({ name: p.ws.name, visible: p.ws.visibility === 'Visible', protected: p.ws.protection.protected, used });
         const b = new SheetRows(p.ws.name, used?.row ?? 0, used?.col ?? 0, used ? used.row + used.rowCount : 0);
         if (used && !p.top.isNullObject) b.put(used.row, used.col, p.top.values.slice(0, used.rowCount));
+        b.addMerges(p.merged);
         builders.set(p.ws.name, b);
       }
+      // Excel tables (several on a sheet are several lists): their ranges, one more sync only when there are any.
+      const tableSyncs = await loadTables(context, probes, builders);
       const headGrid: WorkbookGrid = {
         sheets: sheets.map((s) => ({ ...(builders.get(s.name) as SheetRows).grid(), hidden: !s.visible })),
       };
-      const manual = options.manual ?? state.mapping ?? [];
-      const lists = applyManual(headGrid, detectLists(headGrid), manual);
+      const detected = detectLists(headGrid);
+      const manual = refindColumns(headGrid, detected, options.manual ?? state.mapping ?? []);
+      const lists = applyManual(headGrid, detected, manual);
       const layouts: AnyLayout[] = [...lists.units, ...lists.staff, ...lists.activities];
       if (layouts.length === 0) throw new AddinError('no_lists');
 
@@ -417,18 +508,27 @@ export async function readWorkbook(env: ExcelEnv, options: ReadOptions = {}): Pr
       let extras: ReturnType<typeof queueExtras>;
       let syncs: number;
       if (speculative && knownPlan && sameLayouts(layouts, knownLayouts)) {
-        for (const { run, r } of speculative.ranges)
-          if (!r.isNullObject) (builders.get(run.sheet) as SheetRows).put(run.top, run.first, r.values);
+        for (const { run, r, merged } of speculative.ranges)
+          if (!r.isNullObject) {
+            (builders.get(run.sheet) as SheetRows).put(run.top, run.first, r.values);
+            (builders.get(run.sheet) as SheetRows).addMerges(merged);
+          }
         extras = speculative.extras;
         const rest = knownPlan.chunks.slice(1);
         if (rest.length > 0) for (const d of knownPlan.deferred) rest[0].push(...nameRuns(d, builders.get(d.sheet) as SheetRows));
         syncs = rest.length > 0 ? await loadChunks(context, wb, { chunks: rest, deferred: [] }, builders, options) : 0;
       } else {
-        const plan = planRead(layouts, (name) => headGrid.sheets.find((g) => g.name === name), budget);
-        extras = queueExtras(wb, lists);
-        syncs = await loadChunks(context, wb, plan, builders, options);
+        // Lists reaching far down (a stray value at A1048576) are read only where they hold data.
+        const trim = await trimLists(context, wb, layouts);
+        const plan = planRead(trim.segments, (name) => headGrid.sheets.find((g) => g.name === name), budget);
+        extras = queueExtras(wb, lists, trim.bottoms);
+        // A first chunk refused for its size is read again in halves: the extras ride again too.
+        const requeue = () => {
+          extras = queueExtras(wb, lists, trim.bottoms);
+        };
+        syncs = trim.syncs + (await loadChunks(context, wb, plan, builders, { ...options, requeue }));
       }
-      const { candidates, rules } = extras;
+      const { candidates } = extras;
 
       const grid: WorkbookGrid = {
         sheets: sheets.map((s) => ({ ...(builders.get(s.name) as SheetRows).grid(), hidden: !s.visible })),
@@ -456,9 +556,6 @@ export async function readWorkbook(env: ExcelEnv, options: ReadOptions = {}): Pr
         );
         return { sheet: layout.sheet, column, headerRow: layout.headerBottom, firstRow: layout.dataTop, lastRow, firstColumn };
       });
-      const ownRules = rules.flatMap(({ sheet, cfs }) =>
-        cfs.isNullObject ? [] : cfs.items.filter(isOwnStatusRule).map((cf) => ({ sheet, id: cf.id })),
-      );
       return {
         sheets,
         grid,
@@ -468,14 +565,47 @@ export async function readWorkbook(env: ExcelEnv, options: ReadOptions = {}): Pr
         workbookProtected: wb.protection.protected,
         readOnly: canReadOnly ? wb.readOnly : false,
         statusPlans,
-        ownRules,
         manual,
-        syncs: probeSyncs + syncs,
+        syncs: probeSyncs + tableSyncs + syncs,
       };
     });
   } catch (e) {
     throw fromOfficeError(e);
   }
+}
+
+/** Loads the ranges of the tables the probes found (none: no sync). */
+async function loadTables(
+  context: Excel.RequestContext,
+  probes: readonly SheetProbe[],
+  builders: Map<string, SheetRows>,
+): Promise<number> {
+  const queued = probes.flatMap((p) =>
+    p.tables.items.map((t) => {
+      const range = t.getRange();
+      range.load('rowIndex,columnIndex,rowCount,columnCount');
+      return { sheet: p.ws.name, name: t.name, range };
+    }),
+  );
+  if (queued.length === 0) return 0;
+  await context.sync();
+  for (const { sheet, name, range: r } of queued) {
+    const b = builders.get(sheet);
+    if (b)
+      b.tables = [
+        ...b.tables,
+        {
+          name,
+          range: {
+            top: r.rowIndex,
+            left: r.columnIndex,
+            bottom: r.rowIndex + r.rowCount - 1,
+            right: r.columnIndex + r.columnCount - 1,
+          },
+        },
+      ];
+  }
+  return 1;
 }
 
 /**
@@ -487,16 +617,57 @@ async function loadChunks(
   wb: Excel.Workbook,
   plan: ReadPlan,
   builders: Map<string, SheetRows>,
-  options: ReadOptions,
+  options: ReadOptions & { readonly requeue?: () => void },
   index = 0,
 ): Promise<number> {
   const chunk = [...(plan.chunks[index] ?? [])];
   if (index === 1) for (const d of plan.deferred) chunk.push(...nameRuns(d, builders.get(d.sheet) as SheetRows));
-  const ranges = queueChunk(wb, chunk);
-  await context.sync();
-  for (const { run, r } of ranges) if (!r.isNullObject) (builders.get(run.sheet) as SheetRows).put(run.top, run.first, r.values);
+  const syncs = await loadChunk(context, wb, chunk, builders, index === 0 ? options.requeue : undefined);
   options.onProgress?.('columns', index + 1, Math.max(1, plan.chunks.length));
-  if (index + 1 >= plan.chunks.length) return 1;
+  if (index + 1 >= plan.chunks.length) return syncs;
   checkCancelled(options.signal);
-  return 1 + (await loadChunks(context, wb, plan, builders, options, index + 1));
+  return syncs + (await loadChunks(context, wb, plan, builders, options, index + 1));
+}
+
+const PAYLOAD_CODES = new Set(['RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded', 'PayloadTooLarge']);
+
+/** Whether Excel refused a sync for its size. */
+export function isPayloadError(e: unknown): boolean {
+  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && PAYLOAD_CODES.has(code);
+}
+
+/**
+ * One chunk in one sync; if Excel still finds it too large (the size was estimated from the top
+ * rows), its row bands are halved and read in two syncs, down to a single row.
+ */
+async function loadChunk(
+  context: Excel.RequestContext,
+  wb: Excel.Workbook,
+  chunk: readonly ColumnRun[],
+  builders: Map<string, SheetRows>,
+  requeue?: () => void,
+): Promise<number> {
+  const ranges = queueChunk(wb, chunk);
+  try {
+    await context.sync();
+  } catch (e) {
+    const splittable = chunk.some((r) => r.bottom > r.top);
+    if (!isPayloadError(e) || !splittable) throw e;
+    requeue?.();
+    const halves: [ColumnRun[], ColumnRun[]] = [[], []];
+    for (const r of chunk) {
+      const mid = r.top + Math.floor((r.bottom - r.top) / 2);
+      halves[0].push({ ...r, bottom: mid });
+      if (mid < r.bottom) halves[1].push({ ...r, top: mid + 1 });
+    }
+    // What rode on the refused sync rides again on the first half (and again if that is halved).
+    return (await loadChunk(context, wb, halves[0], builders, requeue)) + (await loadChunk(context, wb, halves[1], builders));
+  }
+  for (const { run, r, merged } of ranges)
+    if (!r.isNullObject) {
+      (builders.get(run.sheet) as SheetRows).put(run.top, run.first, r.values);
+      (builders.get(run.sheet) as SheetRows).addMerges(merged);
+    }
+  return 1;
 }

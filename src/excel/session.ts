@@ -13,6 +13,7 @@ import type { Consolidation } from '../report/consolidate';
 import { findPlanSheet, planSheetMessages, readPlanSheet } from '../plan/sheet';
 import { WorkbookGrid } from '../workbook/grid';
 import { ManualLayout } from '../workbook/detect';
+import { ListUnderstood, understoodOf } from '../workbook/understood';
 import { FieldsOf, ListKind, SCHEMAS } from '../workbook/fields';
 import { columnLetters } from '../workbook/grid';
 import type { ClearOutcome } from './clear';
@@ -56,6 +57,8 @@ export interface ListSummary {
   readonly fields: readonly FieldChoice[];
   /** Every header of the list, for choosing a column by hand. */
   readonly options: ReadonlyArray<{ readonly column: number; readonly letter: string; readonly text: string }>;
+  /** Year columns, heading-row units, a hidden sheet: how the layout was read. */
+  readonly understood?: ListUnderstood;
 }
 
 export interface Detection {
@@ -85,12 +88,15 @@ function summarize(read: WorkbookRead): Detection {
     for (const layout of read.lists[kind]) {
       const columns = layout.columns as Record<string, number>;
       const headers = layout.headers as Record<string, string>;
+      // Several lists may share a sheet (stacked, side by side): count the rows of this one.
+      const mine = (sheet: string, row: number) => sheet === layout.sheet && row >= layout.dataTop && row <= layout.dataBottom;
+      const staff = read.dataset.staff;
       const rows =
         kind === 'units'
-          ? read.dataset.units.filter((u) => u.sheet === layout.sheet).length
+          ? read.dataset.units.filter((u) => mine(u.sheet, u.row) && u.col >= layout.left && u.col <= layout.right).length
           : kind === 'staff'
-            ? Array.from(read.dataset.staff.sheet).filter((i) => read.dataset.staff.sheets[i] === layout.sheet).length
-            : read.dataset.activities.filter((a) => a.sheet === layout.sheet).length;
+            ? Array.from(staff.sheet).filter((s, i) => mine(staff.sheets[s], staff.row[i])).length
+            : read.dataset.activities.filter((a) => mine(a.sheet, a.row)).length;
       lists.push({
         kind,
         sheet: layout.sheet,
@@ -105,6 +111,7 @@ function summarize(read: WorkbookRead): Detection {
             needed: NEEDED[kind].has(f.field),
           })),
         options: layout.allHeaders.map((h) => ({ column: h.col, letter: columnLetters(h.col), text: h.text })),
+        understood: understoodOf(layout, read.dataset),
       });
     }
   }
@@ -257,15 +264,21 @@ export class Session {
   private async write(color: boolean, report: boolean, o: RunOptions): Promise<WriteOutcome> {
     if (!this.evaluation) throw new AddinError('not_evaluated');
     // After "Xóa màu" the workbook changed under the last read: read it again (not the figures).
-    const { writeResults } = await loadWrite();
+    const { writeResults, ListChanged } = await loadWrite();
     if (!this.read) this.read = await readWorkbook(this.env, this.readOptions(o));
-    const out = await writeResults(this.env, this.read, this.evaluation, {
-      color,
-      report,
-      lang: this.options.lang,
-      date: this.options.now?.() ?? new Date(),
-      signal: o.signal,
-    });
+    const options = { color, report, lang: this.options.lang, date: this.options.now?.() ?? new Date(), signal: o.signal };
+    let out: WriteOutcome;
+    try {
+      out = await writeResults(this.env, this.read, this.evaluation, options);
+    } catch (e) {
+      // The units list changed since the evaluation (a row or column inserted, a name typed):
+      // read again and evaluate the same year before writing, so every status lands on its unit.
+      if (!(e instanceof ListChanged)) throw e;
+      const { year, strict } = this.evaluation;
+      await this.evaluate(year, !strict, o);
+      if (!this.read || !this.evaluation) throw e;
+      out = await writeResults(this.env, this.read, this.evaluation, options);
+    }
     this.read = out.read;
     return out;
   }

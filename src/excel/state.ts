@@ -1,7 +1,9 @@
 /**
  * What the add-in remembers in the workbook (document settings): the user's confirmed column
- * mapping and year, and where it wrote (its status columns and report sheets), so that a re-run
- * replaces its own things and "clear" removes exactly them.
+ * mapping and year, and where it wrote (its status columns and report sheets). Settings are
+ * hints, never proof: before changing anything the adapter checks the workbook itself (own.ts) —
+ * a status column by the named range it added and its header, a report sheet by its worksheet id
+ * and the values it wrote. Anything written by an older version (no name, no id) is left alone.
  */
 import { ListKind } from '../workbook/fields';
 
@@ -14,6 +16,8 @@ export interface SavedMapping {
   readonly headerBottom: number;
   /** field → 0-based column. */
   readonly columns: Readonly<Record<string, number>>;
+  /** field → the header text of that column when chosen (re-found by it if columns moved). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export interface SavedStatusColumn {
@@ -22,6 +26,20 @@ export interface SavedStatusColumn {
   readonly column: number;
   readonly top: number;
   readonly bottom: number;
+  /** The workbook name (named range) on the column, header included: it moves with the cells. */
+  readonly name?: string;
+}
+
+/** A report sheet the add-in made: its worksheet id, and what it wrote (for telling user edits). */
+export interface SavedReport {
+  readonly id: string;
+  readonly name: string;
+  readonly rows: number;
+  readonly columns: number;
+  /** Fingerprint of the values written (own.ts). */
+  readonly print: string;
+  /** The sheet with all data issues, when there were more than the report lists. */
+  readonly issues?: { readonly id: string; readonly name: string; readonly rows: number };
 }
 
 export interface SavedState {
@@ -30,7 +48,9 @@ export interface SavedState {
   readonly inclusive?: boolean;
   readonly mapping?: readonly SavedMapping[];
   readonly statusColumns?: readonly SavedStatusColumn[];
+  /** Names only, from older versions: a hint, never proof that a sheet is the add-in's. */
   readonly reportSheets?: readonly string[];
+  readonly reports?: readonly SavedReport[];
 }
 
 export const EMPTY_STATE: SavedState = { version: 1 };
@@ -58,13 +78,32 @@ export function parseState(raw: unknown): SavedState {
           isInt(m.headerTop) &&
           isInt(m.headerBottom) &&
           isObj(m.columns) &&
-          Object.values(m.columns).every(isInt),
+          Object.values(m.columns).every(isInt) &&
+          (m.headers === undefined || (isObj(m.headers) && Object.values(m.headers).every((h) => typeof h === 'string'))),
       )
     : undefined;
   const statusColumns = Array.isArray(v.statusColumns)
     ? v.statusColumns.filter(
         (s): s is SavedStatusColumn =>
-          isObj(s) && typeof s.sheet === 'string' && isInt(s.column) && isInt(s.top) && isInt(s.bottom),
+          isObj(s) &&
+          typeof s.sheet === 'string' &&
+          isInt(s.column) &&
+          isInt(s.top) &&
+          isInt(s.bottom) &&
+          (s.name === undefined || typeof s.name === 'string'),
+      )
+    : undefined;
+  const reports = Array.isArray(v.reports)
+    ? v.reports.filter(
+        (r): r is SavedReport =>
+          isObj(r) &&
+          typeof r.id === 'string' &&
+          typeof r.name === 'string' &&
+          isInt(r.rows) &&
+          isInt(r.columns) &&
+          typeof r.print === 'string' &&
+          (r.issues === undefined ||
+            (isObj(r.issues) && typeof r.issues.id === 'string' && typeof r.issues.name === 'string' && isInt(r.issues.rows))),
       )
     : undefined;
   const reportSheets = Array.isArray(v.reportSheets)
@@ -77,5 +116,6 @@ export function parseState(raw: unknown): SavedState {
     ...(mapping ? { mapping } : {}),
     ...(statusColumns ? { statusColumns } : {}),
     ...(reportSheets ? { reportSheets } : {}),
+    ...(reports ? { reports } : {}),
   };
 }

@@ -1,27 +1,34 @@
 /**
  * Writing what the add-in owns — the status column beside each units list, the row colors (as
  * conditional formats keyed to that column, so the user's own fills stay), the report sheet and
- * its saved state — prepared in full, checked, then sent in one batch. If Excel still rejects the
- * batch, what it may have applied is taken out again, so nothing is left half written.
+ * its saved state — in one Excel.run:
+ *
+ *  1. one sync that proves what is the add-in's (own.ts) and checks that each units list still
+ *     has the header and first/last names the evaluation read (else the session reads again);
+ *  2. one sync of writes: the add-in's old rules deleted (highest index first), the status
+ *     column (only over empty cells, status words and its own header: what the user typed there
+ *     stays), its workbook name, new rules, the report's content, the saved state;
+ *  3. for a report, one guarded sync: its sheet id in the saved state, then chart and print setup
+ *     (a host refusing one of those does not fail the report).
+ *
+ * If Excel refuses step 2, what it may have applied is taken out again; if that fails too, the
+ * error says so.
  */
 import { Evaluation } from '../engine';
 import { Lang } from '../i18n';
-import {
-  ReportCell,
-  ReportLayout,
-  buildReportLayout,
-  chooseReportSheetName,
-  reportSheetBaseName,
-  statusWords,
-} from '../report/layout';
-import { CellLook, REPORT_FONT, REPORT_FONT_SIZE, REPORT_LOOKS, STATUS_LOOKS } from '../report/styles';
-import { statusHeader, statusRule, statusText } from '../report/status-column';
-import { CellRange, a1, columnLetters } from '../workbook/grid';
+import { ReportLayout, buildReportLayout, chooseReportSheetName, reportSheetBaseName } from '../report/layout';
+import { STATUS_LOOKS } from '../report/styles';
+import { isStatusHeader, statusHeader, statusRule, statusText } from '../report/status-column';
+import { CellValue, cellAt, cellFromOffice, columnLetters, displayText } from '../workbook/grid';
 import { ExcelEnv, checkCancelled } from './env';
 import { AddinError, fromOfficeError } from './errors';
-import { StatusPlan, WorkbookRead } from './read';
-import { STATE_KEY, SavedState, SavedStatusColumn } from './state';
-import { OWN_RULE_LOAD, isOwnStatusRule } from './own-rules';
+import { Ownership, clearColumn, deleteRules, fingerprint, freeStatusName, isStatusWord, queueProof, readProof } from './own';
+import { StatusPlan, WorkbookRead, isPayloadError } from './read';
+import { renderCosmetics, renderReport, valueOf } from './report-sheet';
+import { REPORT_ISSUE_LIMIT, chunkRows, issueRows, issuesSheetBaseName, queueIssueRows } from './issues-sheet';
+import { STATE_KEY, SavedMapping, SavedReport, SavedState, SavedStatusColumn } from './state';
+
+export { linkFormula, sheetRef } from './report-sheet';
 
 export interface WriteOptions {
   readonly color: boolean;
@@ -33,7 +40,11 @@ export interface WriteOptions {
 
 export interface WriteOutcome {
   readonly reportSheet: string | null;
+  /** A report sheet of the add-in's that the user edited: kept, the new report has another name. */
+  readonly keptReport: string | null;
   readonly coloredUnits: number;
+  /** Cells of the status column holding the user's own text, left as they were. */
+  readonly keptCells: number;
   readonly syncs: number;
   /** The read brought up to date with what was written (for the next write without re-reading). */
   readonly read: WorkbookRead;
@@ -41,159 +52,114 @@ export interface WriteOutcome {
 
 const STATUS_ORDER = ['non_compliant', 'undetermined', 'compliant'] as const;
 
-/** 'Cán bộ'!G49 — a sheet-qualified reference, quoted as Excel requires. */
-export function sheetRef(sheet: string, cell: string): string {
-  return `'${sheet.replace(/'/g, "''")}'!${cell}`;
-}
-
-/** =HYPERLINK("#'Cán bộ'!G49","Cán bộ!G49"): a link inside the workbook, with both texts escaped. */
-export function linkFormula(sheet: string, cell: string, label: string): string {
-  const q = (s: string) => s.replace(/"/g, '""');
-  return `=HYPERLINK("#${q(sheetRef(sheet, cell))}","${q(label)}")`;
-}
-
-function range(ws: Excel.Worksheet, r: CellRange): Excel.Range {
-  return ws.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1);
-}
-
-const BORDERS_OUTER = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const;
-
-function applyLook(target: Excel.Range, look: CellLook, r: CellRange): void {
-  const f = target.format;
-  if (look.bold !== undefined) f.font.bold = look.bold;
-  if (look.italic !== undefined) f.font.italic = look.italic;
-  if (look.size !== undefined) f.font.size = look.size;
-  if (look.horizontal)
-    f.horizontalAlignment = look.horizontal === 'center' ? 'Center' : look.horizontal === 'left' ? 'Left' : 'Right';
-  if (look.vertical) f.verticalAlignment = look.vertical === 'center' ? 'Center' : 'Top';
-  if (look.wrap) f.wrapText = true;
-  if (look.fill) f.fill.color = look.fill;
-  if (look.grid) {
-    const edges: string[] = [...BORDERS_OUTER];
-    if (r.bottom > r.top) edges.push('InsideHorizontal');
-    if (r.right > r.left) edges.push('InsideVertical');
-    for (const edge of edges) {
-      const b = f.borders.getItem(edge as Excel.BorderIndex);
-      b.style = 'Continuous';
-      b.color = '#808080';
-    }
-  }
-}
-
-function numberFormatGrid(layout: ReportLayout): string[][] {
-  const grid: string[][] = layout.rows.map((row) => row.map((cell) => (cell !== null && cell.t === 'text' ? '@' : 'General')));
-  for (const nf of layout.numberFormats) {
-    for (let r = nf.range.top; r <= nf.range.bottom; r++)
-      for (let c = nf.range.left; c <= nf.range.right; c++) grid[r][c] = nf.format;
-  }
-  return grid;
-}
-
-function valueOf(cell: ReportCell): string | number {
-  if (cell === null) return '';
-  if (cell.t === 'link') return cell.label;
-  return cell.v;
-}
-
-/** Queues the whole report onto a new sheet: values, formats, merges, links, colors, chart, print setup. */
-function renderReport(ws: Excel.Worksheet, layout: ReportLayout, lang: Lang, env: ExcelEnv): void {
-  const height = layout.rows.length;
-  const all = ws.getRangeByIndexes(0, 0, height, layout.width);
-  all.format.font.name = REPORT_FONT;
-  all.format.font.size = REPORT_FONT_SIZE;
-  // Number formats first: text cells are "@", so a unit named "=1+1" or "+84…" stays text.
-  all.numberFormat = numberFormatGrid(layout);
-  all.values = layout.rows.map((row) => row.map(valueOf));
-  for (const block of layout.linkBlocks) {
-    const formulas = [];
-    for (let r = block.top; r <= block.bottom; r++) {
-      const cell = layout.rows[r][block.left];
-      formulas.push([cell !== null && cell.t === 'link' ? linkFormula(cell.sheet, cell.cell, cell.label) : '']);
-    }
-    const target = range(ws, block);
-    target.formulas = formulas;
-    target.format.font.color = '#0563C1';
-    target.format.font.underline = 'Single';
-  }
-  for (const m of layout.merges) range(ws, m).merge(false);
-  for (const block of layout.blocks) applyLook(range(ws, block.range), REPORT_LOOKS[block.style], block.range);
-  layout.columnWidths.forEach((w, c) => {
-    ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = Math.round(w * 5.25 + 4);
-  });
-  ws.getRangeByIndexes(5, 0, 1, 1).format.rowHeight = 36;
-
-  const words = statusWords(lang);
-  for (const sb of layout.statusBlocks) {
-    const first = `$${columnLetters(sb.range.left)}${sb.range.top + 1}`;
-    const target = range(ws, sb.range);
-    const rules: Array<[string[], { fill: string; font: string }]> = [
-      [words.bad, STATUS_LOOKS.non_compliant],
-      [words.unsure, STATUS_LOOKS.undetermined],
-      [words.good, STATUS_LOOKS.compliant],
-    ];
-    for (const [list, look] of rules) {
-      const cf = target.conditionalFormats.add('Custom');
-      cf.custom.rule.formula = `=OR(${list.map((w) => `${first}="${w}"`).join(',')})`;
-      cf.custom.format.fill.color = look.fill;
-      cf.custom.format.font.color = look.font;
-    }
-  }
-
-  if (layout.chart) {
-    const chart = ws.charts.add('ColumnClustered', range(ws, layout.chart.data), 'Columns');
-    chart.name = 'CCHC';
-    chart.title.text = layout.chart.title;
-    chart.legend.position = 'Bottom';
-    chart.axes.valueAxis.minimum = 0;
-    chart.axes.valueAxis.maximum = 1;
-    chart.setPosition(
-      a1(layout.chart.anchor.top, layout.chart.anchor.left),
-      a1(layout.chart.anchor.bottom, layout.chart.anchor.right),
-    );
-  }
-
-  if (env.supports('ExcelApi', '1.9')) {
-    const page = ws.pageLayout;
-    page.orientation = 'Portrait';
-    page.paperSize = 'A4';
-    page.centerHorizontally = true;
-    page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-    page.leftMargin = 42;
-    page.rightMargin = 28;
-    page.topMargin = 42;
-    page.bottomMargin = 42;
-    page.setPrintArea(
-      `${a1(layout.printArea.top, layout.printArea.left)}:${a1(layout.printArea.bottom, layout.printArea.right)}`,
-    );
-  }
-  if (env.supports('ExcelApi', '1.8')) ws.showGridlines = false;
-  ws.tabColor = '#1F4E79';
-}
-
 /** The status column's values from the header row down to the last unit: status words, blanks elsewhere. */
-function statusValues(plan: StatusPlan, e: Evaluation, lang: Lang): string[][] {
-  const values: string[][] = [];
-  for (let r = plan.headerRow; r <= plan.lastRow; r++) values.push(['']);
-  values[0][0] = statusHeader(e.year, lang);
+function statusValues(plan: StatusPlan, e: Evaluation, lang: Lang): string[] {
+  const values: string[] = [];
+  for (let r = plan.headerRow; r <= plan.lastRow; r++) values.push('');
+  values[0] = statusHeader(e.year, lang);
   for (const u of e.units) {
     if (u.sheet !== plan.sheet) continue;
     const r = u.row - 1 - plan.headerRow;
-    if (r > 0 && r < values.length) values[r][0] = statusText(u.status, lang);
+    if (r > 0 && r < values.length) values[r] = statusText(u.status, lang);
   }
   return values;
 }
 
-function queueColors(context: Excel.RequestContext, read: WorkbookRead, e: Evaluation, lang: Lang): SavedStatusColumn[] {
+/** What each units list looked like when read: its header rows and first/last unit names. */
+function queueListChecks(wb: Excel.Workbook, read: WorkbookRead) {
+  return read.lists.units.map((l) => {
+    const plan = read.statusPlans.find((p) => p.sheet === l.sheet);
+    const left = plan?.firstColumn ?? 0;
+    const right = Math.max(left, (plan?.column ?? left + 1) - 1);
+    const ws = wb.worksheets.getItemOrNullObject(l.sheet);
+    const header = ws.getRangeByIndexes(l.headerTop, left, l.headerBottom - l.headerTop + 1, right - left + 1);
+    header.load('values');
+    const rows = read.dataset.units.filter((u) => u.sheet === l.sheet).map((u) => u.row - 1);
+    const nameCol = (l.columns as Record<string, number>).name;
+    const names = rows.length > 0 && nameCol !== undefined ? [Math.min(...rows), Math.max(...rows)] : [];
+    const cells = names.map((r) => {
+      const c = ws.getRangeByIndexes(r, nameCol, 1, 1);
+      c.load('values');
+      return { r, c };
+    });
+    const target = plan ? ws.getRangeByIndexes(plan.headerRow, plan.column, plan.lastRow - plan.headerRow + 1, 1) : null;
+    target?.load('values');
+    return { layout: l, left, header, nameCol, cells, plan, target };
+  });
+}
+
+type ListCheck = ReturnType<typeof queueListChecks>[number];
+
+const same = (a: CellValue, b: CellValue): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** The sheet whose units list changed since the read, if any. */
+function changedList(read: WorkbookRead, checks: readonly ListCheck[]): string | null {
+  for (const c of checks) {
+    const sheet = read.grid.sheets.find((g) => g.name === c.layout.sheet);
+    if (!sheet || c.header.isNullObject) return c.layout.sheet;
+    const changedHeader = c.header.values.some((row, i) =>
+      row.some((v, j) => !same(cellFromOffice(v), cellAt(sheet, c.layout.headerTop + i, c.left + j))),
+    );
+    const changedNames = c.cells.some(({ r, c: cell }) => !same(cellFromOffice(cell.values[0][0]), cellAt(sheet, r, c.nameCol)));
+    // The status column's header cell must still be empty or a status header.
+    const head = c.target ? cellFromOffice(c.target.values[0]?.[0]) : null;
+    const takenHeader = head !== null && !isStatusHeader(displayText(head));
+    if (changedHeader || changedNames || takenHeader) return c.layout.sheet;
+  }
+  return null;
+}
+
+/** Thrown when a units list changed between the read and the write: read again first. */
+export class ListChanged extends AddinError {
+  constructor(sheet: string) {
+    super('list_changed', { sheet });
+  }
+}
+
+interface ColorPlan {
+  readonly plan: StatusPlan;
+  /** What to write (null: a cell of the user's, left as it is). */
+  readonly values: (string | null)[][];
+  readonly kept: number;
+}
+
+function colorPlans(read: WorkbookRead, checks: readonly ListCheck[], e: Evaluation, lang: Lang): ColorPlan[] {
+  return read.statusPlans.map((plan) => {
+    const check = checks.find((c) => c.plan === plan);
+    const now = check?.target && !check.target.isNullObject ? check.target.values : [];
+    const wanted = statusValues(plan, e, lang);
+    let kept = 0;
+    const values = wanted.map((w, i) => {
+      const v = cellFromOffice(now[i]?.[0]);
+      const ours = v === null || isStatusWord(v) || (i === 0 && isStatusHeader(displayText(v)));
+      if (!ours) kept++;
+      return [ours ? w : null];
+    });
+    return { plan, values, kept };
+  });
+}
+
+/** Queues the status column, its name and its row rules; the add-in's old ones are removed first. */
+function queueColors(wb: Excel.Workbook, plans: readonly ColorPlan[], own: Ownership, lang: Lang): SavedStatusColumn[] {
+  const names = new Set(own.names);
+  const sheets = new Set(plans.map((p) => p.plan.sheet));
+  // Old rules first: deleting shifts the positions below, and new rules go on top.
+  deleteRules(
+    wb,
+    own.rules.filter((r) => sheets.has(r.sheet)),
+  );
+  for (const c of own.columns) {
+    if (!sheets.has(c.sheet)) continue;
+    clearColumn(wb, c);
+    wb.names.getItem(c.name).delete();
+  }
   const written: SavedStatusColumn[] = [];
-  for (const plan of read.statusPlans) {
-    const ws = context.workbook.worksheets.getItem(plan.sheet);
-    // Our previous status column on this sheet (any year) is cleared before this year's is written.
-    for (const old of read.state.statusColumns ?? []) {
-      if (old.sheet !== plan.sheet) continue;
-      ws.getRangeByIndexes(old.top, old.column, old.bottom - old.top + 1, 1).clear('Contents');
-    }
-    ws.getRangeByIndexes(plan.headerRow, plan.column, plan.lastRow - plan.headerRow + 1, 1).values = statusValues(plan, e, lang);
-    for (const rule of read.ownRules) if (rule.sheet === plan.sheet) ws.getRange().conditionalFormats.getItem(rule.id).delete();
+  for (const { plan, values } of plans) {
+    const ws = wb.worksheets.getItem(plan.sheet);
+    const column = ws.getRangeByIndexes(plan.headerRow, plan.column, plan.lastRow - plan.headerRow + 1, 1);
+    column.values = values as unknown as string[][];
+    const name = freeStatusName(names);
+    wb.names.add(name, column);
     if (plan.lastRow >= plan.firstRow) {
       const rows = ws.getRangeByIndexes(
         plan.firstRow,
@@ -209,13 +175,22 @@ function queueColors(context: Excel.RequestContext, read: WorkbookRead, e: Evalu
         cf.custom.format.font.color = STATUS_LOOKS[status].font;
       }
     }
-    written.push({ sheet: plan.sheet, column: plan.column, top: plan.headerRow, bottom: plan.lastRow });
+    written.push({ sheet: plan.sheet, column: plan.column, top: plan.headerRow, bottom: plan.lastRow, name });
   }
   return written;
 }
 
-function saveState(context: Excel.RequestContext, state: SavedState): void {
-  context.workbook.settings.add(STATE_KEY, JSON.stringify(state));
+/** The hand-chosen columns with their header texts (so a moved column is found again by its header). */
+function mappingWithHeaders(read: WorkbookRead): SavedMapping[] {
+  return read.manual.map((m) => {
+    const layout = read.lists[m.kind].find((l) => l.sheet === m.sheet);
+    const headers: Record<string, string> = {};
+    for (const [field, col] of Object.entries(m.columns)) {
+      const h = layout?.allHeaders.find((x) => x.col === col);
+      if (h && h.text.trim() !== '') headers[field] = h.text;
+    }
+    return { ...m, headers };
+  });
 }
 
 /** Checks everything that would make Excel refuse the writes, before any is sent. */
@@ -231,99 +206,266 @@ function precheck(read: WorkbookRead, o: WriteOptions): void {
   if (o.report && read.workbookProtected) throw new AddinError('workbook_protected');
 }
 
-/** Colors the units and/or builds the report from an evaluation, in one sync. */
+interface ReportPlan {
+  readonly name: string;
+  readonly layout: ReportLayout;
+  /** The add-in's unedited report holding that name, deleted first. */
+  readonly replaces: SavedReport | null;
+  readonly kept: string | null;
+  /** Sheets of the add-in's to delete first (the replaced report, unedited issues sheets in the way). */
+  readonly deletes: readonly string[];
+  /** All the issues on a sheet of their own, when there are more than the report lists. */
+  readonly issues: { readonly name: string; readonly rows: Array<Array<string | number>> } | null;
+}
+
+function reportPlan(e: Evaluation, o: WriteOptions, existing: readonly string[], own: Ownership): ReportPlan {
+  const base = reportSheetBaseName(e.year, o.lang);
+  const unedited = own.reports.filter((r) => !r.edited);
+  const name = chooseReportSheetName(
+    base,
+    existing,
+    unedited.map((r) => r.name),
+  );
+  const replaced = unedited.find((r) => r.name.toLowerCase() === name.toLowerCase()) ?? null;
+  const edited = own.reports.find((r) => r.edited && r.name.toLowerCase() === base.toLowerCase());
+  const deletes = replaced ? [replaced.saved.id] : [];
+  let issues: ReportPlan['issues'] = null;
+  // The replaced report's issues sheet goes with it, unless the user edited it.
+  if (replaced?.issues && !replaced.issues.edited) deletes.push(replaced.issues.id);
+  if (e.issues.length > REPORT_ISSUE_LIMIT) {
+    const free = own.reports.flatMap((r) =>
+      r.issues && !r.issues.edited && deletes.includes(r.issues.id) ? [r.issues.name] : [],
+    );
+    const issuesName = chooseReportSheetName(issuesSheetBaseName(o.lang), [...existing, name], free);
+    issues = { name: issuesName, rows: issueRows(e, o.lang) };
+  }
+  return {
+    name,
+    layout: buildReportLayout(e, {
+      lang: o.lang,
+      date: o.date,
+      sheetName: name,
+      issueLimit: REPORT_ISSUE_LIMIT,
+      ...(issues ? { issuesSheet: issues.name } : {}),
+    }),
+    replaces: replaced?.saved ?? null,
+    kept: edited ? edited.name : null,
+    deletes,
+    issues,
+  };
+}
+
+/** Writes the remaining bands of the issues sheet, one sync each. */
+async function writeIssueBands(
+  context: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  rows: ReadonlyArray<ReadonlyArray<string | number>>,
+  bands: ReadonlyArray<[number, number]>,
+  signal?: AbortSignal,
+): Promise<number> {
+  if (bands.length === 0) return 0;
+  checkCancelled(signal);
+  const [from, to] = bands[0];
+  queueIssueRows(ws, rows, bands[0]);
+  try {
+    await context.sync();
+  } catch (e) {
+    // Too large for Excel after all: the band in two halves (a refused request applies nothing).
+    if (!isPayloadError(e) || to - from < 2) throw e;
+    const mid = from + Math.floor((to - from) / 2);
+    return writeIssueBands(context, ws, rows, [[from, mid], [mid, to], ...bands.slice(1)], signal);
+  }
+  return 1 + (await writeIssueBands(context, ws, rows, bands.slice(1), signal));
+}
+
+/** Colors the units and/or builds the report from an evaluation (see the file comment for the syncs). */
 export async function writeResults(env: ExcelEnv, read: WorkbookRead, e: Evaluation, o: WriteOptions): Promise<WriteOutcome> {
   precheck(read, o);
   checkCancelled(o.signal);
-  const existing = read.sheets.map((s) => s.name);
-  const ours = (read.state.reportSheets ?? []).filter((n) => existing.includes(n));
-  const base = reportSheetBaseName(e.year, o.lang);
-  const reportName = o.report ? chooseReportSheetName(base, existing, ours) : null;
-  const replacing = reportName !== null && existing.some((n) => n.toLowerCase() === reportName.toLowerCase());
-  const layout = reportName ? buildReportLayout(e, { lang: o.lang, date: o.date, sheetName: reportName }) : null;
+  let added: { sheets: string[]; old: readonly string[]; columns: SavedStatusColumn[] } = {
+    sheets: [],
+    old: [],
+    columns: [],
+  };
   try {
     return await env.run(async (context) => {
-      // After an earlier write in this session, its rules' ids are found first (one more sync).
-      let current = read;
-      if (o.color && read.rulesStale) {
-        const found = read.statusPlans.map((p) => {
-          const cfs = context.workbook.worksheets.getItem(p.sheet).getRange().conditionalFormats;
-          cfs.load(OWN_RULE_LOAD);
-          return { sheet: p.sheet, cfs };
-        });
+      const wb = context.workbook;
+      const unitSheets = o.color ? read.statusPlans.map((p) => p.sheet) : [];
+      const queue = (withRules: boolean) => {
+        const proof = queueProof(wb, read.state, withRules ? unitSheets : [], o.report);
+        const checks = o.color ? queueListChecks(wb, read) : [];
+        wb.worksheets.load('items/name');
+        return { proof, checks };
+      };
+      let { proof, checks } = queue(true);
+      try {
         await context.sync();
-        const ownRules = found.flatMap(({ sheet, cfs }) => cfs.items.filter(isOwnStatusRule).map((cf) => ({ sheet, id: cf.id })));
-        current = { ...read, ownRules: [...new Map(ownRules.map((r) => [r.id, r])).values()], rulesStale: false };
+      } catch (e) {
+        // Reading the sheets' conditional formats can fail on rules Office cannot describe
+        // (office-js issues): then no rule is proved the add-in's, none is deleted, and the
+        // rest of the proof is loaded again without them.
+        if (unitSheets.length === 0 || isPayloadError(e)) throw e;
+        ({ proof, checks } = queue(false));
+        await context.sync();
       }
+      const changed = changedList(read, checks);
+      if (changed !== null) throw new ListChanged(changed);
+      const own = await readProof(context, proof);
+      checkCancelled(o.signal);
+      const existing = wb.worksheets.items.map((w) => w.name);
+      const report = o.report ? reportPlan(e, o, existing, own) : null;
+      const plans = o.color ? colorPlans(read, checks, e, o.lang) : [];
+
       context.application.suspendApiCalculationUntilNextSync();
       if (env.supports('ExcelApi', '1.9')) context.application.suspendScreenUpdatingUntilNextSync();
       // The new report sheet first: if Excel refuses anything, no sheet of the user's was touched yet.
-      if (reportName && layout) {
-        if (replacing) context.workbook.worksheets.getItemOrNullObject(reportName).delete();
-        const ws = context.workbook.worksheets.add(reportName);
-        renderReport(ws, layout, o.lang, env);
-        ws.activate();
+      let sheet: Excel.Worksheet | null = null;
+      let issuesSheet: Excel.Worksheet | null = null;
+      let bands: Array<[number, number]> = [];
+      if (report) {
+        for (const id of report.deletes) wb.worksheets.getItem(id).delete();
+        sheet = wb.worksheets.add(report.name);
+        added = { ...added, sheets: [report.name, ...(report.issues ? [report.issues.name] : [])], old: report.deletes };
+        renderReport(sheet, report.layout, o.lang);
+        sheet.activate();
+        sheet.load('id');
+        if (report.issues) {
+          issuesSheet = wb.worksheets.add(report.issues.name);
+          issuesSheet.load('id');
+          // Its rows in syncs of their own, after the report's.
+          bands = chunkRows(report.issues.rows);
+        }
       }
-      const written = o.color ? queueColors(context, current, e, o.lang) : null;
-      const reports = reportName ? [...new Set([...ours.filter((n) => n !== reportName), reportName])] : ours;
-      const state: SavedState = {
-        ...read.state,
-        year: e.year,
-        inclusive: !e.strict,
-        ...(written ? { statusColumns: written } : {}),
-        ...(read.manual.length > 0 ? { mapping: read.manual } : {}),
-        reportSheets: reports,
+      const written = o.color ? queueColors(wb, plans, own, o.lang) : null;
+      added = { ...added, columns: written ?? [] };
+      // Reports are proved only when building one; otherwise what was saved stays a hint.
+      const stillOurs = o.report
+        ? own.reports
+            .filter((r) => r.saved !== report?.replaces)
+            .map((r) => {
+              const { issues: _issues, ...saved } = r.saved;
+              // An issues sheet deleted or gone is forgotten; one still there keeps its new name.
+              return r.issues && !report?.deletes.includes(r.issues.id)
+                ? {
+                    ...saved,
+                    name: r.name,
+                    issues: { ...r.saved.issues, id: r.issues.id, name: r.issues.name, rows: r.saved.issues?.rows ?? 0 },
+                  }
+                : { ...saved, name: r.name };
+            })
+        : (read.state.reports ?? []);
+      const state = (reports: readonly SavedReport[]): SavedState => {
+        const { reportSheets: _legacy, ...rest } = read.state;
+        return {
+          ...rest,
+          year: e.year,
+          inclusive: !e.strict,
+          // Columns of the add-in's on sheets not colored this time stay remembered (if proved).
+          statusColumns: written
+            ? [...own.columns.filter((c) => !unitSheets.includes(c.sheet)).map(savedColumn), ...written]
+            : own.columns.map(savedColumn),
+          ...(read.manual.length > 0 ? { mapping: mappingWithHeaders(read) } : {}),
+          reports,
+        };
       };
-      saveState(context, state);
+      context.workbook.settings.add(STATE_KEY, JSON.stringify(state(stillOurs)));
       await context.sync();
-      const sheets =
-        reportName && !replacing
-          ? [...read.sheets, { name: reportName, visible: true, protected: false, used: null }]
-          : read.sheets;
+      let syncs = 2;
+      if (report?.issues && issuesSheet)
+        syncs += await writeIssueBands(context, issuesSheet, report.issues.rows, bands, o.signal);
+      let saved = state(stillOurs);
+      if (report && sheet) {
+        // The sheet's id exists only now: remembered first, then the cosmetic calls, guarded.
+        const values = report.layout.rows.map((row) => row.map(valueOf));
+        const mine: SavedReport = {
+          id: sheet.id,
+          name: report.name,
+          rows: report.layout.rows.length,
+          columns: report.layout.width,
+          print: fingerprint(values),
+          ...(report.issues && issuesSheet
+            ? { issues: { id: issuesSheet.id, name: report.issues.name, rows: report.issues.rows.length } }
+            : {}),
+        };
+        saved = state([...stillOurs, mine]);
+        context.workbook.settings.add(STATE_KEY, JSON.stringify(saved));
+        renderCosmetics(sheet, report.layout, env);
+        syncs++;
+        try {
+          await context.sync();
+        } catch {
+          // A chart or print setup refused: the report is there and remembered all the same.
+        }
+      }
+      const sheets = report
+        ? [
+            ...read.sheets.filter((s) => !report.replaces || s.name.toLowerCase() !== report.name.toLowerCase()),
+            { name: report.name, visible: true, protected: false, used: null },
+          ]
+        : read.sheets;
       return {
-        reportSheet: reportName,
+        reportSheet: report?.name ?? null,
+        keptReport: report?.kept ?? null,
         coloredUnits: written ? e.units.filter((u) => u.status !== 'not_applicable').length : 0,
-        syncs: current === read ? 1 : 2,
-        // Rules just added get new ids: a later write finds and removes them by their formulas.
-        read: {
-          ...read,
-          sheets,
-          state,
-          ownRules: written ? [] : read.ownRules,
-          rulesStale: written !== null || read.rulesStale === true,
-        },
+        keptCells: plans.reduce((n, p) => n + p.kept, 0),
+        syncs,
+        read: { ...read, sheets, state: saved },
       };
     });
   } catch (err) {
+    if (err instanceof ListChanged) throw err;
     const error = fromOfficeError(err, read.statusPlans[0]?.sheet);
-    await rollback(env, read, o.color, reportName !== null && !replacing ? reportName : null).catch(() => undefined);
+    if (added.sheets.length === 0 && added.columns.length === 0) throw error;
+    try {
+      await rollback(env, added.sheets, added.old, added.columns);
+    } catch (again) {
+      throw new AddinError('rollback_failed', {
+        sheet: read.statusPlans[0]?.sheet,
+        officeCode: error.detail.officeCode,
+        text: `${error.detail.officeCode ?? ''} ${fromOfficeError(again).detail.officeCode ?? ''}`.trim(),
+      });
+    }
     throw error;
   }
 }
 
+function savedColumn(c: { name: string; sheet: string; column: number; top: number; bottom: number }): SavedStatusColumn {
+  return { sheet: c.sheet, column: c.column, top: c.top, bottom: c.bottom, name: c.name };
+}
+
 /**
- * After a refused batch: removes what it may have applied — a report sheet it added, the status
- * columns and the add-in's rules on the units sheets — so no half-written state stays.
+ * After a refused batch: removes what it may have applied — the report sheet it added (a name
+ * no sheet had before), the status columns and rules it wrote (proved by the names it added) —
+ * so no half-written state stays.
  */
-async function rollback(env: ExcelEnv, read: WorkbookRead, colored: boolean, newReport: string | null): Promise<void> {
+async function rollback(
+  env: ExcelEnv,
+  sheets: readonly string[],
+  old: readonly string[],
+  columns: SavedStatusColumn[],
+): Promise<void> {
   await env.run(async (context) => {
-    const report = newReport ? context.workbook.worksheets.getItemOrNullObject(newReport) : null;
-    const sheets = colored ? [...new Set(read.statusPlans.map((p) => p.sheet))] : [];
-    const cfs = sheets.map((name) => {
-      const c = context.workbook.worksheets.getItem(name).getRange().conditionalFormats;
-      c.load(OWN_RULE_LOAD);
-      return { name, c };
+    const wb = context.workbook;
+    const added = sheets.map((name) => {
+      const ws = wb.worksheets.getItemOrNullObject(name);
+      ws.load('id');
+      return ws;
     });
+    const proof = queueProof(
+      wb,
+      { version: 1, statusColumns: columns },
+      columns.map((c) => c.sheet),
+      false,
+    );
     await context.sync();
-    if (report && !report.isNullObject) report.delete();
-    for (const { name, c } of cfs) {
-      const ws = context.workbook.worksheets.getItem(name);
-      for (const cf of c.items) {
-        if (isOwnStatusRule(cf)) cf.delete();
-      }
-      for (const p of read.statusPlans.filter((x) => x.sheet === name)) {
-        ws.getRangeByIndexes(p.headerRow, p.column, p.lastRow - p.headerRow + 1, 1).clear('Contents');
-      }
+    const own = await readProof(context, proof);
+    // Each name was free or held by a sheet of the add-in's being replaced: a sheet by that name
+    // that is not one of those is one this write added.
+    for (const ws of added) if (!ws.isNullObject && !old.includes(ws.id)) ws.delete();
+    deleteRules(wb, own.rules);
+    for (const c of own.columns) {
+      clearColumn(wb, c);
+      wb.names.getItem(c.name).delete();
     }
     await context.sync();
   });

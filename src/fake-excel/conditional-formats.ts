@@ -15,7 +15,10 @@ import { normalizeColor } from './values';
 
 export interface CFTarget {
   readonly sheetId: string;
+  /** The fake's own identity of the rule (never shown: `id` is the rule's position). */
   readonly cfId: string;
+  /** The range of the collection it was reached through (its `id` is its index there). */
+  readonly scope: Rect;
 }
 
 function findCF(sheet: SheetState, id: string, location: string): ConditionalFormatState {
@@ -41,16 +44,32 @@ export class ConditionalFormatCollectionProxy extends CollectionProxy<RangeTarge
   }
 
   _itemTargets(t: RangeTarget): unknown[] {
-    return intersecting(this._sheet(t), t.rect).map((cf) => ({ sheetId: t.sheetId, cfId: cf.id }));
+    return intersecting(this._sheet(t), t.rect).map((cf) => ({ sheetId: t.sheetId, cfId: cf.id, scope: t.rect }));
   }
+  /**
+   * An item of a loaded collection is reached again, in later syncs, by its id — its position —
+   * as Office rebuilds an item's object path from its id: after a rule above it is deleted, the
+   * same item names the next rule (what the issue saw in Excel; ids are priorities, typings).
+   */
   _makeItem(target: unknown): ConditionalFormatProxy {
+    const t = target as CFTarget;
+    const sheet = sheetOrThrow(this.context._engine.model, t.sheetId, 'ConditionalFormatCollection');
+    const index = intersecting(sheet, t.scope).findIndex((cf) => cf.id === t.cfId);
     return new ConditionalFormatProxy(
       this.context,
       this,
-      () => target as CFTarget,
+      () => this._at(index, 'ConditionalFormat'),
       { member: 'items', args: [] },
-      target as CFTarget,
+      t,
+      false,
     );
+  }
+  private _at(index: number, loc: string): CFTarget | null {
+    const t = this._target();
+    if (t === null) return null;
+    const found = intersecting(this._sheet(t), t.rect)[index];
+    if (!found) throw officeError(ErrorCode.itemNotFound, loc);
+    return { sheetId: t.sheetId, cfId: found.id, scope: t.rect };
   }
   _itemScalarNames(): readonly string[] {
     return CF_SCALARS;
@@ -79,7 +98,7 @@ export class ConditionalFormatCollectionProxy extends CollectionProxy<RangeTarge
         format: {},
       };
       sheet.conditionalFormats.unshift(cf);
-      return { sheetId: t.sheetId, cfId: cf.id };
+      return { sheetId: t.sheetId, cfId: cf.id, scope: t.rect };
     });
   }
 
@@ -89,35 +108,35 @@ export class ConditionalFormatCollectionProxy extends CollectionProxy<RangeTarge
   getItemOrNullObject(id: string): ConditionalFormatProxy {
     return this._lookup('getItemOrNullObject', id, true);
   }
+  /** By id, which is the rule's position (docs fetch the first rule with getItemOrNullObject("0")). */
   private _lookup(member: string, id: string, orNull: boolean): ConditionalFormatProxy {
     return new ConditionalFormatProxy(
       this.context,
       this,
       () => {
+        const index = /^\d+$/.test(String(id)) ? Number(id) : -1;
         const t = this._target();
         if (t === null) return null;
-        const found = intersecting(this._sheet(t), t.rect).find((cf) => cf.id === String(id));
+        const found = index >= 0 ? intersecting(this._sheet(t), t.rect)[index] : undefined;
         if (!found) {
           if (orNull) return null;
           throw officeError(ErrorCode.itemNotFound, 'ConditionalFormatCollection.' + member);
         }
-        return { sheetId: t.sheetId, cfId: found.id };
+        return { sheetId: t.sheetId, cfId: found.id, scope: t.rect };
       },
       { member, args: [id] },
+      undefined,
+      false,
     );
   }
   getItemAt(index: number): ConditionalFormatProxy {
     return new ConditionalFormatProxy(
       this.context,
       this,
-      () => {
-        const t = this._target();
-        if (t === null) return null;
-        const found = intersecting(this._sheet(t), t.rect)[index];
-        if (!found) throw officeError(ErrorCode.itemNotFound, 'ConditionalFormatCollection.getItemAt');
-        return { sheetId: t.sheetId, cfId: found.id };
-      },
+      () => this._at(index, 'ConditionalFormatCollection.getItemAt'),
       { member: 'getItemAt', args: [index] },
+      undefined,
+      false,
     );
   }
   getCount(): FakeClientResult<number> {
@@ -142,11 +161,12 @@ export class ConditionalFormatProxy extends ProxyBase<CFTarget> {
     resolve: (() => CFTarget | null) | undefined,
     via: { member: string; args: readonly unknown[] },
     resolved?: CFTarget,
+    stable = true,
   ) {
     const options: ProxyOptions<CFTarget> = resolved
-      ? { resolved, stable: true, via, resolve }
+      ? { resolved, stable, via, resolve }
       : resolve
-        ? { resolve, stable: true, via }
+        ? { resolve, stable, via }
         : { created: true, stable: true, via };
     super(ctx, 'ConditionalFormat', parent, options);
   }
@@ -163,7 +183,7 @@ export class ConditionalFormatProxy extends ProxyBase<CFTarget> {
     const { sheet, cf } = this._state(t);
     switch (name) {
       case 'id':
-        return cf.id;
+        return String(intersecting(sheet, t.scope).indexOf(cf));
       case 'priority':
         return sheet.conditionalFormats.indexOf(cf);
       case 'stopIfTrue':

@@ -502,6 +502,16 @@ export class FakeExcel implements Engine {
     return snapshotWorkbook(this.model).tables;
   }
 
+  /** Named items: name → what it refers to ("'DS don vi'!F7:F141", or "#REF!"). */
+  names(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const n of this.model.state.names) {
+      const sheet = this.model.sheetById(n.sheetId);
+      out[n.name] = n.rect && sheet ? formatAddress(sheet.name, n.rect) : '#REF!';
+    }
+    return out;
+  }
+
   settings(): Record<string, unknown> {
     return snapshotWorkbook(this.model).settings;
   }

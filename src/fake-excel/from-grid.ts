@@ -1,6 +1,6 @@
 /**
  * Sheets for the in-memory Excel from the engine's grid model (a workbook read with exceljs):
- * values written literally, merged areas and hidden sheets kept. Used by the adapter's tests, its
+ * values written literally, merged areas, Excel tables and hidden sheets kept. Used by the adapter's tests, its
  * benchmark and the preview page, to put an .xlsx into the fake Excel.
  */
 import { CellValue, WorkbookGrid, a1, isCellError } from '../workbook/grid';
@@ -28,6 +28,10 @@ export function setupsFromGrid(grid: WorkbookGrid): SheetSetup[] {
       values,
       origin: a1(s.originRow, s.originCol),
       merges: (s.merges ?? []).map((m) => `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`),
+      tables: (s.tables ?? []).map((t) => ({
+        address: `${a1(t.range.top, t.range.left)}:${a1(t.range.bottom, t.range.right)}`,
+        ...(t.name ? { name: t.name } : {}),
+      })),
       ...(s.hidden ? { visibility: 'Hidden' as const } : {}),
     };
   });

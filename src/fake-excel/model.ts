@@ -318,6 +318,15 @@ export interface SheetState {
   selection: Rect;
 }
 
+/** A workbook-scoped named item referring to a range (rect null once its cells were deleted: #REF!). */
+export interface NameState {
+  name: string;
+  sheetId: string;
+  rect: Rect | null;
+  comment: string;
+  visible: boolean;
+}
+
 export interface SettingState {
   key: string;
   /** JSON text of the value (settings are JSON-serialisable by contract). */
@@ -340,6 +349,7 @@ export interface WorkbookState {
   sheets: SheetState[];
   tables: TableState[];
   settings: SettingState[];
+  names: NameState[];
   activeSheetId: string;
   structureProtected: boolean;
   structurePassword: string | null;
@@ -400,6 +410,7 @@ export function cloneWorkbookMeta(w: WorkbookState): WorkbookState {
     sheets: w.sheets.map(cloneSheetMeta),
     tables: w.tables.map((t) => ({ ...t, rect: cloneRect(t.rect) })),
     settings: w.settings.map((s) => ({ ...s })),
+    names: w.names.map((n) => ({ ...n, rect: n.rect ? cloneRect(n.rect) : null })),
     counters: { ...w.counters },
   };
 }
@@ -418,6 +429,7 @@ export class WorkbookModel {
       sheets: [],
       tables: [],
       settings: [],
+      names: [],
       activeSheetId: '',
       structureProtected: false,
       structurePassword: null,

@@ -382,6 +382,8 @@ export function deleteSheet(model: WorkbookModel, sheet: SheetState, location: s
   const idx = model.state.sheets.indexOf(sheet);
   model.state.sheets.splice(idx, 1);
   model.state.tables = model.state.tables.filter((t) => t.sheetId !== sheet.id);
+  // Names that referred to the sheet now refer to #REF!.
+  for (const n of model.state.names) if (n.sheetId === sheet.id) n.rect = null;
   if (model.state.activeSheetId === sheet.id) {
     const after = model.state.sheets.slice(idx).find((s) => s.visibility === 'Visible');
     const before = model.state.sheets

@@ -29,6 +29,7 @@ import { CollectionProxy, FakeContext, ProxyBase } from './proxy';
 import { normalizeColor } from './values';
 import { ConditionalFormatCollectionProxy } from './conditional-formats';
 import { WorksheetProxy } from './worksheet';
+import { Shift, applyShift } from './structure';
 
 export interface RangeTarget {
   readonly sheetId: string;
@@ -468,6 +469,45 @@ export class RangeProxy extends ProxyBase<RangeTarget> {
 
   unmerge(): void {
     this._call('unmerge', [], (t) => unmergeCells(this._sheet(t), t.rect, 'Range.unmerge'));
+  }
+
+  /**
+   * Inserts blank cells in place of this range, shifting the others down or right (entire rows
+   * always down, entire columns always right); returns the blank range. What moves with the cells
+   * is in structure.ts. Typings: "Inserts a cell or a range of cells into the worksheet in place
+   * of this range, and shifts the other cells to make space. Returns a new Range object at the
+   * now blank space."
+   */
+  insert(shift: string): RangeProxy {
+    const loc = 'Range.insert';
+    this._call('insert', [shift], (t) => {
+      const dir = enumValue(ExcelEnums.InsertShiftDirection, shift);
+      if (dir === undefined) throw officeError(ErrorCode.invalidArgument, loc);
+      this._shift(t, dir === 'Down' ? 'rows' : 'columns', 1, loc);
+    });
+    return RangeProxy.derived(this, 'insert', [shift], (t) => t);
+  }
+
+  /** Deletes the cells of this range, shifting the others up or left (typings: Range.delete). */
+  delete(shift: string): void {
+    const loc = 'Range.delete';
+    this._call('delete', [shift], (t) => {
+      const dir = enumValue(ExcelEnums.DeleteShiftDirection, shift);
+      if (dir === undefined) throw officeError(ErrorCode.invalidArgument, loc);
+      this._shift(t, dir === 'Up' ? 'rows' : 'columns', -1, loc);
+    });
+  }
+
+  private _shift(t: RangeTarget, wanted: 'rows' | 'columns', sign: 1 | -1, loc: string): void {
+    const sheet = this._sheet(t);
+    ensureWritable(sheet, 'content', loc);
+    const r = t.rect;
+    const axis = isEntireRows(r) ? 'rows' : isEntireColumns(r) ? 'columns' : wanted;
+    const shift: Shift =
+      axis === 'rows'
+        ? { axis, at: r.top, count: sign * rectRows(r), lo: r.left, hi: r.right }
+        : { axis, at: r.left, count: sign * rectColumns(r), lo: r.top, hi: r.bottom };
+    applyShift(this.context._engine.model, sheet, shift, loc);
   }
 
   getMergedAreasOrNullObject(): RangeAreasProxy {

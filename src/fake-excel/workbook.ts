@@ -10,6 +10,7 @@ import { RangeProxy } from './range';
 import { TableCollectionProxy } from './tables';
 import { WorksheetCollectionProxy } from './worksheet';
 import { rect } from './address';
+import { NamedItemCollectionProxy } from './names';
 
 export class WorkbookProxy extends ProxyBase<true> {
   constructor(ctx: FakeContext) {
@@ -32,6 +33,8 @@ export class WorkbookProxy extends ProxyBase<true> {
         return this.tables;
       case 'settings':
         return this.settings;
+      case 'names':
+        return this.names;
       case 'protection':
         return this.protection;
       case 'application':
@@ -54,6 +57,9 @@ export class WorkbookProxy extends ProxyBase<true> {
   }
   get settings(): SettingCollectionProxy {
     return this._child('settings', () => new SettingCollectionProxy(this));
+  }
+  get names(): NamedItemCollectionProxy {
+    return this._child('names', () => new NamedItemCollectionProxy(this));
   }
   get protection(): WorkbookProtectionProxy {
     return this._child('protection', () => new WorkbookProtectionProxy(this));

@@ -64,6 +64,7 @@ export const ISSUE_KIND_TEXT: Table<IssueKind> = {
   missing_column: { vi: 'Thiếu cột', en: 'Missing column' },
   bad_year: { vi: 'Năm không hợp lệ', en: 'Invalid year' },
   unreadable_sheet: { vi: 'Không đọc được trang tính', en: 'Unreadable sheet' },
+  hidden_sheet: { vi: 'Trang tính ẩn', en: 'Hidden sheet' },
 };
 
 type IssueText = (i: Issue) => string;
@@ -126,8 +127,24 @@ const ISSUE_REASON_TEXT: Readonly<Record<IssueReason, Readonly<Record<Lang, Issu
     en: () => 'The format is missing.',
   },
   duplicate_name: {
-    vi: (i) => `Đơn vị "${i.value}" đã có ở dòng ${i.firstRow ?? '?'}.`,
-    en: (i) => `Unit "${i.value}" already appears on row ${i.firstRow ?? '?'}.`,
+    vi: (i) =>
+      `Đơn vị "${i.value}" (dòng ${i.cell.replace(/^[A-Z]+/, '')}) đã có ở dòng ${i.firstRow ?? '?'}${i.firstSheet ? ` trang "${i.firstSheet}"` : ''}; chỉ tính một lần.`,
+    en: (i) =>
+      `Unit "${i.value}" (row ${i.cell.replace(/^[A-Z]+/, '')}) already appears on row ${i.firstRow ?? '?'}${i.firstSheet ? ` of sheet "${i.firstSheet}"` : ''}; counted once.`,
+  },
+  unit_ambiguous: {
+    vi: (i) =>
+      `"${i.value}" có thể là nhiều đơn vị (${(i.candidates ?? []).join('; ')}); không gán cho đơn vị nào, vẫn được tính chung toàn Thành phố.`,
+    en: (i) =>
+      `"${i.value}" could be several units (${(i.candidates ?? []).join('; ')}); matched to none, still counted city-wide.`,
+  },
+  kind_ambiguous: {
+    vi: (i) => `"${i.value}" là một cấp, không cho biết loại đơn vị (UBND hay Phòng Nội vụ); tên đơn vị cũng không cho biết.`,
+    en: (i) => `"${i.value}" is a level, not a unit kind (people's committee or home affairs office), and the name does not say.`,
+  },
+  sheet_hidden: {
+    vi: (i) => `Trang tính "${i.sheet}" đang ẩn nhưng chứa ${i.list ? LIST_TEXT[i.list].vi : 'danh sách'}; đã được đọc và tính.`,
+    en: (i) => `Sheet "${i.sheet}" is hidden but holds the ${i.list ? LIST_TEXT[i.list].en : 'list'}; it was read and counted.`,
   },
   name_missing: {
     vi: () => 'Dòng có dữ liệu nhưng chưa ghi tên đơn vị.',

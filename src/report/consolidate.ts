@@ -6,7 +6,7 @@
  * Pure: datasets in, figures out. The command line (`cchc evaluate DIR`), the task pane's
  * "Tổng hợp từ nhiều tệp" and their tests all consolidate through here, so their totals agree.
  */
-import { Dataset, Evaluation, EvaluateOptions, evaluate, mergeDatasets } from '../engine';
+import { Dataset, Evaluation, EvaluateOptions, evaluate, mergeDatasets, withFile } from '../engine';
 import { LocalText, Plan } from '../plan';
 
 /** One file that was read into a dataset; `file` is its name as the user gave it. */
@@ -38,7 +38,7 @@ export interface Consolidation {
   readonly total: Evaluation | null;
   /** For each of `total.units`, the index in `files` of the file it came from. */
   readonly unitFile: readonly number[];
-  /** For each of `total.issues`, the index in `files` of the file it came from. */
+  /** For each of `total.issues`, the index in `files` of the file it came from (−1: none). */
   readonly issueFile: readonly number[];
   /** Units of the total that repeat a unit of an earlier file (same folded name): index → first index. */
   readonly repeated: ReadonlyMap<number, number>;
@@ -54,18 +54,25 @@ export function consolidate(
   plan: Plan,
   options: EvaluateOptions,
 ): Consolidation {
-  const files: FileSummary[] = inputs.map(({ file, dataset }) => ({
+  // Each unit and issue says which file it came from (SPEC §4 `file`), per file and in the total.
+  const datasets = inputs.map(({ file, dataset }) => withFile(dataset, file));
+  const files: FileSummary[] = inputs.map(({ file }, i) => ({
     file,
-    units: dataset.units.length,
-    staff: dataset.staff.count,
-    activities: dataset.activities.length,
-    evaluation: evaluate(dataset, plan, options),
+    units: datasets[i].units.length,
+    staff: datasets[i].staff.count,
+    activities: datasets[i].activities.length,
+    evaluation: evaluate(datasets[i], plan, options),
   }));
   if (inputs.length === 0) return { files, failed, total: null, unitFile: [], issueFile: [], repeated: new Map() };
-  const merged = mergeDatasets(inputs.map((i) => i.dataset));
+  const merged = mergeDatasets(datasets);
   const total = evaluate(merged, plan, options);
-  const unitFile = inputs.flatMap((input, f) => input.dataset.units.map(() => f));
-  const issueFile = inputs.flatMap((input, f) => input.dataset.issues.map(() => f));
+  const index = new Map<string, number>();
+  inputs.forEach(({ file }, f) => {
+    if (!index.has(file)) index.set(file, f);
+  });
+  // Units stay in file order; issues are filtered and added to by the merge, so they go by `file`.
+  const unitFile = datasets.flatMap((d, f) => d.units.map(() => f));
+  const issueFile = merged.issues.map((i) => (i.file === undefined ? -1 : (index.get(i.file) ?? -1)));
   const repeated = new Map<number, number>();
   merged.units.forEach((u, i) => {
     // Only repeats across files: a repeat within one file is already a duplicate_unit issue.

@@ -16,8 +16,8 @@ export interface SpecJson {
     threshold: { op: string; value: number } | null;
     gap: number | null;
   }>;
-  units: Array<{ name: string; kind: string; status: string; failed: string[]; sheet: string; row: number }>;
-  issues: Array<{ kind: string; sheet: string; cell: string; value: string; message: string }>;
+  units: Array<{ name: string; kind: string; status: string; failed: string[]; sheet: string; row: number; file?: string }>;
+  issues: Array<{ kind: string; sheet: string; cell: string; value: string; message: string; file?: string }>;
 }
 
 export function toSpecJson(e: Evaluation, lang: Lang = 'vi'): SpecJson {
@@ -42,7 +42,15 @@ export function toSpecJson(e: Evaluation, lang: Lang = 'vi'): SpecJson {
       failed: [...u.failed],
       sheet: u.sheet,
       row: u.row,
+      ...(u.file !== undefined ? { file: u.file } : {}),
     })),
-    issues: e.issues.map((i) => ({ kind: i.kind, sheet: i.sheet, cell: i.cell, value: i.value, message: issueMessage(i, lang) })),
+    issues: e.issues.map((i) => ({
+      kind: i.kind,
+      sheet: i.sheet,
+      cell: i.cell,
+      value: i.value,
+      message: issueMessage(i, lang),
+      ...(i.file !== undefined ? { file: i.file } : {}),
+    })),
   };
 }

@@ -83,6 +83,12 @@ export interface ReportOptions {
   readonly sheetName: string;
   /** Name of the workbook the report is about (shown under the title). */
   readonly source?: string;
+  /**
+   * At most this many data issues listed (the Excel add-in keeps each write under Excel on the
+   * web's payload limit); the rest are counted, all of them being on the sheet `issuesSheet`.
+   */
+  readonly issueLimit?: number;
+  readonly issuesSheet?: string;
 }
 
 const WIDTH = 7;
@@ -108,6 +114,7 @@ const T = {
     sectionIssues: (n: number) => `III. VẤN ĐỀ DỮ LIỆU CẦN KIỂM TRA (${n})`,
     issueHeader: ['STT', 'Nội dung', 'Loại vấn đề', 'Vị trí', 'Giá trị'],
     noIssues: 'Không có vấn đề dữ liệu.',
+    moreIssues: (n: number, sheet: string) => `Còn ${n} vấn đề nữa; xem đầy đủ ở trang "${sheet}".`,
     chartTitle: 'Tỷ lệ đạt so với kế hoạch',
     chartHeader: ['Chỉ tiêu', 'Kết quả', 'Kế hoạch'],
     signLeft: 'NGƯỜI LẬP BIỂU',
@@ -133,6 +140,7 @@ const T = {
     sectionIssues: (n: number) => `III. DATA ISSUES TO CHECK (${n})`,
     issueHeader: ['No.', 'Description', 'Issue', 'Location', 'Value'],
     noIssues: 'No data issues.',
+    moreIssues: (n: number, sheet: string) => `${n} more issues; see the "${sheet}" sheet for all of them.`,
     chartTitle: 'Rate achieved against the plan',
     chartHeader: ['Target', 'Result', 'Plan'],
     signLeft: 'PREPARED BY',
@@ -292,8 +300,9 @@ export function buildReportLayout(e: Evaluation, o: ReportOptions): ReportLayout
     blocks.push({ range: range(r, 0, r, t.issueHeader.length - 1), style: 'table_header' });
     r++;
     const first = r;
-    const linked = e.issues.every((i) => i.sheet !== '' && i.cell !== '');
-    e.issues.forEach((issue, i) => {
+    const listed = o.issueLimit !== undefined ? e.issues.slice(0, o.issueLimit) : e.issues;
+    const linked = listed.every((i) => i.sheet !== '' && i.cell !== '');
+    listed.forEach((issue, i) => {
       put(r, 0, num(i + 1));
       put(r, 1, text(issueMessage(issue, o.lang)));
       put(r, 2, text(ISSUE_KIND_TEXT[issue.kind][o.lang]));
@@ -311,6 +320,10 @@ export function buildReportLayout(e: Evaluation, o: ReportOptions): ReportLayout
     blocks.push({ range: range(first, 0, r - 1, 0), style: 'table_center' });
     numberFormats.push({ range: range(first, 0, r - 1, 0), format: '0' });
     if (linked) linkBlocks.push(range(first, 3, r - 1, 3));
+    if (listed.length < e.issues.length) {
+      mergeRow(r, 0, WIDTH - 1, text(t.moreIssues(e.issues.length - listed.length, o.issuesSheet ?? '')), 'note');
+      r++;
+    }
   }
 
   // Signatures.

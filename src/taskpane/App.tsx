@@ -261,14 +261,24 @@ export function App({ actions, lang, initialYear }: AppProps) {
   function color() {
     void perform(
       (step) => step('coloring', (o) => actions.color(o)),
-      (out) => setNotice({ intent: 'success', text: s.colored(formatNumber(out.coloredUnits, lang, 0)) }),
+      (out) =>
+        setNotice({
+          intent: 'success',
+          text: [s.colored(formatNumber(out.coloredUnits, lang, 0)), out.keptCells > 0 ? s.keptCells(out.keptCells) : '']
+            .filter(Boolean)
+            .join(' '),
+        }),
     );
   }
 
   function report() {
     void perform(
       (step) => step('reporting', (o) => actions.report(o)),
-      (out) => setNotice({ intent: 'success', text: s.reported(out.reportSheet) }),
+      (out) =>
+        setNotice({
+          intent: 'success',
+          text: [s.reported(out.reportSheet), out.keptReport ? s.keptReport(out.keptReport) : ''].filter(Boolean).join(' '),
+        }),
     );
   }
 
@@ -276,7 +286,11 @@ export function App({ actions, lang, initialYear }: AppProps) {
     void perform(
       (step) => step('clearing', () => actions.clear(reports)),
       (out) => {
-        setNotice({ intent: 'success', text: s.cleared(out.statusColumns, out.rules, out.reportSheets) });
+        const kept = out.keptReports.length > 0 ? s.keptReports(out.keptReports.map((n) => `"${n}"`).join(', ')) : '';
+        setNotice({
+          intent: 'success',
+          text: [s.cleared(out.statusColumns, out.rules, out.reportSheets), kept].filter(Boolean).join(' '),
+        });
         setResult((r) => (r.status === 'current' ? { status: 'stale', evaluation: r.evaluation } : r));
       },
     );

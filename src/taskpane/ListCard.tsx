@@ -10,6 +10,7 @@ import { SCHEMAS } from '../workbook/fields';
 import { FieldPicker } from './FieldPicker';
 import { fieldLabel } from './figures';
 import { STRINGS } from './strings';
+import { UnderstoodFacts } from './UnderstoodFacts';
 
 const useStyles = makeStyles({
   card: {
@@ -79,6 +80,7 @@ export function ListCard({ list, lang, busy, onSetColumn }: ListCardProps) {
         <li>{s.sheet(list.sheet)}</li>
         <li>{s.headerRows(list.headerRows[0], list.headerRows[1])}</li>
         <li>{s.rowsRead(list.kind, formatNumber(list.rows, lang, 0))}</li>
+        <UnderstoodFacts kind={list.kind} understood={list.understood} lang={lang} />
       </ul>
       {missing.length > 0 && <p className={styles.warning}>{s.neededMissingList(missing.join(', '))}</p>}
       <Button

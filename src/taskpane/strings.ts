@@ -88,6 +88,10 @@ export interface PaneStrings {
   readonly colored: (units: string) => string;
   readonly reported: (sheet: string | null) => string;
   readonly cleared: (columns: number, rules: number, reports: number) => string;
+  /** Said after the notice when the add-in left something of the user's (issue 10). */
+  readonly keptReport: (sheet: string) => string;
+  readonly keptCells: (cells: number) => string;
+  readonly keptReports: (sheets: string) => string;
   readonly inserted: (sheets: string) => string;
   readonly errorTitle: string;
   readonly unexpected: (text: string) => string;
@@ -190,6 +194,9 @@ const vi: PaneStrings = {
     columns + rules + reports === 0
       ? 'Không có gì cần xóa: sổ tính chưa có màu hay cột trạng thái của phần bổ trợ.'
       : `Đã xóa ${columns} cột trạng thái, ${rules} quy tắc tô màu${reports > 0 ? `, ${reports} trang báo cáo` : ''}. Định dạng riêng của bạn được giữ nguyên.`,
+  keptReport: (sheet) => `Trang "${sheet}" đã được bạn sửa nên được giữ nguyên; báo cáo mới nằm ở trang mới.`,
+  keptCells: (cells) => `${cells} ô bạn đã gõ trong cột trạng thái được giữ nguyên.`,
+  keptReports: (sheets) => `Trang báo cáo đã được bạn sửa nên được giữ lại: ${sheets}.`,
   inserted: (sheets) => `Đã chèn dữ liệu mẫu vào các trang tính mới: ${sheets}.`,
   errorTitle: 'Chưa làm được',
   unexpected: (text) => `Có lỗi ngoài dự kiến: ${text} Hãy thử lại; nếu vẫn lỗi, hãy đóng rồi mở lại phần bổ trợ.`,
@@ -291,6 +298,10 @@ const en: PaneStrings = {
     columns + rules + reports === 0
       ? 'Nothing to clear: the workbook has no colors or status column from the add-in.'
       : `Removed ${columns} status column${columns === 1 ? '' : 's'}, ${rules} coloring rule${rules === 1 ? '' : 's'}${reports > 0 ? `, ${reports} report sheet${reports === 1 ? '' : 's'}` : ''}. Your own formatting is kept.`,
+  keptReport: (sheet) => `You edited "${sheet}", so it is kept; the new report is on a new sheet.`,
+  keptCells: (cells) =>
+    `${cells} cell${cells === 1 ? '' : 's'} you typed in the status column ${cells === 1 ? 'is' : 'are'} kept.`,
+  keptReports: (sheets) => `Report sheets you edited are kept: ${sheets}.`,
   inserted: (sheets) => `Inserted the sample data on new sheets: ${sheets}.`,
   errorTitle: 'That did not work',
   unexpected: (text) => `Something unexpected went wrong: ${text} Try again; if it persists, close and reopen the add-in.`,

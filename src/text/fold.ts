@@ -6,6 +6,8 @@
  *   abbreviations "UBND" and "TP"/"TP." read as "Ủy ban nhân dân" and "Thành phố". Diacritics
  *   other than tone placement still count: "Phường 1" and "Phuong 1" stay equal only because the
  *   word has no other reading, not because marks are dropped.
+ *   Place abbreviations ("P.14", "Q.Gò Vấp", "H.", "TT.", "TX.") are spelled out and leading
+ *   zeros dropped ("Phường 01" = "Phường 1").
  * - `foldKey` is for headers and keywords (kinds, formats, markers): as `foldName`, and every
  *   diacritic is dropped too, so "HO VA TEN" equals "Họ và tên".
  *
@@ -49,17 +51,52 @@ function words(s: string): string[] {
     .filter((w) => w.length > 0);
 }
 
+/**
+ * Place abbreviations in unit names (SPEC §2 "Abbreviated place names"): "P.14", "Q.Gò Vấp",
+ * "H. Củ Chi", "TT. Cần Thạnh", "TX.", also glued to a number ("Q1", "P14"). Only names are
+ * read this way: in a header "TT" is the row number column.
+ */
+const PLACE_ABBREVIATIONS: ReadonlyArray<readonly [string, string]> = [
+  ['p', 'phường'],
+  ['q', 'quận'],
+  ['h', 'huyện'],
+  ['tt', 'thị trấn'],
+  ['tx', 'thị xã'],
+];
+
 const NAME_EXPANSIONS: ReadonlyMap<string, string> = new Map(
-  ABBREVIATIONS.map(([short, long]) => [short, words(long).map(canonicalSyllable).join(' ')]),
+  [...ABBREVIATIONS, ...PLACE_ABBREVIATIONS].map(([short, long]) => [short, words(long).map(canonicalSyllable).join(' ')]),
 );
+const PLACE_KEY_EXPANSIONS: ReadonlyMap<string, string> = new Map(
+  [...ABBREVIATIONS, ...PLACE_ABBREVIATIONS].map(([short, long]) => [short, words(long).map(dropMarks).join(' ')]),
+);
+
+/** "q1" → "q 1", "p014" → "p 014": a place abbreviation glued to its number. */
+const GLUED = /^(p|q|h|tt|tx)(\d{1,3})$/;
+
+/** A name's words with abbreviations spelled out and leading zeros dropped ("Phường 01" = "Phường 1"). */
+function placeWords(s: string, expand: (w: string) => string): string {
+  const out: string[] = [];
+  for (const w of words(s)) {
+    const glued = GLUED.exec(w);
+    const parts = glued ? [glued[1], glued[2]] : [w];
+    for (const part of parts) out.push(/^\d+$/.test(part) ? String(Number(part.slice(-15))) : expand(part));
+  }
+  return out.join(' ');
+}
 const KEY_EXPANSIONS: ReadonlyMap<string, string> = new Map(
   ABBREVIATIONS.map(([short, long]) => [short, words(long).map(dropMarks).join(' ')]),
 );
 
 function foldNameUncached(s: string): string {
-  return words(s)
-    .map((w) => NAME_EXPANSIONS.get(w) ?? canonicalSyllable(w))
-    .join(' ');
+  return placeWords(s, (w) => NAME_EXPANSIONS.get(w) ?? canonicalSyllable(w));
+}
+
+function foldPlaceKeyUncached(s: string): string {
+  return placeWords(s, (w) => {
+    const plain = dropMarks(w);
+    return PLACE_KEY_EXPANSIONS.get(plain) ?? plain;
+  });
 }
 
 function foldKeyUncached(s: string): string {
@@ -89,6 +126,9 @@ export const foldName: (s: string) => string = cached(foldNameUncached);
 
 /** Folds a header or keyword: as `foldName`, and every diacritic dropped ("đ" reads "d"). */
 export const foldKey: (s: string) => string = cached(foldKeyUncached);
+
+/** Folds a unit name for keywords (its kind): as `foldKey`, with place abbreviations spelled out. */
+export const foldPlaceKey: (s: string) => string = cached(foldPlaceKeyUncached);
 
 /** True when `phrase` (already folded with `foldKey`) occurs in `key` on word boundaries. */
 export function hasPhrase(key: string, phrase: string): boolean {

@@ -3,9 +3,11 @@
  * its header row is (title rows above, two-row headers with merged group cells, Excel tables),
  * and which column holds each field.
  */
+import { UNIT_STATUS_TEXT } from '../i18n';
 import { foldKey } from '../text/fold';
 import { FieldsOf, LIST_KINDS, ListKind, ListSchema, SCHEMAS, headerScore } from './fields';
 import { CellValue, SheetGrid, TableInfo, WorkbookGrid, cellAt, lastCol, lastRow } from './grid';
+import { YearColumn, bareYear, isYearSubHeaderRow, splitYearHeader, spreadGroupHeaders } from './year-columns';
 
 /** Where a list is and how its columns map to fields (0-based sheet coordinates). */
 export interface ListLayout<K extends ListKind = ListKind> {
@@ -25,6 +27,14 @@ export interface ListLayout<K extends ListKind = ListKind> {
   readonly table?: string;
   /** How strongly the headers matched (sum of field scores). */
   readonly score: number;
+  /** The columns the list spans (several lists may share a sheet, side by side). */
+  readonly left: number;
+  readonly right: number;
+  /**
+   * Fields spread over one column per year (SPEC §2 "One column per year"), oldest year first;
+   * `columns` then holds the first of them.
+   */
+  readonly yearColumns?: Readonly<Partial<Record<FieldsOf[K], readonly YearColumn[]>>>;
 }
 
 export interface DetectedLists {
@@ -63,41 +73,107 @@ interface RowTexts {
   /** Distinct non-empty texts (a merged title repeats one). */
   readonly distinct: number;
   readonly hasNumber: boolean;
+  /** Numbers by column (null: not a number). */
+  readonly numbers: (number | null)[];
+  /** Each cell read as a year sub-header ("2023", 2023, "Năm 2023"), else null. */
+  readonly years: (number | null)[];
 }
 
 function rowTexts(sheet: SheetGrid, row: number, left: number, right: number): RowTexts {
   const raw: string[] = [];
   const keys: string[] = [];
+  const numbers: (number | null)[] = [];
+  const years: (number | null)[] = [];
   const seen = new Set<string>();
   let hasNumber = false;
   for (let c = left; c <= right; c++) {
     const v = cellAt(sheet, row, c);
     if (typeof v === 'number' || typeof v === 'boolean') hasNumber = true;
+    numbers.push(typeof v === 'number' ? v : null);
     const t = textOf(v);
     raw.push(t);
     const k = t ? foldKey(t) : '';
     keys.push(k);
+    years.push(bareYear(v, k));
     if (k) seen.add(k);
   }
-  return { raw, keys, distinct: seen.size, hasNumber };
+  return { raw, keys, distinct: seen.size, hasNumber, numbers, years };
+}
+
+/** A row of texts as header layer (raw texts given, keys and years recomputed). */
+function layerOf(raw: readonly string[]): RowTexts {
+  const keys = raw.map((t) => (t ? foldKey(t) : ''));
+  return {
+    raw: [...raw],
+    keys,
+    distinct: new Set(keys.filter((k) => k)).size,
+    hasNumber: false,
+    numbers: raw.map(() => null),
+    years: keys.map((k) => bareYear(null, k)),
+  };
 }
 
 interface Mapping<F extends string> {
   columns: Partial<Record<F, number>>;
   headers: Partial<Record<F, string>>;
+  yearColumns: Partial<Record<F, YearColumn[]>>;
   count: number;
   score: number;
 }
 
 /**
+ * Columns of fields spread over years: "Bồi dưỡng CCHC 2023" in any layer, or a bare year whose
+ * group header (the layer above, spread over its span) names the field. One field per column.
+ */
+function yearCandidates<F extends string>(
+  schema: ListSchema<F>,
+  layers: readonly RowTexts[],
+  left: number,
+): Array<{ field: F; col: number; year: number; score: number; text: string }> {
+  const fields = schema.fields.filter((f) => schema.yearFields?.includes(f.field));
+  if (fields.length === 0) return [];
+  const out: Array<{ field: F; col: number; year: number; score: number; text: string }> = [];
+  for (let i = 0; i < layers[0].keys.length; i++) {
+    let rest = '';
+    let year: number | null = null;
+    let text = '';
+    const bare = layers[0].years[i];
+    if (bare !== null && layers.length > 1 && layers[1].keys[i]) {
+      rest = layers[1].keys[i];
+      year = bare;
+      text = layers[1].raw[i];
+    } else {
+      for (const layer of layers) {
+        if (!layer.keys[i]) continue;
+        const split = splitYearHeader(layer.keys[i]);
+        if (split) ({ rest, year } = split);
+        text = layer.raw[i];
+        break;
+      }
+    }
+    if (year === null) continue;
+    let best: { field: F; score: number } | null = null;
+    for (const spec of fields) {
+      const score = headerScore(spec, rest);
+      if (score > 0 && (best === null || score > best.score)) best = { field: spec.field, score };
+    }
+    if (best) out.push({ field: best.field, col: left + i, year, score: best.score, text });
+  }
+  return out;
+}
+
+/**
  * Assigns columns to fields, best matches first, each field and column once. `layers` are the
  * header rows from the lowest (sub-headers) up: a column is named by the first layer that names
- * a field.
+ * a field. Year columns of one field are assigned together.
  */
 function assign<F extends string>(schema: ListSchema<F>, layers: readonly RowTexts[], left: number): Mapping<F> {
   const pairs: Array<{ field: F; col: number; score: number; text: string }> = [];
+  const years = yearCandidates(schema, layers, left);
+  const yearCols = new Set(years.map((y) => y.col));
   const width = layers[0].keys.length;
   for (let i = 0; i < width; i++) {
+    if (yearCols.has(left + i)) continue;
     for (const spec of schema.fields) {
       let best = 0;
       let text = '';
@@ -115,6 +191,7 @@ function assign<F extends string>(schema: ListSchema<F>, layers: readonly RowTex
   pairs.sort((a, b) => b.score - a.score || a.col - b.col);
   const columns: Partial<Record<F, number>> = {};
   const headers: Partial<Record<F, string>> = {};
+  const yearColumns: Partial<Record<F, YearColumn[]>> = {};
   const usedCols = new Set<number>();
   let count = 0;
   let score = 0;
@@ -126,7 +203,22 @@ function assign<F extends string>(schema: ListSchema<F>, layers: readonly RowTex
     count++;
     score += p.score;
   }
-  return { columns, headers, count, score };
+  for (const y of years) {
+    if (columns[y.field] !== undefined && yearColumns[y.field] === undefined) continue;
+    const list = yearColumns[y.field] ?? (yearColumns[y.field] = []);
+    if (list.length === 0) {
+      columns[y.field] = y.col;
+      headers[y.field] = y.text;
+      count++;
+      score += y.score;
+    }
+    list.push({ col: y.col, year: y.year });
+  }
+  for (const list of Object.values(yearColumns) as YearColumn[][]) {
+    list.sort((a, b) => a.year - b.year || a.col - b.col);
+  }
+  for (const [field, list] of Object.entries(yearColumns) as Array<[F, YearColumn[]]>) columns[field] = list[0].col;
+  return { columns, headers, yearColumns, count, score };
 }
 
 /** A row of column numbers under the header: 1, 2, 3 … or (1), (2), (3) …, or A, B, C … */
@@ -154,6 +246,87 @@ interface Candidate<K extends ListKind> {
   count: number;
 }
 
+type TextsOf = (r: number) => RowTexts;
+
+function textsCache(sheet: SheetGrid, left: number, right: number, cache: Map<number, RowTexts>): TextsOf {
+  return (r: number): RowTexts => {
+    let t = cache.get(r);
+    if (!t) {
+      t = rowTexts(sheet, r, left, right);
+      cache.set(r, t);
+    }
+    return t;
+  };
+}
+
+/** The layout of `kind` whose header row is `r` (alone, or over sub-headers in row r+1); null if none. */
+function layoutAt<K extends ListKind>(
+  sheet: SheetGrid,
+  schema: ListSchema<FieldsOf[K]>,
+  kind: K,
+  r: number,
+  texts: TextsOf,
+  right: number,
+): Candidate<K> | null {
+  const last = lastRow(sheet);
+  const left = sheet.originCol;
+  const upper = texts(r);
+  if (upper.distinct < 2) return null;
+  let mapping = assign(schema, [upper], left);
+  let bottom = r;
+  if (r + 1 <= last) {
+    const lower = texts(r + 1);
+    const years = lower.hasNumber && isYearSubHeaderRow(lower.numbers, lower.years, upper.raw);
+    if ((!lower.hasNumber || years) && (lower.distinct >= 1 || years)) {
+      const spread = layerOf(spreadGroupHeaders(upper.raw, lower.years, r, left, sheet.merges ?? []));
+      const lowerLayer: RowTexts = {
+        ...lower,
+        keys: lower.keys.map((k, i) => k || (lower.years[i] !== null ? String(lower.years[i]) : '')),
+      };
+      const two = assign(schema, [lowerLayer, spread], left);
+      if (two.count > mapping.count || (two.count === mapping.count && two.score > mapping.score)) {
+        mapping = two;
+        bottom = r + 1;
+      }
+    }
+  }
+  const found = new Set(Object.keys(mapping.columns) as FieldsOf[K][]);
+  if (!schema.qualifies(found)) return null;
+  const table = sheet.tables?.find((t) => t.range.top === r || t.range.top === bottom);
+  let dataTop = bottom + 1;
+  if (dataTop <= last && isColumnNumberRow(sheet, dataTop, left, right)) dataTop++;
+  const allHeaders: Array<{ col: number; text: string }> = [];
+  const lowerRow = texts(bottom);
+  for (let i = 0; i < upper.raw.length; i++) {
+    const text = lowerRow.raw[i] || upper.raw[i];
+    if (text) allHeaders.push({ col: left + i, text });
+  }
+  const hasYears = Object.keys(mapping.yearColumns).length > 0;
+  return {
+    count: mapping.count,
+    layout: {
+      kind,
+      sheet: sheet.name,
+      headerTop: r,
+      headerBottom: bottom,
+      dataTop,
+      dataBottom: table ? table.range.bottom : Math.max(last, (sheet.totalRows ?? 0) - 1),
+      columns: mapping.columns,
+      headers: mapping.headers,
+      allHeaders,
+      table: table?.name,
+      score: mapping.score,
+      left,
+      right,
+      ...(hasYears ? { yearColumns: mapping.yearColumns } : {}),
+    },
+  };
+}
+
+function better(a: Candidate<ListKind>, b: Candidate<ListKind> | null): boolean {
+  return b === null || a.count > b.count || (a.count === b.count && a.layout.score > b.layout.score);
+}
+
 function bestForSchema<K extends ListKind>(
   sheet: SheetGrid,
   schema: ListSchema<FieldsOf[K]>,
@@ -165,95 +338,52 @@ function bestForSchema<K extends ListKind>(
   const left = sheet.originCol;
   const right = lastCol(sheet);
   if (right < left || last < first) return null;
-  const texts = (r: number): RowTexts => {
-    let t = rowsCache.get(r);
-    if (!t) {
-      t = rowTexts(sheet, r, left, right);
-      rowsCache.set(r, t);
-    }
-    return t;
-  };
+  const texts = textsCache(sheet, left, right, rowsCache);
   const scanTo = Math.min(last, first + HEADER_SCAN_ROWS - 1);
   let best: Candidate<K> | null = null;
   for (let r = first; r <= scanTo; r++) {
-    const upper = texts(r);
-    if (upper.distinct < 2) continue;
-    let mapping = assign(schema, [upper], left);
-    let bottom = r;
-    if (r + 1 <= last) {
-      const lower = texts(r + 1);
-      if (!lower.hasNumber && lower.distinct >= 1) {
-        const two = assign(schema, [lower, upper], left);
-        if (two.count > mapping.count || (two.count === mapping.count && two.score > mapping.score)) {
-          mapping = two;
-          bottom = r + 1;
-        }
-      }
-    }
-    const found = new Set(Object.keys(mapping.columns) as FieldsOf[K][]);
-    if (!schema.qualifies(found)) continue;
-    if (best && (mapping.count < best.count || (mapping.count === best.count && mapping.score <= best.layout.score))) continue;
-    const table = sheet.tables?.find((t) => t.range.top === r || t.range.top === bottom);
-    let dataTop = bottom + 1;
-    if (dataTop <= last && isColumnNumberRow(sheet, dataTop, left, right)) dataTop++;
-    const allHeaders: Array<{ col: number; text: string }> = [];
-    const lowerRow = texts(bottom);
-    for (let i = 0; i < upper.raw.length; i++) {
-      const text = lowerRow.raw[i] || upper.raw[i];
-      if (text) allHeaders.push({ col: left + i, text });
-    }
-    best = {
-      count: mapping.count,
-      layout: {
-        kind,
-        sheet: sheet.name,
-        headerTop: r,
-        headerBottom: bottom,
-        dataTop,
-        dataBottom: table ? table.range.bottom : Math.max(last, (sheet.totalRows ?? 0) - 1),
-        columns: mapping.columns,
-        headers: mapping.headers,
-        allHeaders,
-        table: table?.name,
-        score: mapping.score,
-      },
-    };
+    const c = layoutAt(sheet, schema, kind, r, texts, right);
+    if (c && better(c, best)) best = c;
   }
   return best;
+}
+
+/** Every column a list's reading looks at: its fields' columns and all their year columns. */
+export function layoutColumns(layout: AnyLayout): number[] {
+  const cols = new Set<number>(Object.values(layout.columns as Record<string, number>));
+  for (const list of Object.values(layout.yearColumns ?? {}) as Array<readonly YearColumn[]>)
+    for (const y of list) cols.add(y.col);
+  return [...cols].sort((a, b) => a - b);
 }
 
 export type AnyLayout = ListLayout<'units'> | ListLayout<'staff'> | ListLayout<'activities'>;
 
 /** The part of a sheet an Excel table covers, as a sheet of its own (same name and coordinates). */
 function tableView(sheet: SheetGrid, table: TableInfo): SheetGrid {
+  return { ...view(sheet, table.range.top, table.range.bottom, table.range.left, table.range.right), tables: [table] };
+}
+
+/** Rows top..bottom, columns left..right of a sheet, as a sheet of its own (same name and coordinates). */
+function view(sheet: SheetGrid, top: number, bottom: number, left: number, right: number): SheetGrid {
   const rows: Array<Array<CellValue | undefined> | undefined> = [];
-  for (let r = table.range.top; r <= table.range.bottom; r++) {
+  for (let r = top; r <= bottom; r++) {
     const src = sheet.rows[r - sheet.originRow];
-    rows.push(src ? src.slice(table.range.left - sheet.originCol, table.range.right - sheet.originCol + 1) : undefined);
+    rows.push(src ? src.slice(left - sheet.originCol, right - sheet.originCol + 1) : undefined);
   }
   return {
     name: sheet.name,
     rows,
-    originRow: table.range.top,
-    originCol: table.range.left,
-    tables: [table],
+    originRow: top,
+    originCol: left,
     merges: sheet.merges,
+    ...(sheet.tables ? { tables: sheet.tables } : {}),
+    ...(sheet.totalRows !== undefined && bottom === lastRow(sheet) ? { totalRows: sheet.totalRows } : {}),
   };
 }
 
 /** The list a sheet holds, if any: the kind whose headers match best and whose needs are met. */
 export function detectSheet(sheet: SheetGrid): AnyLayout | null {
-  const cache = new Map<number, RowTexts>();
-  const units = bestForSchema(sheet, SCHEMAS.units, 'units', cache);
-  const staff = bestForSchema(sheet, SCHEMAS.staff, 'staff', cache);
-  const activities = bestForSchema(sheet, SCHEMAS.activities, 'activities', cache);
-  const all: Array<{ count: number; layout: AnyLayout }> = [];
-  if (units) all.push(units);
-  if (staff) all.push(staff);
-  if (activities) all.push(activities);
-  if (all.length === 0) return null;
-  all.sort((a, b) => b.count - a.count || b.layout.score - a.layout.score);
-  return all[0].layout;
+  return stackedLists(sheet)[0] ?? null;
 }
 
 /** The list of one kind a sheet holds (for a range the user says is, say, the staff list). */
@@ -262,10 +392,134 @@ export function detectSheetAs<K extends ListKind>(sheet: SheetGrid, kind: K): Li
   return c ? c.layout : null;
 }
 
+/** Header rows looked at below the top rows (those after a blank row), per sheet. */
+const MAX_LOWER_HEADER_CHECKS = 2000;
+
+/** A cell with something in it (a string of spaces is empty); trims only strings that start with a space. */
+function filled(v: CellValue | undefined): boolean {
+  if (v === null || v === undefined) return false;
+  if (typeof v !== 'string') return true;
+  return v.length > 0 && (v.charCodeAt(0) > 32 || v.trim() !== '');
+}
+
+function isBlankRow(sheet: SheetGrid, r: number): boolean {
+  const row = sheet.rows[r - sheet.originRow];
+  if (!row) return true;
+  for (const v of row) if (filled(v)) return false;
+  return true;
+}
+
+/**
+ * The lists in one block of a sheet, top down (SPEC §2 "Several lists on one sheet", stacked):
+ * every row that heads a list — in the top rows, or after a blank row further down — is a
+ * candidate; candidates two rows apart or less are one header (title, two-row header) and the
+ * best of them wins; each list ends where the next one's header starts.
+ */
+function stackedLists(sheet: SheetGrid): AnyLayout[] {
+  const first = sheet.originRow;
+  const last = lastRow(sheet);
+  const left = sheet.originCol;
+  const right = lastCol(sheet);
+  if (right < left || last < first) return [];
+  const texts = textsCache(sheet, left, right, new Map());
+  const scanTo = Math.min(last, first + HEADER_SCAN_ROWS - 1);
+  const bestAt = (r: number): Candidate<ListKind> | null => {
+    let best: Candidate<ListKind> | null = null;
+    for (const kind of LIST_KINDS) {
+      const c = layoutAt(sheet, SCHEMAS[kind] as ListSchema<FieldsOf[ListKind]>, kind, r, texts, right);
+      if (c && better(c, best)) best = c;
+    }
+    return best;
+  };
+  const clusters: Candidate<ListKind>[][] = [];
+  let checks = 0;
+  for (let r = first; r <= last; r++) {
+    if (r > scanTo) {
+      if (checks >= MAX_LOWER_HEADER_CHECKS || !isBlankRow(sheet, r - 1) || isBlankRow(sheet, r)) continue;
+      checks++;
+      const t = texts(r);
+      if (t.distinct < 2 || t.numbers.some((n) => n !== null)) continue;
+    }
+    const c = bestAt(r);
+    if (!c) continue;
+    const cluster = clusters[clusters.length - 1];
+    const previous = cluster?.[cluster.length - 1];
+    if (previous && c.layout.headerTop - previous.layout.headerTop <= 2) cluster.push(c);
+    else clusters.push([c]);
+  }
+  const chosen = clusters.map((cl) => cl.reduce((a, b) => (better(b, a) ? b : a)).layout);
+  return chosen.map((l, i) => {
+    const next = chosen[i + 1];
+    return next && next.headerTop - 1 < l.dataBottom ? ({ ...l, dataBottom: next.headerTop - 1 } as AnyLayout) : l;
+  });
+}
+
+/** The add-in's own status column beside a units list (header as report/status-column.ts writes it). */
+const STATUS_HEADER = /^(trang thai cchc|cchc status) \d{4}$/;
+const STATUS_WORDS: ReadonlySet<string> = new Set(Object.values(UNIT_STATUS_TEXT).flatMap((t) => [foldKey(t.vi), foldKey(t.en)]));
+
+function isOwnStatusText(v: CellValue | undefined): boolean {
+  if (typeof v !== 'string') return false;
+  const k = foldKey(v);
+  return STATUS_HEADER.test(k) || STATUS_WORDS.has(k);
+}
+
+/**
+ * Column bands of a sheet split by columns with no value in any row (SPEC §2 lists side by side).
+ * The add-in's own status column (written into that blank column) ends the band on its left.
+ */
+function columnBands(sheet: SheetGrid): Array<{ left: number; right: number }> {
+  const width = lastCol(sheet) - sheet.originCol + 1;
+  if (width <= 0) return [];
+  /** 0 empty, 1 the user's, 2 only the add-in's status texts. */
+  const used = new Uint8Array(width);
+  let theirs = 0;
+  for (const row of sheet.rows) {
+    if (!row) continue;
+    for (let i = 0; i < row.length; i++) {
+      if (used[i] === 1 || !filled(row[i])) continue;
+      if (isOwnStatusText(row[i])) used[i] = 2;
+      else {
+        used[i] = 1;
+        theirs++;
+      }
+    }
+    // Every column holds the user's data: one band (the common case, decided in the first rows).
+    if (theirs === width) return [{ left: sheet.originCol, right: sheet.originCol + width - 1 }];
+  }
+  const bands: Array<{ left: number; right: number; closed: boolean }> = [];
+  for (let i = 0; i < width; i++) {
+    if (!used[i]) continue;
+    const last = bands[bands.length - 1];
+    if (last && !last.closed && last.right === sheet.originCol + i - 1) last.right++;
+    else bands.push({ left: sheet.originCol + i, right: sheet.originCol + i, closed: false });
+    if (used[i] === 2) bands[bands.length - 1].closed = true;
+  }
+  return bands.map(({ left, right }) => ({ left, right }));
+}
+
+/**
+ * The lists a sheet holds: one per Excel table when it has several; else side-by-side blocks
+ * (separated by a blank column) when at least two of them are lists; else the sheet as one block.
+ * Each block may hold lists stacked one under another.
+ */
+export function detectSheetLists(sheet: SheetGrid): AnyLayout[] {
+  const tables = sheet.tables ?? [];
+  if (tables.length > 1) return tables.map((t) => detectSheet(tableView(sheet, t))).filter((l): l is AnyLayout => l !== null);
+  const bands = columnBands(sheet);
+  if (bands.length > 1) {
+    const found = bands.map((b) => stackedLists(view(sheet, sheet.originRow, lastRow(sheet), b.left, b.right)));
+    if (found.filter((ls) => ls.length > 0).length > 1) return found.flat();
+  }
+  return stackedLists(sheet);
+}
+
 /**
  * Finds the lists in a workbook. Staff lists split over several sheets all count; for units and
  * activities, when several sheets qualify only those matching as many fields as the best are
- * kept (a summary sheet that shares a header or two is not a list).
+ * kept (a summary sheet that shares a header or two is not a list), with the lists sharing a
+ * sheet with a kept one. A hidden sheet holding a list is read (SPEC §2 "Hidden sheets"); one
+ * that holds none is ignored.
  */
 export function detectLists(workbook: WorkbookGrid): DetectedLists {
   const found: { [K in ListKind]: ListLayout<K>[] } = { units: [], staff: [], activities: [] };
@@ -275,19 +529,13 @@ export function detectLists(workbook: WorkbookGrid): DetectedLists {
       ignored.push({ sheet: sheet.name, reason: 'report' });
       continue;
     }
-    if (sheet.hidden) {
-      ignored.push({ sheet: sheet.name, reason: 'hidden' });
-      continue;
-    }
     if (sheet.rows.length === 0) {
-      ignored.push({ sheet: sheet.name, reason: 'empty' });
+      ignored.push({ sheet: sheet.name, reason: sheet.hidden ? 'hidden' : 'empty' });
       continue;
     }
-    // Several Excel tables on one sheet are several lists; otherwise the sheet holds one list.
-    const views = (sheet.tables ?? []).length > 1 ? (sheet.tables ?? []).map((t) => tableView(sheet, t)) : [sheet];
-    const layouts = views.map(detectSheet).filter((l): l is AnyLayout => l !== null);
+    const layouts = detectSheetLists(sheet);
     if (layouts.length === 0) {
-      ignored.push({ sheet: sheet.name, reason: 'no_list' });
+      ignored.push({ sheet: sheet.name, reason: sheet.hidden ? 'hidden' : 'no_list' });
       continue;
     }
     for (const layout of layouts) (found[layout.kind] as AnyLayout[]).push(layout);
@@ -296,7 +544,8 @@ export function detectLists(workbook: WorkbookGrid): DetectedLists {
     if (lists.length < 2) return lists;
     const fieldCount = (l: ListLayout<K>) => Object.keys(l.columns).length;
     const most = Math.max(...lists.map(fieldCount));
-    const keep = lists.filter((l) => fieldCount(l) === most);
+    const keptSheets = new Set(lists.filter((l) => fieldCount(l) === most).map((l) => l.sheet));
+    const keep = lists.filter((l) => keptSheets.has(l.sheet));
     for (const l of lists) if (!keep.includes(l)) ignored.push({ sheet: l.sheet, reason: 'weaker_duplicate' });
     return keep;
   };
@@ -346,24 +595,46 @@ export function layoutFromManual(sheet: SheetGrid, m: ManualLayout): AnyLayout |
     headers,
     allHeaders,
     score: 0,
+    left,
+    right,
   } as AnyLayout;
 }
 
-/** Detected lists with the manual choices applied: a manual layout replaces what was found on its sheet. */
+/**
+ * Detected lists with the manual choices applied: a manual layout replaces the lists found where
+ * it is (its sheet, its header row inside their rows, its columns among theirs) and keeps their
+ * bounds, so other lists sharing the sheet (stacked, side by side) stay as found.
+ */
 export function applyManual(workbook: WorkbookGrid, lists: DetectedLists, manual: readonly ManualLayout[]): DetectedLists {
   if (manual.length === 0) return lists;
   const sheets = new Map(workbook.sheets.map((s) => [s.name, s]));
-  const chosen = manual
-    .map((m) => (sheets.has(m.sheet) ? layoutFromManual(sheets.get(m.sheet) as SheetGrid, m) : null))
-    .filter((l): l is AnyLayout => l !== null);
-  const taken = new Set(chosen.map((l) => l.sheet));
+  const all: AnyLayout[] = [...lists.units, ...lists.staff, ...lists.activities];
+  const replaced = new Set<AnyLayout>();
+  const chosen: AnyLayout[] = [];
+  for (const m of manual) {
+    const sheet = sheets.get(m.sheet);
+    const l = sheet ? layoutFromManual(sheet, m) : null;
+    if (!l) continue;
+    const cols = Object.values(m.columns);
+    const under = all.filter(
+      (f) =>
+        f.sheet === m.sheet &&
+        f.headerTop <= m.headerTop &&
+        m.headerTop <= f.dataBottom &&
+        cols.some((c) => c >= f.left && c <= f.right),
+    );
+    for (const f of under) replaced.add(f);
+    const bounds = under[0];
+    chosen.push(bounds ? ({ ...l, dataBottom: bounds.dataBottom, left: bounds.left, right: bounds.right } as AnyLayout) : l);
+  }
   const keep = <K extends ListKind>(kind: K, found: readonly ListLayout<K>[]): ListLayout<K>[] => [
-    ...found.filter((l) => !taken.has(l.sheet)),
+    ...found.filter((l) => !replaced.has(l as AnyLayout)),
     ...(chosen.filter((l) => l.kind === kind) as ListLayout<K>[]),
   ];
   const order = new Map(workbook.sheets.map((s, i) => [s.name, i]));
-  const byOrder = <T extends { sheet: string }>(ls: T[]): T[] =>
-    ls.sort((a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0));
+  const byOrder = <T extends { sheet: string; headerTop: number; left: number }>(ls: T[]): T[] =>
+    ls.sort((a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) || a.headerTop - b.headerTop || a.left - b.left);
+  const taken = new Set(chosen.map((l) => l.sheet));
   return {
     units: byOrder(keep('units', lists.units)),
     staff: byOrder(keep('staff', lists.staff)),

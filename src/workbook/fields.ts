@@ -35,10 +35,13 @@ export interface ListSchema<F extends string> {
   readonly fields: readonly FieldSpec<F>[];
   /** Whether the fields found make a real list of this kind (not a summary that shares a header). */
   qualifies(found: ReadonlySet<F>): boolean;
+  /** Fields that may be spread over one column per year ("Bồi dưỡng CCHC 2023", "… 2024"). */
+  readonly yearFields?: readonly F[];
 }
 
 function spec<F extends string>(field: F, vi: string, en: string, exact: string[], phrases: string[] = []): FieldSpec<F> {
-  return { field, header: { vi, en }, exact: [vi, ...exact].map(foldKey), phrases: phrases.map(foldKey) };
+  // The add-in's own English label is recognised like the Vietnamese one.
+  return { field, header: { vi, en }, exact: [vi, en, ...exact].map(foldKey), phrases: phrases.map(foldKey) };
 }
 
 const STT = ['STT', 'TT', 'Số TT', 'Số thứ tự', 'No.', 'No'];
@@ -52,29 +55,29 @@ export const UNITS_SCHEMA: ListSchema<UnitField> = {
       'name',
       'Tên đơn vị',
       'Unit',
-      ['Đơn vị', 'Cơ quan', 'Tên cơ quan', 'Cơ quan, đơn vị', 'Tên cơ quan, đơn vị', 'Unit', 'Unit name'],
+      ['Đơn vị', 'Cơ quan', 'Tên cơ quan', 'Cơ quan, đơn vị', 'Tên cơ quan, đơn vị', 'Unit name'],
       ['tên đơn vị', 'tên cơ quan'],
     ),
     spec<UnitField>(
       'kind',
       'Loại đơn vị',
       'Kind',
-      ['Loại', 'Khối', 'Cấp', 'Loại cơ quan', 'Cấp hành chính', 'Kind'],
+      ['Loại', 'Khối', 'Cấp', 'Loại cơ quan', 'Cấp hành chính', 'Unit type', 'Type', 'Level'],
       ['loại đơn vị', 'loại cơ quan'],
     ),
     spec<UnitField>(
       'cchc_positions',
       'Số vị trí việc làm CCHC',
       'CCHC job positions',
-      ['Vị trí việc làm CCHC', 'Có vị trí CCHC'],
+      ['Vị trí việc làm CCHC', 'Có vị trí CCHC', 'CCHC positions'],
       ['vị trí việc làm', 'vị trí cchc'],
     ),
     spec<UnitField>(
       'cchc_positions_year',
       'Năm bố trí vị trí CCHC',
       'Year positions were set',
-      ['Năm bố trí'],
-      ['năm bố trí vị trí', 'năm bố trí', 'thời điểm bố trí'],
+      ['Năm bố trí', 'Year positions set'],
+      ['năm bố trí vị trí', 'năm bố trí', 'thời điểm bố trí', 'year positions'],
     ),
   ],
   qualifies: (f) => f.has('name') && (f.has('kind') || f.has('cchc_positions') || f.has('cchc_positions_year')),
@@ -100,70 +103,77 @@ export const STAFF_SCHEMA: ListSchema<StaffField> = {
       'name',
       'Họ và tên',
       'Full name',
-      ['Họ tên', 'Tên cán bộ', 'Họ và tên cán bộ', 'Full name'],
+      ['Họ tên', 'Tên cán bộ', 'Họ và tên cán bộ', 'Name'],
       ['họ và tên', 'họ tên'],
     ),
     spec<StaffField>(
       'unit',
       'Đơn vị',
       'Unit',
-      ['Đơn vị công tác', 'Cơ quan', 'Cơ quan công tác', 'Nơi công tác', 'Tên đơn vị', 'Cơ quan, đơn vị', 'Unit'],
+      ['Đơn vị công tác', 'Cơ quan', 'Cơ quan công tác', 'Nơi công tác', 'Tên đơn vị', 'Cơ quan, đơn vị'],
       ['đơn vị công tác', 'cơ quan công tác'],
     ),
-    spec<StaffField>('title', 'Chức vụ', 'Title', ['Chức danh', 'Chức vụ, chức danh', 'Title'], ['chức vụ', 'chức danh']),
+    spec<StaffField>('title', 'Chức vụ', 'Title', ['Chức danh', 'Chức vụ, chức danh', 'Position'], ['chức vụ', 'chức danh']),
     spec<StaffField>(
       'leader',
       'Lãnh đạo',
       'Leader',
-      ['Là lãnh đạo', 'Giữ chức vụ lãnh đạo', 'Cán bộ lãnh đạo', 'Lãnh đạo, quản lý', 'Leader'],
+      ['Là lãnh đạo', 'Giữ chức vụ lãnh đạo', 'Cán bộ lãnh đạo', 'Lãnh đạo, quản lý'],
       ['giữ chức vụ lãnh đạo', 'là lãnh đạo'],
     ),
     spec<StaffField>(
       'cchc',
       'Làm công tác CCHC',
       'Does CCHC work',
-      ['Công tác CCHC', 'Phụ trách CCHC', 'CCHC'],
-      ['công tác cchc', 'phụ trách cchc', 'làm cchc'],
+      ['Công tác CCHC', 'Phụ trách CCHC', 'CCHC', 'Doing CCHC work', 'CCHC work', 'CCHC staff'],
+      ['công tác cchc', 'phụ trách cchc', 'làm cchc', 'cchc work'],
     ),
     spec<StaffField>(
       'trained',
       'Bồi dưỡng CCHC',
       'Trained in CCHC',
-      ['Đã bồi dưỡng CCHC', 'Tập huấn CCHC', 'Bồi dưỡng', 'Đã bồi dưỡng'],
-      ['bồi dưỡng cchc', 'bồi dưỡng về cchc', 'tập huấn cchc', 'đã bồi dưỡng'],
+      ['Đã bồi dưỡng CCHC', 'Tập huấn CCHC', 'Bồi dưỡng', 'Đã bồi dưỡng', 'Trained'],
+      ['bồi dưỡng cchc', 'bồi dưỡng về cchc', 'tập huấn cchc', 'đã bồi dưỡng', 'trained in cchc'],
     ),
     spec<StaffField>(
       'skills',
       'Được cung cấp kiến thức, kỹ năng',
       'Given knowledge and skills',
-      ['Kiến thức, kỹ năng'],
-      ['kiến thức kỹ năng', 'kiến thức'],
+      ['Kiến thức, kỹ năng', 'Knowledge and skills'],
+      ['kiến thức kỹ năng', 'kiến thức', 'knowledge and skills'],
     ),
     spec<StaffField>(
       'elearning',
       'Tiếp cận tài liệu điện tử',
       'E-learning access',
-      ['Tài liệu, bài giảng điện tử'],
+      ['Tài liệu, bài giảng điện tử', 'E-learning'],
       ['tài liệu điện tử', 'bài giảng điện tử', 'tài liệu bài giảng', 'e learning', 'elearning'],
     ),
-    spec<StaffField>('planned_year', 'Quy hoạch lãnh đạo (năm)', 'Leadership planning (year)', ['Năm quy hoạch'], ['quy hoạch']),
+    spec<StaffField>(
+      'planned_year',
+      'Quy hoạch lãnh đạo (năm)',
+      'Leadership planning (year)',
+      ['Năm quy hoạch', 'Leadership planning'],
+      ['quy hoạch', 'leadership planning'],
+    ),
     spec<StaffField>(
       'appointed_year',
       'Luân chuyển, bổ nhiệm (năm)',
       'Rotated/appointed (year)',
-      ['Năm bổ nhiệm', 'Luân chuyển'],
-      ['luân chuyển', 'bổ nhiệm'],
+      ['Năm bổ nhiệm', 'Luân chuyển', 'Rotated or appointed', 'Appointed'],
+      ['luân chuyển', 'bổ nhiệm', 'rotated', 'appointed'],
     ),
     spec<StaffField>(
       'expert_year',
       'Chuyên gia CCHC (năm)',
       'CCHC expert (year)',
-      ['Năm hoàn thành đào tạo chuyên gia'],
-      ['chuyên gia'],
+      ['Năm hoàn thành đào tạo chuyên gia', 'CCHC expert'],
+      ['chuyên gia', 'expert'],
     ),
   ],
   qualifies: (f) =>
     (f.has('name') || f.has('unit')) && STAFF_MARKERS.some((m) => f.has(m)) && [...f].filter((x) => x !== 'stt').length >= 3,
+  yearFields: ['trained', 'skills', 'elearning', 'planned_year', 'appointed_year', 'expert_year'],
 };
 
 export const ACTIVITIES_SCHEMA: ListSchema<ActivityField> = {
@@ -175,31 +185,31 @@ export const ACTIVITIES_SCHEMA: ListSchema<ActivityField> = {
       'name',
       'Tên hoạt động',
       'Activity',
-      ['Hoạt động', 'Nội dung', 'Tên lớp', 'Nội dung hoạt động', 'Activity'],
-      ['tên hoạt động'],
+      ['Hoạt động', 'Nội dung', 'Tên lớp', 'Nội dung hoạt động', 'Activity name', 'Name'],
+      ['tên hoạt động', 'activity name'],
     ),
-    spec<ActivityField>('kind', 'Loại hoạt động', 'Kind', ['Loại', 'Kind'], ['loại hoạt động']),
-    spec<ActivityField>('format', 'Hình thức', 'Format', ['Hình thức tổ chức', 'Hình thức đào tạo', 'Format'], ['hình thức']),
+    spec<ActivityField>('kind', 'Loại hoạt động', 'Kind', ['Loại', 'Activity type', 'Type'], ['loại hoạt động', 'activity type']),
+    spec<ActivityField>('format', 'Hình thức', 'Format', ['Hình thức tổ chức', 'Hình thức đào tạo'], ['hình thức']),
     spec<ActivityField>(
       'date',
       'Thời gian',
       'Date',
-      ['Ngày', 'Năm', 'Thời gian tổ chức', 'Ngày tổ chức', 'Thời gian thực hiện', 'Ngày bắt đầu', 'Date'],
+      ['Ngày', 'Năm', 'Thời gian tổ chức', 'Ngày tổ chức', 'Thời gian thực hiện', 'Ngày bắt đầu', 'Year'],
       ['thời gian', 'ngày tổ chức'],
     ),
     spec<ActivityField>(
       'participants',
       'Số người tham gia',
       'Participants',
-      ['Số lượng', 'Số người', 'Số học viên', 'Số lượng tham gia', 'Participants'],
+      ['Số lượng', 'Số người', 'Số học viên', 'Số lượng tham gia'],
       ['số người tham gia', 'số lượng'],
     ),
     spec<ActivityField>(
       'non_leaders',
       'Số người không giữ chức vụ lãnh đạo',
       'Non-leaders',
-      [],
-      ['không giữ chức vụ lãnh đạo', 'không phải lãnh đạo', 'không là lãnh đạo'],
+      ['Non leaders'],
+      ['không giữ chức vụ lãnh đạo', 'không phải lãnh đạo', 'không là lãnh đạo', 'non leaders'],
     ),
   ],
   qualifies: (f) => f.has('kind') && (f.has('date') || f.has('format')),

@@ -42,6 +42,10 @@ export interface SheetGrid {
   readonly totalRows?: number;
   readonly merges?: readonly CellRange[];
   readonly tables?: readonly TableInfo[];
+  /**
+   * Hidden or very hidden (readers map both states here). A hidden sheet holding a list is read
+   * and reported (`hidden_sheet`); one that holds none is ignored silently.
+   */
   readonly hidden?: boolean;
 }
 

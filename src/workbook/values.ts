@@ -3,7 +3,7 @@
  * be read is never taken as yes or no: it becomes an `unknown` mark that says why.
  */
 import { ActivityFormat, ActivityKind, UnitKind } from '../plan/types';
-import { foldKey, hasPhrase, startsWithPhrase } from '../text/fold';
+import { foldKey, foldPlaceKey, hasPhrase, startsWithPhrase } from '../text/fold';
 import { parseNumberText } from '../text/numbers';
 import { CellValue, isCellError } from './grid';
 
@@ -132,7 +132,30 @@ function readDateText(plain: string): Mark | null {
   if ((m = /^thang\s*(\d{1,2})\s*(?:nam|,)?\s*(\d{4})$/.exec(plain))) return monthYear(m[1], m[2]);
   if ((m = /^(?:nam\s*)?(\d{4})$/.exec(plain))) return yearMark(Number(m[1]));
   if ((m = /^(?:quy|q)\s*(i{1,3}|iv|[1-4])\s*[/,-]?\s*(?:nam\s*)?(\d{4})$/.exec(plain))) return yearMark(Number(m[2]));
-  return null;
+  if ((m = /^t\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(plain))) return monthYear(m[1], m[2]);
+  if ((m = /^(\d{4})\s*[/.]\s*(\d{1,2})\s*[/.]\s*(\d{1,2})$/.exec(plain))) return full(m[3], m[2], m[1]);
+  return readDateRange(plain);
+}
+
+/** The start of a range: a day, a day and month, or a full date ("15", "15/3", "15/3/2024"). */
+const RANGE_START = /^(?:tu\s*)?(?:ngay\s*)?(\d{1,2})(?:\s*[/.]\s*(\d{1,2})(?:\s*[/.]\s*(\d{4}))?)?$/;
+
+/**
+ * A range of days officials write for a class: "15-17/3/2024", "15/3 - 17/3/2024", "từ 15/3/2024
+ * đến 17/3/2024". The end date decides the year; the start must read as a day too.
+ */
+function readDateRange(plain: string): Mark | null {
+  const m = /^(.{1,24}?)\s*(?:-|–|—|~|\bden\b|\btoi\b)\s*(?:ngay\s*)?(\d.{0,20})$/.exec(plain);
+  if (!m) return null;
+  const start = RANGE_START.exec(m[1].trim());
+  if (!start) return null;
+  const end = readDateText(m[2].trim());
+  if (!end || end.kind !== 'yes') return end;
+  const day = Number(start[1]);
+  const month = start[2] === undefined ? 1 : Number(start[2]);
+  if (day < 1 || day > 31 || month < 1 || month > 12) return unknown('invalid_date');
+  if (start[3] !== undefined && Number(start[3]) > (end.year ?? 0)) return unknown('invalid_date');
+  return end;
 }
 
 /** Lower case, no diacritics, punctuation kept, spaces collapsed: for patterns like "tháng 3/2024". */
@@ -265,11 +288,44 @@ export function readUnitKind(text: string): UnitKind | null {
   return null;
 }
 
+/**
+ * The kinds a level names ("Cấp huyện", "Khối quận, huyện", "Cấp xã"), as written in a column
+ * headed "Cấp" or "Khối"; null when the text is not a level.
+ */
+function levelKinds(k: string): readonly UnitKind[] | null {
+  if (!startsWithPhrase(k, 'cap') && !startsWithPhrase(k, 'khoi')) return null;
+  if (['phuong', 'xa', 'thi tran'].some((p) => hasPhrase(k, p))) return ['ubnd_xa'];
+  if (['quan', 'huyen', 'thu duc'].some((p) => hasPhrase(k, p))) return ['ubnd_huyen', 'phong_noi_vu'];
+  if (['so', 'nganh', 'thanh pho', 'tinh'].some((p) => hasPhrase(k, p))) return ['so_nganh'];
+  return null;
+}
+
+/** A unit's kind from its kind cell and its name, or why it has none. */
+export type UnitKindReading =
+  | { readonly kind: UnitKind; readonly reason: null }
+  | { readonly kind: null; readonly reason: 'kind_not_recognised' | 'kind_ambiguous' };
+
+/**
+ * The kind of a unit whose kind cell says `text` (SPEC §2 "Kind columns headed Cấp or Khối"): a
+ * level ("Cấp huyện") does not tell a Phòng Nội vụ from a UBND quận, so where the name names a
+ * kind the name decides; a level that fits two kinds and a name that names none give no kind.
+ */
+export function readUnitKindOf(text: string, name: string): UnitKindReading {
+  const level = levelKinds(foldKey(text));
+  if (level) {
+    const byName = inferUnitKind(name);
+    if (byName !== 'khac') return { kind: byName, reason: null };
+    return level.length === 1 ? { kind: level[0], reason: null } : { kind: null, reason: 'kind_ambiguous' };
+  }
+  const kind = readUnitKind(text);
+  return kind ? { kind, reason: null } : { kind: null, reason: 'kind_not_recognised' };
+}
+
 const UBND = 'uy ban nhan dan';
 
 /** A unit kind inferred from the unit's name (SPEC §2); `khac` when nothing fits. */
 export function inferUnitKind(name: string): UnitKind {
-  const k = foldKey(name);
+  const k = foldPlaceKey(name);
   if (startsWithPhrase(k, 'phong noi vu')) return 'phong_noi_vu';
   if (startsWithPhrase(k, 'so') || startsWithPhrase(k, 'ban')) return 'so_nganh';
   if (startsWithPhrase(k, `van phong ${UBND} thanh pho`) || startsWithPhrase(k, 'thanh tra thanh pho')) return 'so_nganh';
@@ -278,14 +334,29 @@ export function inferUnitKind(name: string): UnitKind {
   return 'khac';
 }
 
-/** An activity kind, matched by keywords; null when none matches. */
+/** Countries officials name for a class abroad ("Lớp bồi dưỡng tại Singapore"), folded. */
+const FOREIGN_COUNTRIES = (
+  'singapore|nhat ban|han quoc|trung quoc|hoa ky|australia|thai lan|malaysia|new zealand|canada|ha lan|thuy dien|thuy si|' +
+  'an do|indonesia|philippines|campuchia|lien bang nga|cong hoa phap|cong hoa lien bang duc|vuong quoc anh|dai loan|' +
+  'israel|' +
+  // Short names only after "tại"/"ở" ("Thủ Đức" is not Germany).
+  'tai duc|o duc|tai phap|o phap|tai uc|o uc|tai nga|tai lao|tai anh'
+).split('|');
+
+/**
+ * An activity kind, matched by keywords; null when none matches. "Tập huấn" names a training even
+ * when "trong nước" follows; a class abroad may name the country instead of "nước ngoài".
+ */
 export function readActivityKind(text: string): ActivityKind | null {
   const k = foldKey(text);
   if (k === '') return null;
   if (startsWithPhrase(k, 'doan')) return 'study_tour';
   if (hasPhrase(k, 'nuoc ngoai') || hasPhrase(k, 'abroad') || k === 'abroad class') return 'abroad_class';
+  const isClass = hasPhrase(k, 'lop') || hasPhrase(k, 'boi duong') || hasPhrase(k, 'class');
+  if (isClass && FOREIGN_COUNTRIES.some((c) => hasPhrase(k, c))) return 'abroad_class';
+  if (hasPhrase(k, 'tap huan')) return 'training';
   if (hasPhrase(k, 'trong nuoc') || hasPhrase(k, 'domestic') || k === 'domestic class') return 'domestic_class';
-  if (['tap huan', 'huong dan', 'training'].some((p) => hasPhrase(k, p))) return 'training';
+  if (['huong dan', 'training'].some((p) => hasPhrase(k, p))) return 'training';
   if (['trao doi kinh nghiem', 'nghien cuu', 'khao sat', 'hoc tap kinh nghiem', 'study tour'].some((p) => hasPhrase(k, p))) {
     return 'study_tour';
   }
@@ -294,7 +365,10 @@ export function readActivityKind(text: string): ActivityKind | null {
 
 /** An activity format; null when none matches. */
 export function readFormat(text: string): ActivityFormat | null {
-  const k = foldKey(text);
+  // "Trực tiếp, không kết hợp trực tuyến": what follows "không kết hợp" is not part of the format.
+  const k = foldKey(text)
+    .replace(/\b(?:khong ket hop|not blended|without)\b.*$/, '')
+    .trim();
   if (k === '') return null;
   if (hasPhrase(k, 'ket hop') || (hasPhrase(k, 'truc tiep') && hasPhrase(k, 'truc tuyen')) || hasPhrase(k, 'blended')) {
     return 'blended';

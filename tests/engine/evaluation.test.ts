@@ -463,13 +463,15 @@ describe('per-unit statuses (SPEC §3 "Units")', () => {
 describe('staff whose unit is not listed count city-wide and are reported (SPEC §3)', () => {
   test('unknown_unit with the unit cell; counted in T03, not in any unit', () => {
     const r = run(
-      grid(ONE_UNIT, staffSheet([cchc('x'), { unit: 'Sở Không Có', cchc: 'x', skills: null, elearning: 'x' }, { cchc: 'x' }])),
+      // A blank unit cell under a filled one belongs to that unit (SPEC §2 fill-down): only a blank
+      // before any filled unit cell has no unit.
+      grid(ONE_UNIT, staffSheet([{ cchc: 'x' }, cchc('x'), { unit: 'Sở Không Có', cchc: 'x', skills: null, elearning: 'x' }])),
       2024,
     );
     expect(r.target('T03')).toMatchObject({ population: 3, achieved: 1 });
     expect(r.json.issues.filter((i) => i.kind === 'unknown_unit').map((i) => [i.sheet, i.cell, i.value])).toEqual([
-      ['Cán bộ', 'C3', 'Sở Không Có'],
-      ['Cán bộ', 'C4', ''],
+      ['Cán bộ', 'C2', ''],
+      ['Cán bộ', 'C4', 'Sở Không Có'],
     ]);
     expect(r.evaluation.units[0].targets.find((t) => t.id === 'T03')).toMatchObject({ population: 1, achieved: 1 });
   });

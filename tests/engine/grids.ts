@@ -182,5 +182,6 @@ export const ISSUE_KINDS = [
   'missing_column',
   'bad_year',
   'unreadable_sheet',
+  'hidden_sheet',
 ];
 export const A1 = /^[A-Z]{1,3}[1-9][0-9]*$/;

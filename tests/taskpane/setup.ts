@@ -4,7 +4,11 @@
  * payloads with it). Minimal stand-ins; import this file first in every pane test.
  */
 import { TextDecoder, TextEncoder } from 'node:util';
-import { configure } from '@testing-library/dom';
+import { configure } from '@testing-library/react';
+
+// findBy…/waitFor give up after 1 s by default: on a loaded two-core machine an evaluation of the
+// sample takes longer than that. What they wait for is still required to appear.
+configure({ asyncUtilTimeout: 10_000 });
 
 class InertResizeObserver {
   observe(): void {}
@@ -42,7 +46,3 @@ if (typeof window !== 'undefined') {
 }
 
 export {};
-
-// The pane's views load lazily (Results, Workspace); on a busy 2-core machine ts-jest's first
-// transform of a view can take over the default 1 s that findBy* waits.
-configure({ asyncUtilTimeout: 5000 });
