@@ -10,7 +10,7 @@ import { ActivePlan, setActivePlan } from '../plan/active';
 import type { ConsolidateRequest } from '../consolidate/protocol';
 import { TooManyFiles } from '../consolidate/protocol';
 import type { Consolidation } from '../report/consolidate';
-import { findPlanSheet, planSheetMessages, readPlanSheet } from '../plan/sheet';
+import { isPlanSheetName } from '../plan/sheet-name';
 import { WorkbookGrid } from '../workbook/grid';
 import { ManualLayout } from '../workbook/detect';
 import { ListUnderstood, understoodOf } from '../workbook/understood';
@@ -30,6 +30,8 @@ import type { WriteOutcome } from './write';
 const loadWrite = () => import(/* webpackChunkName: "write" */ './write');
 const loadClear = () => import(/* webpackChunkName: "write" */ './clear');
 const loadSample = () => import(/* webpackChunkName: "write" */ './sample');
+// The plan sheet's reader loads only for a workbook that has one.
+const loadPlanReader = () => import(/* webpackChunkName: "plan-sheet" */ '../plan/sheet');
 const loadPlanSheet = () => import(/* webpackChunkName: "write" */ './plan-sheet');
 const loadTemplate = () => import(/* webpackChunkName: "write" */ './template');
 const loadConsolidation = () => import(/* webpackChunkName: "write" */ './consolidation');
@@ -170,11 +172,17 @@ export class Session {
    */
   private async takePlan(grid: WorkbookGrid): Promise<void> {
     let sheetGrid = grid;
-    const sheet = findPlanSheet(grid);
-    if (sheet) {
-      const { isCut, readWholeSheet } = await loadPlanSheet();
-      if (isCut(sheet)) sheetGrid = { sheets: [await readWholeSheet(this.env, sheet.name)] };
+    const sheet = grid.sheets.find((s) => isPlanSheetName(s.name));
+    if (!sheet) {
+      this.active = { kind: 'built_in' };
+      if (setActivePlan(this.active)) await (await loadPlanSheet()).recalculate(this.env);
+      return;
     }
+    const [{ isCut, readWholeSheet }, { readPlanSheet, planSheetMessages }] = await Promise.all([
+      loadPlanSheet(),
+      loadPlanReader(),
+    ]);
+    if (isCut(sheet)) sheetGrid = { sheets: [await readWholeSheet(this.env, sheet.name)] };
     const read = readPlanSheet(sheetGrid);
     this.active =
       read.status === 'ok'

@@ -10,9 +10,9 @@
  * population and what counts as achieved, thresholds as text such as "> 80 %" or "≥ 10".
  */
 import type { CellValue } from '../workbook/grid';
-import { Achievement, LocalText, Plan, Population, Threshold, isMeasured } from './types';
+import { Achievement, Plan, Population, Threshold, isMeasured } from './types';
 
-export const PLAN_SHEET_NAME: LocalText = { vi: 'Kế hoạch CCHC', en: 'CCHC plan' };
+export { PLAN_SHEET_NAME } from './sheet-name';
 
 /** Setting labels, in column A above the table. */
 export const PLAN_LABELS = {

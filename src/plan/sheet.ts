@@ -10,6 +10,7 @@
 import { foldKey } from '../text/fold';
 import { CellValue, SheetGrid, WorkbookGrid, a1, cellAt, displayText, lastCol, lastRow } from '../workbook/grid';
 import { MEASURE_TEXT, PLAN_COLUMNS, PLAN_LABELS, PLAN_SHEET_NAME, READING_TEXT } from './sheet-layout';
+import { isPlanSheetName } from './sheet-name';
 import { ACTIVITY_FORMATS, ACTIVITY_KINDS, Plan, STAFF_ACHIEVEMENT_FIELDS, UNIT_KINDS } from './types';
 import { PlanError, parsePlan } from './validate';
 
@@ -32,10 +33,7 @@ const SCAN_ROWS = 40;
 const key = (v: CellValue) => (typeof v === 'string' ? foldKey(v) : '');
 const both = (t: { vi: string; en: string }) => [foldKey(t.vi), foldKey(t.en)];
 
-/** True for "Kế hoạch CCHC" and "CCHC plan" however written (case, diacritics, spacing). */
-export function isPlanSheetName(name: string): boolean {
-  return both(PLAN_SHEET_NAME).includes(foldKey(name));
-}
+export { isPlanSheetName };
 
 /** The first plan sheet of the workbook, if any. */
 export function findPlanSheet(grid: WorkbookGrid): SheetGrid | null {

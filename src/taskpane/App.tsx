@@ -15,8 +15,6 @@ import { LiveRegion } from './LiveRegion';
 import { Notice, NoticeMessage } from './Notice';
 import { clampYear, errorCode, errorText, fieldLabel, summaryText } from './figures';
 import { Outcome, Step, useJobs } from './jobs';
-import { CONSOLIDATE_STRINGS } from './consolidate-strings';
-import { PLAN_STRINGS } from './plan-strings';
 import { STRINGS } from './strings';
 
 /**
@@ -101,18 +99,6 @@ const useStyles = makeStyles({
   },
 });
 
-/** Offers bytes as a downloaded file (where Excel cannot open them as a new workbook). */
-function saveFile(name: string, bytes: Uint8Array): void {
-  const url = URL.createObjectURL(
-    new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
-  );
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 export function App({ actions, lang, initialYear }: AppProps) {
   const styles = useStyles();
   const s = STRINGS[lang];
@@ -195,48 +181,6 @@ export function App({ actions, lang, initialYear }: AppProps) {
     );
   }
 
-  function insertPlan() {
-    const insert = actions.insertPlan;
-    if (!insert) return;
-    void perform(
-      async (step) => {
-        const sheet = await step('insertingPlan', () => insert.call(actions, inclusive));
-        const detection = await step('detecting', (o) => actions.detect(o));
-        return { sheet, detection };
-      },
-      ({ sheet, detection }) => {
-        showDetection(detection);
-        setNotice({ intent: 'success', text: PLAN_STRINGS[lang].inserted(sheet) });
-      },
-    );
-  }
-
-  function consolidate(files: readonly File[]) {
-    const run = actions.consolidate;
-    if (!run) return;
-    const t = CONSOLIDATE_STRINGS[lang];
-    void perform(
-      (step) => step('consolidating', (o) => run.call(actions, files, year, inclusive, o)),
-      (out) => {
-        const failed = out.failed.length > 0 ? t.failed(out.failed.join(', ')) : '';
-        setNotice({ intent: out.failed.length > 0 ? 'info' : 'success', text: t.done(out.files, out.sheet) + failed });
-      },
-    );
-  }
-
-  function makeTemplate() {
-    const make = actions.makeTemplate;
-    if (!make) return;
-    const t = CONSOLIDATE_STRINGS[lang];
-    void perform(
-      (step) => step('makingTemplate', () => make.call(actions)),
-      (out) => {
-        if (!out.opened) saveFile(out.name, out.bytes);
-        setNotice({ intent: 'success', text: out.opened ? t.templateOpened : t.templateSaved(out.name) });
-      },
-    );
-  }
-
   function setColumn(list: ListSummary, field: string, column: number | null) {
     void perform(
       (step) => step('mapping', (o) => actions.setColumn(list.kind, list.sheet, field, column, o)),
@@ -303,6 +247,9 @@ export function App({ actions, lang, initialYear }: AppProps) {
     );
   }
 
+  // The extra flows (plan sheet, consolidation, template) run from the working view's chunk.
+  const extras = { actions, lang, year, inclusive, perform, showDetection, setNotice };
+
   const writable: Writable = result.status === 'none' ? 'none' : result.status;
   const outdated =
     result.status === 'stale'
@@ -353,9 +300,7 @@ export function App({ actions, lang, initialYear }: AppProps) {
             onColor={color}
             onReport={report}
             onClear={clear}
-            onInsertPlan={actions.insertPlan ? insertPlan : undefined}
-            onConsolidate={actions.consolidate ? consolidate : undefined}
-            onMakeTemplate={actions.makeTemplate ? makeTemplate : undefined}
+            extras={extras}
           />
         </Suspense>
       )}
@@ -375,13 +320,7 @@ export function App({ actions, lang, initialYear }: AppProps) {
 
       {book.status === 'found' && actions.consolidate && (
         <Suspense fallback={null}>
-          <ConsolidateSection
-            year={year}
-            lang={lang}
-            busy={busy}
-            onConsolidate={consolidate}
-            onMakeTemplate={actions.makeTemplate ? makeTemplate : undefined}
-          />
+          <ConsolidateSection busy={busy} extras={extras} />
         </Suspense>
       )}
     </main>

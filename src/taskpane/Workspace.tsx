@@ -10,6 +10,7 @@ import { ActionBar, Writable } from './ActionBar';
 import { EmptyState } from './EmptyState';
 import { EvaluatePanel } from './EvaluatePanel';
 import { ConsolidatePanel } from './ConsolidatePanel';
+import { ExtrasContext, extraFlows } from './extras';
 import { ListsPanel } from './ListsPanel';
 import { PlanSheetPanel } from './PlanSheetPanel';
 
@@ -39,24 +40,22 @@ export interface WorkspaceProps {
   readonly onColor: () => void;
   readonly onReport: () => void;
   readonly onClear: (reports: boolean) => void;
-  /** "Chèn bảng kế hoạch" (absent where the surface cannot do it). */
-  readonly onInsertPlan?: () => void;
-  /** "Tổng hợp từ nhiều tệp" (absent where the surface cannot read files). */
-  readonly onConsolidate?: (files: readonly File[]) => void;
-  readonly onMakeTemplate?: () => void;
+  /** "Chèn bảng kế hoạch", "Tổng hợp từ nhiều tệp", "Tạo mẫu nhập liệu" (each where the surface offers it). */
+  readonly extras?: ExtrasContext;
 }
 
 export function Workspace(p: WorkspaceProps) {
   const styles = useStyles();
+  const flows = p.extras ? extraFlows(p.extras) : {};
   const consolidate = (ownYear: boolean) =>
-    p.onConsolidate && (
+    flows.consolidate && (
       <ConsolidatePanel
         year={p.year}
         lang={p.lang}
         busy={p.busy}
-        onConsolidate={p.onConsolidate}
+        onConsolidate={flows.consolidate}
         onYear={ownYear ? p.onYear : undefined}
-        onMakeTemplate={p.onMakeTemplate}
+        onMakeTemplate={flows.makeTemplate}
       />
     );
   // With lists found, the section goes under the results (App renders ConsolidateSection).
@@ -79,7 +78,7 @@ export function Workspace(p: WorkspaceProps) {
         onInclusive={p.onInclusive}
         onEvaluate={p.onEvaluate}
       />
-      <PlanSheetPanel plan={p.detection.plan} lang={p.lang} busy={p.busy} onInsertPlan={p.onInsertPlan} />
+      <PlanSheetPanel plan={p.detection.plan} lang={p.lang} busy={p.busy} onInsertPlan={flows.insertPlan} />
       <ActionBar
         writable={p.writable}
         lang={p.lang}
@@ -93,14 +92,18 @@ export function Workspace(p: WorkspaceProps) {
 }
 
 /** "Tổng hợp từ nhiều tệp" under the results (App places it; the empty state has its own above). */
-export function ConsolidateSection(p: {
-  readonly year: number;
-  readonly lang: Lang;
-  readonly busy: boolean;
-  readonly onConsolidate: (files: readonly File[]) => void;
-  readonly onMakeTemplate?: () => void;
-}) {
-  return <ConsolidatePanel {...p} />;
+export function ConsolidateSection({ busy, extras }: { readonly busy: boolean; readonly extras: ExtrasContext }) {
+  const flows = extraFlows(extras);
+  if (!flows.consolidate) return null;
+  return (
+    <ConsolidatePanel
+      year={extras.year}
+      lang={extras.lang}
+      busy={busy}
+      onConsolidate={flows.consolidate}
+      onMakeTemplate={flows.makeTemplate}
+    />
+  );
 }
 
 export default Workspace;
