@@ -46,6 +46,8 @@ module.exports = (_env = {}, argv = {}) => {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       functions: './src/functions/functions.ts',
+      // "Tổng hợp từ nhiều tệp" reads the files here, off the page (src/consolidate/worker.ts).
+      'consolidate-worker': { import: './src/consolidate/worker.ts', chunkLoading: false },
     },
     output: {
       path: path.resolve(__dirname, 'dist/addin'),
@@ -75,7 +77,8 @@ module.exports = (_env = {}, argv = {}) => {
     optimization: {
       // functions.js stays one self-contained file: it is the script Excel loads for the custom
       // functions. The task pane's own code splits (its lazy parts load on demand).
-      splitChunks: { chunks: (chunk) => chunk.name !== 'functions' },
+      // The worker is one file too (no chunk loading inside a worker).
+      splitChunks: { chunks: (chunk) => chunk.name !== 'functions' && chunk.name !== 'consolidate-worker' },
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),

@@ -11,7 +11,11 @@ module.exports = (_env = {}, argv = {}) => {
   return {
     mode: dev ? 'development' : 'production',
     devtool: dev ? 'eval-source-map' : 'source-map',
-    entry: { preview: './src/preview/index.tsx' },
+    entry: {
+      preview: './src/preview/index.tsx',
+      // "Tổng hợp từ nhiều tệp" reads the files in this worker (src/consolidate/worker.ts).
+      'consolidate-worker': { import: './src/consolidate/worker.ts', chunkLoading: false },
+    },
     output: {
       path: path.resolve(__dirname, 'dist/preview'),
       filename: '[name].js',
@@ -41,6 +45,7 @@ module.exports = (_env = {}, argv = {}) => {
       new HtmlWebpackPlugin({
         filename: 'index.html',
         template: './src/preview/preview.html',
+        chunks: ['preview'],
         scriptLoading: 'defer',
       }),
     ],

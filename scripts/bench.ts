@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { cliSection } from './bench/cli';
 import { engineSection } from './bench/engine';
 import { excelSection } from './bench/excel';
+import { filesSection } from './bench/files';
 import { functionsSection } from './bench/functions';
 import { outSection } from './bench/out';
 import { readingSection } from './bench/reading';
@@ -30,6 +31,7 @@ export const SECTIONS: readonly BenchSection[] = [
   cliSection,
   readingSection,
   outSection,
+  filesSection,
 ];
 
 function options(argv: readonly string[]): { bench: BenchOptions; only: ReadonlySet<string> } {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BenchSection, statsOf } from './harness';
 
-function runCli(
+export function runCli(
   root: string,
   args: readonly string[],
 ): Promise<{ ms: number; code: number | null; stdout: string; stderr: string }> {

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { Lang } from '../i18n';
 import { parseArgsMessage } from './parse-errors';
+import type { TemplateArgs } from './template-command';
 
 /** Bad arguments; the message in Vietnamese and in English (the command line picks by --lang). */
 export class UsageError extends Error {
@@ -27,6 +28,8 @@ export interface EvaluateArgs {
   readonly strictData: boolean;
   readonly lang: Lang;
   readonly color: boolean | null;
+  /** Several files: one row per file instead of one summary each. */
+  readonly byFile: boolean;
 }
 
 export interface PlanArgs {
@@ -36,10 +39,13 @@ export interface PlanArgs {
   readonly plan: string | null;
   readonly json: boolean;
   readonly lang: Lang;
+  /** Write the plan as a sheet "Kế hoạch CCHC" into this new .xlsx. */
+  readonly xlsx: string | null;
+  readonly force: boolean;
 }
 
 export type CliArgs =
-  EvaluateArgs | PlanArgs | { readonly command: 'help'; readonly lang: Lang } | { readonly command: 'version' };
+  EvaluateArgs | PlanArgs | TemplateArgs | { readonly command: 'help'; readonly lang: Lang } | { readonly command: 'version' };
 
 function parseYear(text: string | undefined): number | null {
   if (text === undefined) return null;
@@ -70,8 +76,8 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = {}): 
     return { command: 'help', lang: parseLang(rest.includes('--lang') ? rest[rest.indexOf('--lang') + 1] : undefined, env) };
   if (first !== 'evaluate' && first !== 'plan') {
     throw new UsageError(
-      `Không có lệnh "${first}". Các lệnh: evaluate, plan, report (xem "cchc --help").`,
-      `No command "${first}". Commands: evaluate, plan, report (see "cchc --help").`,
+      `Không có lệnh "${first}". Các lệnh: evaluate, plan, report, template (xem "cchc --help").`,
+      `No command "${first}". Commands: evaluate, plan, report, template (see "cchc --help").`,
     );
   }
   let parsed;
@@ -88,6 +94,8 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = {}): 
         out: { type: 'string', short: 'o' },
         force: { type: 'boolean', default: false },
         'strict-data': { type: 'boolean', default: false },
+        'by-file': { type: 'boolean', default: false },
+        xlsx: { type: 'string' },
         lang: { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
@@ -103,10 +111,27 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = {}): 
   if (v.help) return { command: 'help', lang };
   const year = parseYear(v.year);
   if (first === 'plan') {
-    for (const opt of ['out', 'strict-data', 'force'] as const)
+    for (const opt of ['out', 'strict-data', 'by-file'] as const)
       if (v[opt]) throw new UsageError(`"cchc plan" không nhận --${opt}.`, `"cchc plan" takes no --${opt}.`);
-    return { command: 'plan', year, inclusive: v.inclusive ?? false, plan: v.plan ?? null, json: v.json ?? false, lang };
+    if (v.xlsx !== undefined && !/\.xlsx$/i.test(v.xlsx))
+      throw new UsageError(
+        `--xlsx cần tên tệp .xlsx, không phải "${v.xlsx}".`,
+        `--xlsx needs an .xlsx file name, not "${v.xlsx}".`,
+      );
+    const xlsx = v.xlsx ?? null;
+    const force = v.force ?? false;
+    return {
+      command: 'plan',
+      year,
+      inclusive: v.inclusive ?? false,
+      plan: v.plan ?? null,
+      json: v.json ?? false,
+      lang,
+      xlsx,
+      force,
+    };
   }
+  if (v.xlsx !== undefined) throw new UsageError(`"cchc evaluate" không nhận --xlsx.`, `"cchc evaluate" takes no --xlsx.`);
   const files = parsed.positionals;
   if (v.out !== undefined && files.length > 1) {
     throw new UsageError(
@@ -134,5 +159,6 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = {}): 
     strictData: v['strict-data'] ?? false,
     lang,
     color,
+    byFile: v['by-file'] ?? false,
   };
 }

@@ -5,16 +5,21 @@
  */
 import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Dataset, Evaluation, evaluate, mergeDatasets, readDataset, withFile } from '../engine';
+import { Dataset, Evaluation, evaluate, readDataset } from '../engine';
 import { Lang, thresholdText } from '../i18n';
 import { HCMC_PLAN, Plan, PlanError, defaultYear, isMeasured, parsePlan, thresholdFor } from '../plan';
+import { consolidate } from '../report/consolidate';
 import { SpecJson, toSpecJson } from '../report/json';
+import { PlanSheetRead, readPlanSheet } from '../plan/sheet';
 import { SCHEMAS } from '../workbook/fields';
 import { WorkbookGrid } from '../workbook/grid';
 import { WorkbookFileError, fileProblemText } from '../xlsx/errors';
-import { readWorkbookBytes } from '../xlsx/file';
+import { readWorkbookBytes, readXlsxFile, zlibInflate } from '../xlsx/file';
 import { readXlsx } from '../xlsx/workbook-read';
 import { CliArgs, EvaluateArgs, PlanArgs, UsageError, parseCli } from './args';
+import { planFromInputs, planFromWorkbook } from './plan-sheet';
+import { parseTemplateArgs, templateCommand } from './template-command';
+import { FilesJson, expandInputs, filesJson, formatByFile, formatFailures, readAll } from './files';
 import { Style, formatSummary } from './format';
 import { OutWriteError, refuseExistingOut, statusColumnLines, writeOutCopy } from './out-command';
 
@@ -54,20 +59,24 @@ function helpText(lang: Lang): string {
     return `cchc — Ho Chi Minh City CCHC plan 2022–2025: evaluate officials' workbooks
 
 Usage
-  cchc evaluate [FILE.xlsx …] [--year Y] [--inclusive] [--plan PLAN.json] [--json] [--out OUT.xlsx [--force]] [--strict-data]
-  cchc plan [--year Y] [--inclusive] [--plan PLAN.json] [--json]
+  cchc evaluate [FILE.xlsx | FOLDER …] [--year Y] [--inclusive] [--plan PLAN.json] [--json] [--out OUT.xlsx [--force]] [--strict-data]
+  cchc plan [--year Y] [--inclusive] [--plan PLAN.json] [--json] [--xlsx OUT.xlsx [--force]]
   cchc evaluate [FILE.xlsx …] --period [--json]          every year of the plan side by side
   cchc evaluate [FILE.xlsx …] --year Y --json --details  who still needs T02/T03/T04, by unit
   cchc report [FILE.xlsx …] (--year Y | --period) --docx OUT.docx [--force] [--letterhead F.json]
       [--parent-agency T] [--agency T] [--symbol BC-…] [--place T] [--signer-authority T]
       [--signer-title T] [--signer NAME] [--recipient T]… [--date YYYY-MM-DD|blank]
                    a Word report in the NĐ 30/2020 layout ("……" where the letterhead is unknown)
+  cchc template OUT.xlsx [--units UNITS.xlsx|UNITS.txt] [--force]   the standard entry template
 
 Without FILE, evaluates the bundled sample workbook (${SAMPLE_FILE}).
   --year Y         year to evaluate as at 31 December (default: this year, within the plan's period)
   --inclusive      read "over X %" as "X % or more" (default: strictly more than X %)
-  --plan F         another plan of the same shape (JSON)
+  --plan F         another plan: JSON of the same shape, or an .xlsx with a "CCHC plan" sheet
+                   (an input workbook's own "Kế hoạch CCHC" sheet is used when there is no --plan)
+  --xlsx OUT.xlsx  (plan) write the plan as an editable sheet "Kế hoạch CCHC"; --force replaces OUT
   --json           the machine-readable result (one object; several files: per file and a total)
+  --by-file        several files or a folder (every .xlsx in it): one row per file and the total
   --out OUT.xlsx   write a copy of the workbook with units colored by status and a report sheet
   --force          replace OUT.xlsx if it already exists
   --strict-data    exit 1 when the workbook has data issues
@@ -80,20 +89,24 @@ Exit codes: 0 evaluated · 1 data issues with --strict-data · 2 bad arguments o
   return `cchc — Kế hoạch CCHC TP.HCM 2022–2025: đánh giá sổ tính của cơ quan, đơn vị
 
 Cách dùng
-  cchc evaluate [TỆP.xlsx …] [--year NĂM] [--inclusive] [--plan KẾ_HOẠCH.json] [--json] [--out RA.xlsx [--force]] [--strict-data]
-  cchc plan [--year NĂM] [--inclusive] [--plan KẾ_HOẠCH.json] [--json]
+  cchc evaluate [TỆP.xlsx | THƯ_MỤC …] [--year NĂM] [--inclusive] [--plan KẾ_HOẠCH.json] [--json] [--out RA.xlsx [--force]] [--strict-data]
+  cchc plan [--year NĂM] [--inclusive] [--plan KẾ_HOẠCH.json] [--json] [--xlsx RA.xlsx [--force]]
   cchc evaluate [TỆP.xlsx …] --period [--json]            kết quả từng năm của cả giai đoạn
   cchc evaluate [TỆP.xlsx …] --year NĂM --json --details  danh sách còn cần bồi dưỡng (T02/T03/T04) theo đơn vị
   cchc report [TỆP.xlsx …] (--year NĂM | --period) --docx RA.docx [--force] [--letterhead TỆP.json]
       [--parent-agency …] [--agency …] [--symbol BC-…] [--place …] [--signer-authority …]
       [--signer-title …] [--signer HỌ_TÊN] [--recipient …]… [--date NĂM-THÁNG-NGÀY|blank]
                    báo cáo Word theo thể thức Nghị định 30/2020 ("……" ở chỗ chưa biết)
+  cchc template RA.xlsx [--units ĐƠN_VỊ.xlsx|ĐƠN_VỊ.txt] [--force]   mẫu nhập liệu chuẩn
 
 Không ghi TỆP thì đánh giá sổ tính mẫu đi kèm (${SAMPLE_FILE}).
   --year NĂM       năm đánh giá (tính đến 31/12; mặc định: năm nay, trong giai đoạn của kế hoạch)
   --inclusive      hiểu "trên X %" là "từ X % trở lên" (mặc định: lớn hơn X %)
-  --plan TỆP       dùng kế hoạch khác cùng cấu trúc (JSON)
+  --plan TỆP       kế hoạch khác: JSON cùng cấu trúc, hoặc tệp .xlsx có trang "Kế hoạch CCHC"
+                   (không có --plan thì dùng trang "Kế hoạch CCHC" trong sổ tính đầu vào, nếu có)
+  --xlsx RA.xlsx   (plan) ghi kế hoạch thành trang "Kế hoạch CCHC" để sửa; --force để ghi đè RA
   --json           kết quả dạng máy đọc (một đối tượng; nhiều tệp: từng tệp và tổng hợp)
+  --by-file        nhiều tệp hoặc một thư mục (mọi tệp .xlsx trong đó): mỗi tệp một dòng và dòng tổng
   --out RA.xlsx    ghi bản sao sổ tính, tô màu đơn vị theo kết quả và thêm trang báo cáo
   --force          ghi đè RA.xlsx nếu tệp đã có
   --strict-data    trả mã 1 khi sổ tính có vấn đề dữ liệu
@@ -107,6 +120,7 @@ Mã thoát: 0 đã đánh giá · 1 có vấn đề dữ liệu khi dùng --stri
 export async function loadPlan(file: string | null, cwd: string): Promise<Plan> {
   if (file === null) return HCMC_PLAN;
   const full = path.resolve(cwd, file);
+  if (/\.xlsx$/i.test(file)) return planFromWorkbook(file, (await readXlsxFile(full, { name: file })).grid).plan;
   let text: string;
   try {
     text = await fs.readFile(full, 'utf8');
@@ -157,13 +171,17 @@ interface FileResult {
  * Reads one workbook with the project's own reader (src/xlsx/workbook-read.ts); --out also keeps
  * its bytes (the copy patches them).
  */
-async function readOne(file: string, cwd: string): Promise<{ dataset: Dataset; grid: WorkbookGrid; buffer: Buffer }> {
+async function readOne(
+  file: string,
+  cwd: string,
+  keepBytes: boolean,
+): Promise<{ dataset: Dataset; grid: WorkbookGrid | null; buffer: Buffer | null; planSheet: PlanSheetRead }> {
   const full = path.resolve(cwd, file);
   let grid: WorkbookGrid;
   let buffer: Buffer;
   try {
     buffer = await readWorkbookBytes(full, file);
-    grid = readXlsx(buffer, { name: file }).grid;
+    grid = readXlsx(buffer, { name: file, inflate: zlibInflate }).grid;
   } catch (e) {
     // Name the file as the user wrote it.
     if (e instanceof WorkbookFileError) throw new WorkbookFileError(e.problem, file, e.detail);
@@ -177,7 +195,8 @@ async function readOne(file: string, cwd: string): Promise<{ dataset: Dataset; g
       `No list found in "${file}". Expected ${expectedHeaders()}, each with a header row.`,
     );
   }
-  return { dataset, grid, buffer };
+  // Only --out keeps the bytes and the grid (the copy patches them); many files keep neither.
+  return { dataset, grid: keepBytes ? grid : null, buffer: keepBytes ? buffer : null, planSheet: readPlanSheet(grid) };
 }
 
 /**
@@ -217,31 +236,52 @@ function useColor(args: EvaluateArgs, io: Io): boolean {
   return io.stdout.isTTY === true;
 }
 
+/** Why one of several files cannot be read (it is then reported and left out); null: not about the file. */
+function readProblem(e: unknown): { vi: string; en: string } | null {
+  if (e instanceof WorkbookFileError)
+    return { vi: fileProblemText(e.problem, e.file, 'vi', e.detail), en: fileProblemText(e.problem, e.file, 'en', e.detail) };
+  if (e instanceof InputError) return { vi: e.vi, en: e.en };
+  return null;
+}
+
 async function evaluateCommand(args: EvaluateArgs, io: Io): Promise<number> {
-  const plan = await loadPlan(args.plan, io.cwd);
-  const year = chooseYear(plan, args.year);
+  // --plan F.xlsx: the plan sheet of that workbook; else a plan sheet in the inputs (below); else F.json or the built-in plan.
+  const planBook =
+    args.plan !== null && /\.xlsx$/i.test(args.plan)
+      ? planFromWorkbook(args.plan, (await readXlsxFile(path.resolve(io.cwd, args.plan), { name: args.plan })).grid)
+      : null;
+  let plan = planBook?.plan ?? (await loadPlan(args.plan, io.cwd));
   const files = args.files.length > 0 ? args.files : [path.join(packageRoot(), SAMPLE_FILE)];
   if (args.out !== null)
     await checkOut(
       path.resolve(io.cwd, args.out),
       files.map((f) => path.resolve(io.cwd, f)),
     );
-  const options = { year, inclusive: args.inclusive };
   if (args.out !== null) refuseExistingOut(path.resolve(io.cwd, args.out), args.out, args.force);
-  const results: FileResult[] = [];
-  const read = [];
-  for (const file of files) {
-    const one = await readOne(file, io.cwd);
-    // Several files: each unit and issue says which one it came from (SPEC §4 `file`).
-    const dataset = files.length > 1 ? withFile(one.dataset, file) : one.dataset;
-    results.push({ file, dataset, evaluation: evaluate(dataset, plan, options) });
-    read.push(one);
-  }
-  const total = results.length > 1 ? evaluate(mergeDatasets(results.map((r) => r.dataset)), plan, options) : null;
+  const inputs = args.files.length > 0 ? await expandInputs(files, io.cwd) : { files, fromFolder: false };
+  if (args.out !== null && inputs.fromFolder)
+    throw new UsageError('--out chỉ dùng với một tệp, không dùng với thư mục.', '--out goes with one file, not with a folder.');
+  const { read, failed } = await readAll(
+    inputs.files,
+    (file) => readOne(file, io.cwd, args.out !== null),
+    readProblem,
+    args.strictData || inputs.files.length === 1,
+  );
+  const sheetPlan = args.plan === null ? planFromInputs(read) : planBook;
+  if (sheetPlan) plan = sheetPlan.plan;
+  const options = { year: chooseYear(plan, args.year), inclusive: args.inclusive || (sheetPlan?.inclusive ?? false) };
+  const several = inputs.files.length > 1 || inputs.fromFolder;
+  const together = several ? consolidate(read, failed, plan, options) : null;
+  const results: FileResult[] = read.map((r, i) => ({
+    ...r,
+    evaluation: together ? together.files[i].evaluation : evaluate(r.dataset, plan, options),
+  }));
+  const total = together?.total ?? null;
 
   let outLines: string[] = [];
   if (args.out !== null) {
     const [first] = read;
+    if (first.buffer === null || first.grid === null) throw new Error('--out: the workbook was read without its bytes');
     const done = writeOutCopy({
       out: path.resolve(io.cwd, args.out),
       shown: args.out,
@@ -258,19 +298,19 @@ async function evaluateCommand(args: EvaluateArgs, io: Io): Promise<number> {
   }
 
   if (args.json) {
-    const body: SpecJson | { files: Array<SpecJson & { file: string }>; total: SpecJson } =
-      total === null
-        ? toSpecJson(results[0].evaluation, args.lang)
-        : {
-            files: results.map((r) => ({ file: r.file, ...toSpecJson(r.evaluation, args.lang) })),
-            total: toSpecJson(total, args.lang),
-          };
+    const body: SpecJson | FilesJson =
+      together === null ? toSpecJson(results[0].evaluation, args.lang) : filesJson(together, inputs.files, args.lang);
     io.stdout.write(JSON.stringify(body, null, 2) + '\n');
   } else {
     const style: Style = { color: useColor(args, io) };
+    if (together !== null && args.byFile) {
+      io.stdout.write(formatByFile(together, args.lang, style));
+      return args.strictData && (total?.issues.length ?? 0) > 0 ? 1 : 0;
+    }
     const parts = results.map((r) => formatSummary(r.evaluation, { lang: args.lang, style, file: path.basename(r.file), plan }));
     if (total)
       parts.push(formatSummary(total, { lang: args.lang, style, file: args.lang === 'vi' ? 'TỔNG HỢP' : 'TOTAL', plan }));
+    if (together !== null && together.failed.length > 0) parts.push(formatFailures(together, args.lang).join('\n') + '\n');
     io.stdout.write(parts.join('\n'));
     if (args.out !== null)
       io.stdout.write(`\n${[...outLines, `${args.lang === 'vi' ? 'Đã ghi' : 'Written'}: ${args.out}`].join('\n')}\n`);
@@ -281,6 +321,7 @@ async function evaluateCommand(args: EvaluateArgs, io: Io): Promise<number> {
 
 async function planCommand(args: PlanArgs, io: Io): Promise<number> {
   const plan = await loadPlan(args.plan, io.cwd);
+  if (args.xlsx !== null) return writePlanCommand(args.xlsx, plan, args, io);
   const year = args.year === null ? null : chooseYear(plan, args.year);
   const years = year === null ? range(plan.period.from, plan.period.to) : [year];
   const rows = plan.targets.map((t) => ({
@@ -312,6 +353,24 @@ async function planCommand(args: PlanArgs, io: Io): Promise<number> {
   return 0;
 }
 
+/** `cchc plan --xlsx OUT.xlsx [--force]`: the plan as an editable sheet, never over an existing file without --force. */
+async function writePlanCommand(out: string, plan: Plan, args: PlanArgs, io: Io): Promise<number> {
+  const { writePlanWorkbook } = await import('../xlsx/plan-write');
+  try {
+    await writePlanWorkbook(path.resolve(io.cwd, out), plan, { inclusive: args.inclusive, lang: args.lang, force: args.force });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST')
+      throw new UsageError(`"${out}" đã có; thêm --force để ghi đè.`, `"${out}" already exists; add --force to replace it.`);
+    throw new InputError(
+      `Không ghi được "${out}"${code ? ` (${code})` : ''}: hãy kiểm tra thư mục có tồn tại và được phép ghi.`,
+      `Cannot write "${out}"${code ? ` (${code})` : ''}: check that the folder exists and can be written to.`,
+    );
+  }
+  io.stdout.write(`${args.lang === 'vi' ? 'Đã ghi' : 'Written'}: ${out}\n`);
+  return 0;
+}
+
 function range(a: number, b: number): number[] {
   return Array.from({ length: b - a + 1 }, (_, i) => a + i);
 }
@@ -328,6 +387,7 @@ function version(): string {
 const COMMANDS: { [K in CliArgs['command']]: (args: Extract<CliArgs, { command: K }>, io: Io) => Promise<number> } = {
   evaluate: evaluateCommand,
   plan: planCommand,
+  template: templateCommand,
   help: async (args, io) => {
     io.stdout.write(helpText(args.lang));
     return 0;
@@ -349,7 +409,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       const reports = await import('./report-command');
       if (reports.handles(argv)) return await reports.runReport(argv, io);
     }
-    const args = parseCli(argv, io.env);
+    // "template" has its own options (src/cli/template-command.ts).
+    const args = argv[0] === 'template' ? parseTemplateArgs(argv.slice(1), lang) : parseCli(argv, io.env);
     if ('lang' in args) lang = args.lang;
     const run = COMMANDS[args.command] as (a: CliArgs, io: Io) => Promise<number>;
     return await run(args, io);

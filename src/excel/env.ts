@@ -10,6 +10,8 @@ export interface ExcelEnv {
   readonly run: ExcelRun;
   /** Whether Office supports a requirement set ("ExcelApi", "1.9"). */
   supports(set: string, version: string): boolean;
+  /** Opens a new workbook from a base64 .xlsx (Excel.createWorkbook, ExcelApi 1.8); absent where unsupported. */
+  readonly createWorkbook?: (base64: string) => Promise<void>;
 }
 
 /**
@@ -24,6 +26,9 @@ export function officeEnv(): ExcelEnv {
   return {
     run: (batch) => (delay ? Excel.run({ delayForCellEdit: true }, batch) : Excel.run(batch)),
     supports: (set, version) => Office.context.requirements.isSetSupported(set, version),
+    ...(Office.context.requirements.isSetSupported('ExcelApi', '1.8')
+      ? { createWorkbook: (base64: string) => Excel.createWorkbook(base64) }
+      : {}),
   };
 }
 

@@ -19,6 +19,10 @@ export type AddinErrorCode =
   | 'api_missing'
   | 'cancelled'
   | 'not_evaluated'
+  | 'plan_sheet_invalid'
+  | 'plan_sheet_exists'
+  | 'too_many_files'
+  | 'no_file_read'
   | 'excel_error';
 
 export interface AddinErrorDetail {
@@ -98,6 +102,23 @@ const MESSAGES: Readonly<Record<AddinErrorCode, Readonly<Record<Lang, (d: AddinE
   not_evaluated: {
     vi: () => 'Hãy bấm Đánh giá trước.',
     en: () => 'Evaluate first.',
+  },
+  plan_sheet_invalid: {
+    vi: (d) => `Trang "${d.sheet ?? ''}" có ô không đọc được nên chưa đánh giá: ${d.text ?? ''}`,
+    en: (d) => `The sheet "${d.sheet ?? ''}" has cells that cannot be read, so nothing was evaluated: ${d.text ?? ''}`,
+  },
+  plan_sheet_exists: {
+    vi: (d) =>
+      `Sổ làm việc đã có trang kế hoạch "${d.sheet ?? ''}"; hãy sửa trực tiếp trên trang đó (hoặc xóa trang rồi chèn lại).`,
+    en: (d) => `The workbook already has the plan sheet "${d.sheet ?? ''}"; edit it there (or delete it and insert it again).`,
+  },
+  too_many_files: {
+    vi: (d) => `Đã chọn ${d.text ?? ''} tệp, quá nhiều cho một lần tổng hợp (tối đa 2000). Hãy chia thành nhiều lần.`,
+    en: (d) => `${d.text ?? ''} files chosen: too many for one consolidation (at most 2000). Split them.`,
+  },
+  no_file_read: {
+    vi: (d) => `Không đọc được tệp nào nên chưa tổng hợp. ${d.text ?? ''}`,
+    en: (d) => `No file could be read, so nothing was consolidated. ${d.text ?? ''}`,
   },
   excel_error: {
     vi: (d) =>

@@ -6,17 +6,24 @@
 import { Evaluation, evaluate } from '../engine';
 import { Lang } from '../i18n';
 import { HCMC_PLAN, Plan, defaultYear } from '../plan';
+import { ActivePlan, setActivePlan } from '../plan/active';
+import type { ConsolidateRequest } from '../consolidate/protocol';
+import { TooManyFiles } from '../consolidate/protocol';
+import type { Consolidation } from '../report/consolidate';
+import { isPlanSheetName } from '../plan/sheet-name';
+import { WorkbookGrid } from '../workbook/grid';
 import { ManualLayout } from '../workbook/detect';
 import { ListUnderstood, understoodOf } from '../workbook/understood';
 import { FieldsOf, ListKind, SCHEMAS } from '../workbook/fields';
 import { columnLetters } from '../workbook/grid';
 import type { WordReport } from '../report/docx/for-workbook';
 import type { ClearOutcome } from './clear';
-import { ExcelEnv } from './env';
+import { ExcelEnv, checkCancelled } from './env';
 import { AddinError } from './errors';
 import { KnownLayouts, ReadOptions, WorkbookRead, readWorkbook } from './read';
 import type { SampleBook } from './sample';
 import { selectCell } from './select';
+import type { TemplateOutcome } from './template';
 import type { WriteOutcome } from './write';
 
 // What only the write actions need (the report layout, styles, sample insertion) loads on first
@@ -24,6 +31,13 @@ import type { WriteOutcome } from './write';
 const loadWrite = () => import(/* webpackChunkName: "write" */ './write');
 const loadClear = () => import(/* webpackChunkName: "write" */ './clear');
 const loadSample = () => import(/* webpackChunkName: "write" */ './sample');
+// The plan sheet's reader loads only for a workbook that has one.
+const loadPlanReader = () => import(/* webpackChunkName: "plan-sheet" */ '../plan/sheet');
+const loadPlanSheet = () => import(/* webpackChunkName: "write" */ './plan-sheet');
+const loadTemplate = () => import(/* webpackChunkName: "write" */ './template');
+const loadConsolidation = () => import(/* webpackChunkName: "write" */ './consolidation');
+// Reading the files on the page (tests, or where no worker is given): the reader loads on first use.
+const loadConsolidateCore = () => import(/* webpackChunkName: "consolidate" */ '../consolidate/core');
 
 export interface FieldChoice {
   readonly field: string;
@@ -56,6 +70,8 @@ export interface Detection {
   readonly missing: readonly ListKind[];
   /** The year and reading remembered for this workbook, if any. */
   readonly remembered: { readonly year?: number; readonly inclusive?: boolean };
+  /** The plan in force: built in, the workbook's sheet "Kế hoạch CCHC", or that sheet blocked by a bad cell. */
+  readonly plan?: ActivePlan;
 }
 
 export interface RunOptions {
@@ -106,8 +122,20 @@ function summarize(read: WorkbookRead): Detection {
   return { lists, missing, remembered: { year: read.state.year, inclusive: read.state.inclusive } };
 }
 
+/** What "Tổng hợp từ nhiều tệp" did: the sheet written, files consolidated and files that could not be read. */
+export interface ConsolidateOutcome {
+  readonly sheet: string;
+  readonly files: number;
+  readonly failed: readonly string[];
+}
+
+/** Reads and consolidates the files off the page (a Web Worker: src/consolidate/client.ts). */
+export type Consolidator = (request: ConsolidateRequest, run: RunOptions) => Promise<Consolidation>;
+
 export interface SessionOptions {
   readonly lang: Lang;
+  /** Where the files are read; on the page when absent. */
+  readonly consolidator?: Consolidator;
   readonly plan?: Plan;
   readonly now?: () => Date;
   /** The sample lists, loaded on demand (they are only needed by "insert sample data"). */
@@ -119,13 +147,66 @@ export class Session {
   private known: KnownLayouts | null = null;
   private evaluation: Evaluation | null = null;
   private manual: ManualLayout[] = [];
-  private readonly plan: Plan;
+  private readonly builtIn: Plan;
+  private active: ActivePlan = { kind: 'built_in' };
 
   constructor(
     private readonly env: ExcelEnv,
     private readonly options: SessionOptions,
   ) {
-    this.plan = options.plan ?? HCMC_PLAN;
+    this.builtIn = options.plan ?? HCMC_PLAN;
+  }
+
+  /** The plan evaluations use: the workbook's plan sheet when it has a valid one. */
+  get plan(): Plan {
+    return this.active.kind === 'workbook' ? this.active.plan : this.builtIn;
+  }
+
+  /** What the last read found of the plan sheet (shown by the pane). */
+  get activePlan(): ActivePlan {
+    return this.active;
+  }
+
+  /**
+   * Reads the plan sheet from what was read (the whole sheet when only its top was), and registers
+   * it in the runtime the custom functions share; recalculates when the plan changed.
+   */
+  private async takePlan(grid: WorkbookGrid): Promise<void> {
+    let sheetGrid = grid;
+    const sheet = grid.sheets.find((s) => isPlanSheetName(s.name));
+    if (!sheet) {
+      this.active = { kind: 'built_in' };
+      if (setActivePlan(this.active)) await (await loadPlanSheet()).recalculate(this.env);
+      return;
+    }
+    const [{ isCut, readWholeSheet }, { readPlanSheet, planSheetMessages }] = await Promise.all([
+      loadPlanSheet(),
+      loadPlanReader(),
+    ]);
+    if (isCut(sheet)) sheetGrid = { sheets: [await readWholeSheet(this.env, sheet.name)] };
+    const read = readPlanSheet(sheetGrid);
+    this.active =
+      read.status === 'ok'
+        ? { kind: 'workbook', plan: read.plan, inclusive: read.inclusive, sheet: read.sheet }
+        : read.status === 'invalid'
+          ? {
+              kind: 'blocked',
+              sheet: read.sheet,
+              message: {
+                vi: planSheetMessages(read.problems, 'vi').join('; '),
+                en: planSheetMessages(read.problems, 'en').join('; '),
+              },
+            }
+          : { kind: 'built_in' };
+    if (setActivePlan(this.active)) {
+      const { recalculate } = await loadPlanSheet();
+      await recalculate(this.env);
+    }
+  }
+
+  private blocked(): AddinError | null {
+    const a = this.active;
+    return a.kind === 'blocked' ? new AddinError('plan_sheet_invalid', { sheet: a.sheet, text: a.message[this.lang] }) : null;
   }
 
   get lang(): Lang {
@@ -153,7 +234,8 @@ export class Session {
     this.read = await readWorkbook(this.env, this.readOptions(o));
     this.manual = [...this.read.manual];
     this.evaluation = null;
-    return summarize(this.read);
+    await this.takePlan(this.read.grid);
+    return { ...summarize(this.read), plan: this.active };
   }
 
   /** Puts a field on another column (or none) and reads again; remembered with the next write. */
@@ -174,13 +256,18 @@ export class Session {
   /** Evaluates for a year; reads the workbook again first so the figures are current. */
   async evaluate(year: number, inclusive: boolean, o: RunOptions = {}): Promise<Evaluation> {
     this.read = await readWorkbook(this.env, this.readOptions(o));
-    this.evaluation = evaluate(this.read.dataset, this.plan, { year, inclusive });
+    await this.takePlan(this.read.grid);
+    // A malformed plan sheet: nothing is evaluated with half a plan.
+    const blocked = this.blocked();
+    if (blocked) throw blocked;
+    const sheetInclusive = this.active.kind === 'workbook' && this.active.inclusive;
+    this.evaluation = evaluate(this.read.dataset, this.plan, { year, inclusive: inclusive || sheetInclusive });
     return this.evaluation;
   }
 
   /** What the last detection or evaluation found (for showing it again). */
   get detection(): Detection | null {
-    return this.read ? summarize(this.read) : null;
+    return this.read ? { ...summarize(this.read), plan: this.active } : null;
   }
 
   private async write(color: boolean, report: boolean, o: RunOptions): Promise<WriteOutcome> {
@@ -246,6 +333,58 @@ export class Session {
 
   select(sheet: string, cell: string): Promise<void> {
     return selectCell(this.env, sheet, cell);
+  }
+
+  /** "Chèn bảng kế hoạch": the plan in force as a new sheet "Kế hoạch CCHC", to be edited there. */
+  async insertPlan(inclusive: boolean): Promise<string> {
+    const { insertPlanSheet } = await loadPlanSheet();
+    return insertPlanSheet(this.env, this.plan, inclusive, this.options.lang);
+  }
+
+  /**
+   * "Tổng hợp từ nhiều tệp": reads the files (in the worker when there is one), evaluates them
+   * together with the plan in force, and writes the sheet "Tổng hợp CCHC {year}".
+   */
+  async consolidate(files: readonly File[], year: number, inclusive: boolean, o: RunOptions = {}): Promise<ConsolidateOutcome> {
+    // The plan in force is the open workbook's: read it first (a malformed plan sheet stops here).
+    if (!this.read) this.read = await readWorkbook(this.env, this.readOptions({ signal: o.signal })).catch(() => null);
+    if (this.read) await this.takePlan(this.read.grid);
+    const blocked = this.blocked();
+    if (blocked) throw blocked;
+    const sheetInclusive = this.active.kind === 'workbook' && this.active.inclusive;
+    const request: ConsolidateRequest = { files, plan: this.plan, year, inclusive: inclusive || sheetInclusive };
+    let c: Consolidation | null;
+    try {
+      c = this.options.consolidator ? await this.options.consolidator(request, o) : await this.consolidateHere(request, o);
+    } catch (e) {
+      if (e instanceof TooManyFiles) throw new AddinError('too_many_files', { text: String(e.count) });
+      if (o.signal?.aborted) throw new AddinError('cancelled');
+      throw e;
+    }
+    checkCancelled(o.signal);
+    if (c === null) throw new AddinError('cancelled');
+    if (c.total === null) throw new AddinError('no_file_read', { text: c.failed[0]?.reason[this.lang] ?? '' });
+    const { writeConsolidation } = await loadConsolidation();
+    const sheet = await writeConsolidation(this.env, c, this.lang);
+    return { sheet, files: c.files.length, failed: c.failed.map((f) => f.file) };
+  }
+
+  private async consolidateHere(request: ConsolidateRequest, o: RunOptions): Promise<Consolidation | null> {
+    const { consolidateFiles } = await loadConsolidateCore();
+    const { files } = request;
+    return consolidateFiles(
+      files.length,
+      async (i) => ({ name: files[i].name, bytes: new Uint8Array(await files[i].arrayBuffer()) }),
+      request,
+      (done, total) => o.onProgress?.(done, total),
+      () => o.signal?.aborted === true,
+    );
+  }
+
+  /** "Tạo mẫu nhập liệu": the standard entry template, opened as a new workbook (or its bytes to download). */
+  async makeTemplate(): Promise<TemplateOutcome> {
+    const { makeTemplate } = await loadTemplate();
+    return makeTemplate(this.env);
   }
 
   /** Adds the sample lists (the same sample the command line evaluates) as new sheets. */

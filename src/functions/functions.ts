@@ -6,7 +6,8 @@
  * None writes to the workbook and none is volatile.
  */
 import { TARGET_STATUS_TEXT, UNIT_STATUS_TEXT, thresholdText } from '../i18n';
-import { HCMC_PLAN, defaultYear, isMeasured, thresholdFor } from '../plan';
+import { defaultYear, isMeasured, thresholdFor } from '../plan';
+import { activePlan } from '../plan/active';
 import {
   FigureError,
   evaluateRanges,
@@ -16,7 +17,7 @@ import {
   resolveTarget,
   resolveYear,
 } from '../engine/figures';
-import { asBoolean, asCells, asListCells, asOptionalCells, asOptionalYear, displayLang, failure, orBlank } from './support';
+import { asCells, asListCells, asOptionalCells, asOptionalYear, displayLang, failure, orBlank, reading } from './support';
 
 /**
  * Ngưỡng của chỉ tiêu trong năm: 0,9 là 90 %; với chỉ tiêu đếm là số người hoặc số lượt.
@@ -28,8 +29,8 @@ import { asBoolean, asCells, asListCells, asOptionalCells, asOptionalYear, displ
  */
 export function threshold(target: string, year: number, inclusive?: boolean): number {
   try {
-    const t = resolveTarget(HCMC_PLAN, target);
-    return requireThreshold(t, resolveYear(HCMC_PLAN, year), asBoolean(inclusive)).value;
+    const t = resolveTarget(activePlan(), target);
+    return requireThreshold(t, resolveYear(activePlan(), year), reading(inclusive)).value;
   } catch (e) {
     throw failure(e);
   }
@@ -53,14 +54,14 @@ export function targetStatus(
   inclusive?: boolean,
 ): string {
   try {
-    const t = resolveTarget(HCMC_PLAN, target);
-    const y = resolveYear(HCMC_PLAN, year);
+    const t = resolveTarget(activePlan(), target);
+    const y = resolveYear(activePlan(), year);
     const r = judgeFigure({
       target: t,
       year: y,
       achieved: asCells(achieved),
       population: orBlank(population),
-      inclusive: asBoolean(inclusive),
+      inclusive: reading(inclusive),
     });
     return TARGET_STATUS_TEXT[r.status][displayLang()];
   } catch (e) {
@@ -80,9 +81,9 @@ export function targetStatus(
  */
 export function gap(target: string, year: number, achieved: unknown[][], population?: unknown, inclusive?: boolean): number {
   try {
-    const t = resolveTarget(HCMC_PLAN, target);
-    const y = resolveYear(HCMC_PLAN, year);
-    const flag = asBoolean(inclusive);
+    const t = resolveTarget(activePlan(), target);
+    const y = resolveYear(activePlan(), year);
+    const flag = reading(inclusive);
     requireThreshold(t, y, flag);
     const r = judgeFigure({ target: t, year: y, achieved: asCells(achieved), population: orBlank(population), inclusive: flag });
     if (r.gap === null) throw new FigureError({ kind: 'gap_needs_count', id: t.id });
@@ -101,7 +102,7 @@ export function gap(target: string, year: number, achieved: unknown[][], populat
  */
 export function rate(markers: unknown[][], year?: number): number {
   try {
-    return markerFigures(asCells(markers), asOptionalYear(HCMC_PLAN, year)).rate;
+    return markerFigures(asCells(markers), asOptionalYear(activePlan(), year)).rate;
   } catch (e) {
     throw failure(e);
   }
@@ -116,7 +117,7 @@ export function rate(markers: unknown[][], year?: number): number {
  */
 export function count(markers: unknown[][], year?: number): number {
   try {
-    return markerFigures(asCells(markers), asOptionalYear(HCMC_PLAN, year)).count;
+    return markerFigures(asCells(markers), asOptionalYear(activePlan(), year)).count;
   } catch (e) {
     throw failure(e);
   }
@@ -131,11 +132,11 @@ export function count(markers: unknown[][], year?: number): number {
  */
 export function targets(year?: number, inclusive?: boolean): unknown[][] {
   try {
-    const y = asOptionalYear(HCMC_PLAN, year) ?? defaultYear(HCMC_PLAN);
+    const y = asOptionalYear(activePlan(), year) ?? defaultYear(activePlan());
     const lang = displayLang();
-    return HCMC_PLAN.targets.map((t) => {
+    return activePlan().targets.map((t) => {
       if (!isMeasured(t)) return [t.id, t.name[lang], t.parts.join(' + '), ''];
-      const th = thresholdFor(t, y, { inclusive: asBoolean(inclusive) });
+      const th = thresholdFor(t, y, { inclusive: reading(inclusive) });
       return [t.id, t.name[lang], thresholdText(th, t.measure, lang), th ? th.value : ''];
     });
   } catch (e) {
@@ -161,9 +162,9 @@ export function evaluate(
   inclusive?: boolean,
 ): unknown[][] {
   try {
-    const y = resolveYear(HCMC_PLAN, year);
+    const y = resolveYear(activePlan(), year);
     const lists = { units: asOptionalCells(units), staff: asOptionalCells(staff), activities: asOptionalCells(activities) };
-    const e = evaluateRanges(HCMC_PLAN, lists, y, asBoolean(inclusive));
+    const e = evaluateRanges(activePlan(), lists, y, reading(inclusive));
     const lang = displayLang();
     return e.targets.map((t) => [
       t.id,
@@ -191,12 +192,12 @@ export function evaluate(
  */
 export function units(units: unknown[][], staff: unknown[][], year: number, inclusive?: boolean): string[][] {
   try {
-    const y = resolveYear(HCMC_PLAN, year);
+    const y = resolveYear(activePlan(), year);
     const e = evaluateRanges(
-      HCMC_PLAN,
+      activePlan(),
       { units: asListCells(units), staff: asOptionalCells(staff), activities: null },
       y,
-      asBoolean(inclusive),
+      reading(inclusive),
     );
     const lang = displayLang();
     if (e.units.length === 0) return [[lang === 'vi' ? 'Không có đơn vị nào trong danh sách' : 'No units in the list', '', '']];

@@ -2,6 +2,7 @@
 import { FigureError, resolveYear } from '../engine/figures';
 import { Lang, figureMessage, langFromLocale } from '../i18n';
 import { Plan } from '../plan';
+import { PlanBlockedError, activeInclusive } from '../plan/active';
 import { CellValue, cellFromOffice } from '../workbook/grid';
 
 /** The language of Office's UI (Vietnamese unless Office says otherwise). */
@@ -98,6 +99,14 @@ export function asBoolean(v: unknown): boolean {
   return false;
 }
 
+/**
+ * How "trên X %" is read: the function's own TRUE, or the workbook's plan sheet when it says
+ * "từ X % trở lên" (a sheet cannot make a function stricter than its argument asks).
+ */
+export function reading(inclusive: unknown): boolean {
+  return asBoolean(inclusive) || activeInclusive();
+}
+
 /** An optional figure: missing, "" and 0 (how Excel desktop passes an empty cell) are omitted. */
 export function orBlank(v: unknown): CellValue {
   if (Array.isArray(v)) return orBlank(v[0]?.[0] ?? v[0]);
@@ -121,6 +130,8 @@ export function failure(e: unknown): CustomFunctions.Error {
     return new CustomFunctions.Error(code, figureMessage(e.problem, lang));
   }
   if (e instanceof CustomFunctions.Error) return e;
+  if (e instanceof PlanBlockedError)
+    return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, e.state.message[lang]);
   const detail = e instanceof Error ? e.message : String(e);
   return new CustomFunctions.Error(
     CustomFunctions.ErrorCode.invalidValue,

@@ -18,6 +18,7 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { workerConsolidator } from '../consolidate/client';
 import { Session } from '../excel/session';
 import type { Lang } from '../i18n';
 import { App } from '../taskpane/App';
@@ -92,7 +93,13 @@ export function PreviewApp({ params }: PreviewAppProps) {
 
   // One session per workbook and language: the pane restarts as it would on opening another file.
   const session = useMemo(
-    () => new Session(envOf(book.fake), { lang, loadSample, ...(params.today ? { now: () => params.today as Date } : {}) }),
+    () =>
+      new Session(envOf(book.fake), {
+        lang,
+        loadSample,
+        consolidator: workerConsolidator(),
+        ...(params.today ? { now: () => params.today as Date } : {}),
+      }),
     [book, lang, params.today],
   );
   // Redraw the workbook after changes, at most once a frame (a pane action makes several syncs).

@@ -24,6 +24,7 @@ import { STRINGS } from './strings';
  */
 const loadWorkspace = () => import(/* webpackChunkName: "workspace" */ './Workspace');
 const Workspace = lazy(loadWorkspace);
+const ConsolidateSection = lazy(() => loadWorkspace().then((m) => ({ default: m.ConsolidateSection })));
 const loadResults = () => import(/* webpackChunkName: "results" */ './Results');
 const Results = lazy(loadResults);
 // "Báo cáo Word" loads when first offered (after an evaluation), its download helper with it.
@@ -291,6 +292,9 @@ export function App({ actions, lang, initialYear }: AppProps) {
     );
   }
 
+  // The extra flows (plan sheet, consolidation, template) run from the working view's chunk.
+  const extras = { actions, lang, year, inclusive, perform, showDetection, setNotice };
+
   const writable: Writable = result.status === 'none' ? 'none' : result.status;
   const outdated =
     result.status === 'stale'
@@ -343,6 +347,8 @@ export function App({ actions, lang, initialYear }: AppProps) {
             onClear={clear}
             focusLists={focusRequest === 'lists'}
             onFocused={clearFocusRequest}
+
+            extras={extras}
           />
         </Suspense>
       )}
@@ -365,6 +371,12 @@ export function App({ actions, lang, initialYear }: AppProps) {
             focusResults={focusRequest === 'results'}
             onFocused={clearFocusRequest}
           />
+        </Suspense>
+      )}
+
+      {book.status === 'found' && actions.consolidate && (
+        <Suspense fallback={null}>
+          <ConsolidateSection busy={busy} extras={extras} />
         </Suspense>
       )}
     </main>

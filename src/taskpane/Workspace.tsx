@@ -9,7 +9,10 @@ import type { Detection, ListSummary } from './actions';
 import { ActionBar, Writable } from './ActionBar';
 import { EmptyState } from './EmptyState';
 import { EvaluatePanel } from './EvaluatePanel';
+import { ConsolidatePanel } from './ConsolidatePanel';
+import { ExtrasContext, extraFlows } from './extras';
 import { ListsPanel } from './ListsPanel';
+import { PlanSheetPanel } from './PlanSheetPanel';
 
 const useStyles = makeStyles({
   root: {
@@ -40,11 +43,33 @@ export interface WorkspaceProps {
   /** Move focus to the lists (after inserting the sample); onFocused once done. */
   readonly focusLists?: boolean;
   readonly onFocused?: () => void;
+
+  /** "Chèn bảng kế hoạch", "Tổng hợp từ nhiều tệp", "Tạo mẫu nhập liệu" (each where the surface offers it). */
+  readonly extras?: ExtrasContext;
 }
 
 export function Workspace(p: WorkspaceProps) {
   const styles = useStyles();
-  if (!p.detection) return <EmptyState lang={p.lang} busy={p.busy} onInsertSample={p.onInsertSample} />;
+  const flows = p.extras ? extraFlows(p.extras) : {};
+  const consolidate = (ownYear: boolean) =>
+    flows.consolidate && (
+      <ConsolidatePanel
+        year={p.year}
+        lang={p.lang}
+        busy={p.busy}
+        onConsolidate={flows.consolidate}
+        onYear={ownYear ? p.onYear : undefined}
+        onMakeTemplate={flows.makeTemplate}
+      />
+    );
+  // With lists found, the section goes under the results (App renders ConsolidateSection).
+  if (!p.detection)
+    return (
+      <div className={styles.root}>
+        <EmptyState lang={p.lang} busy={p.busy} onInsertSample={p.onInsertSample} />
+        {consolidate(true)}
+      </div>
+    );
   return (
     <div className={styles.root}>
       <ListsPanel
@@ -65,6 +90,7 @@ export function Workspace(p: WorkspaceProps) {
         onInclusive={p.onInclusive}
         onEvaluate={p.onEvaluate}
       />
+      <PlanSheetPanel plan={p.detection.plan} lang={p.lang} busy={p.busy} onInsertPlan={flows.insertPlan} />
       <ActionBar
         writable={p.writable}
         lang={p.lang}
@@ -74,6 +100,21 @@ export function Workspace(p: WorkspaceProps) {
         onClear={p.onClear}
       />
     </div>
+  );
+}
+
+/** "Tổng hợp từ nhiều tệp" under the results (App places it; the empty state has its own above). */
+export function ConsolidateSection({ busy, extras }: { readonly busy: boolean; readonly extras: ExtrasContext }) {
+  const flows = extraFlows(extras);
+  if (!flows.consolidate) return null;
+  return (
+    <ConsolidatePanel
+      year={extras.year}
+      lang={extras.lang}
+      busy={busy}
+      onConsolidate={flows.consolidate}
+      onMakeTemplate={flows.makeTemplate}
+    />
   );
 }
 

@@ -5,12 +5,14 @@
  */
 import type { Evaluation } from '../engine';
 import type { ClearOutcome } from '../excel/clear';
-import type { Detection, RunOptions } from '../excel/session';
+import type { ConsolidateOutcome, Detection, RunOptions } from '../excel/session';
+import type { TemplateOutcome } from '../excel/template';
 import type { WriteOutcome } from '../excel/write';
 import type { ListKind } from '../workbook/fields';
 import type { WordReport } from '../report/docx/for-workbook';
 
-export type { Detection, ListSummary, FieldChoice, RunOptions } from '../excel/session';
+export type { TemplateOutcome } from '../excel/template';
+export type { ConsolidateOutcome, Detection, ListSummary, FieldChoice, RunOptions } from '../excel/session';
 
 export interface PaneActions {
   /** Finds the units, staff and activities lists (on open, and after "Chèn dữ liệu mẫu"). */
@@ -31,4 +33,10 @@ export interface PaneActions {
   select(sheet: string, cell: string): Promise<void>;
   /** "Chèn dữ liệu mẫu": adds the sample lists as new sheets; returns their names. */
   insertSample(): Promise<readonly string[]>;
+  /** "Chèn bảng kế hoạch": the plan in force as a new sheet "Kế hoạch CCHC"; returns its name. */
+  insertPlan?(inclusive: boolean): Promise<string>;
+  /** "Tổng hợp từ nhiều tệp": reads the files, evaluates them together, writes "Tổng hợp CCHC {year}". */
+  /** "Tạo mẫu nhập liệu": the entry template as a new workbook, or its bytes to download. */
+  makeTemplate?(): Promise<TemplateOutcome>;
+  consolidate?(files: readonly File[], year: number, inclusive: boolean, o?: RunOptions): Promise<ConsolidateOutcome>;
 }

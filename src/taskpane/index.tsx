@@ -6,6 +6,7 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import type { SampleBook } from '../excel/sample';
+import type { Consolidator } from '../excel/session';
 import type { ExcelEnv } from '../excel/env';
 import type { Session } from '../excel/session';
 import { langFromLocale } from '../i18n';
@@ -42,6 +43,10 @@ const loadSample = (): Promise<SampleBook> =>
   // The JSON's inferred type (optional keys per cell) is narrower than SampleBook's records: widen first.
   import(/* webpackChunkName: "sample" */ '../../assets/sample/cchc-mau.json').then((m) => m.default as unknown as SampleBook);
 
+/** "Tổng hợp từ nhiều tệp" reads the files in a Web Worker; its client loads on first use. */
+const consolidator: Consolidator = (request, run) =>
+  import(/* webpackChunkName: "extras" */ '../consolidate/client').then((m) => m.workerConsolidator()(request, run));
+
 let mounted = false;
 
 function mount(Session: typeof import('../excel/session').Session, officeEnv: () => ExcelEnv): void {
@@ -49,7 +54,7 @@ function mount(Session: typeof import('../excel/session').Session, officeEnv: ()
   mounted = true;
   const lang = langFromLocale(Office.context.displayLanguage);
   document.documentElement.lang = lang;
-  const session: Session = new Session(officeEnv(), { lang, loadSample });
+  const session: Session = new Session(officeEnv(), { lang, loadSample, consolidator });
   createRoot(container()).render(
     <FluentProvider theme={webLightTheme}>
       <App actions={session} lang={lang} />

@@ -6,13 +6,31 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RunOptions } from './actions';
 
-export type Job = 'detecting' | 'mapping' | 'evaluating' | 'coloring' | 'reporting' | 'clearing' | 'inserting' | 'selecting';
+export type Job =
+  | 'detecting'
+  | 'mapping'
+  | 'evaluating'
+  | 'coloring'
+  | 'reporting'
+  | 'clearing'
+  | 'inserting'
+  | 'insertingPlan'
+  | 'consolidating'
+  | 'makingTemplate'
+  | 'selecting';
 
 /** What the pane is doing. `cancelling`: Hủy was pressed and the action has not stopped yet. */
 export type PaneState = 'idle' | Job | 'cancelling';
 
 /** Jobs whose action takes a `signal` (the others cannot be stopped once sent to Excel). */
-const CANCELLABLE: ReadonlySet<Job> = new Set<Job>(['detecting', 'mapping', 'evaluating', 'coloring', 'reporting']);
+const CANCELLABLE: ReadonlySet<Job> = new Set<Job>([
+  'detecting',
+  'mapping',
+  'evaluating',
+  'coloring',
+  'reporting',
+  'consolidating',
+]);
 /** Jobs that only read: a result arriving after Hủy is dropped. A write that completed is kept. */
 const READS: ReadonlySet<Job> = new Set<Job>(['detecting', 'mapping', 'evaluating', 'selecting']);
 

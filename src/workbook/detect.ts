@@ -50,9 +50,17 @@ export type IgnoredReason = 'no_list' | 'report' | 'weaker_duplicate' | 'empty' 
 /** Rows scanned from the top of a sheet for a header row. */
 export const HEADER_SCAN_ROWS = 40;
 
-/** The add-in's own report sheets ("Báo cáo CCHC 2024") are output, never input. */
+/**
+ * The add-in's own sheets are never read as lists: report sheets ("Báo cáo CCHC 2024"), the
+ * consolidation of several files ("Tổng hợp CCHC 2024") and the plan sheet ("Kế hoạch CCHC").
+ */
 export function isReportSheetName(name: string): boolean {
-  return /^bao cao cchc( \d{4})?( \d+)?$/.test(foldKey(name)) || /^cchc report( \d{4})?( \d+)?$/.test(foldKey(name));
+  const k = foldKey(name);
+  return (
+    /^(bao cao cchc|cchc report|tong hop cchc|cchc summary)( \d{4})?( \d+)?$/.test(k) ||
+    k === 'ke hoach cchc' ||
+    k === 'cchc plan'
+  );
 }
 
 function textOf(v: CellValue): string {
