@@ -12,11 +12,14 @@ import type { Session } from '../excel/session';
 import { langFromLocale } from '../i18n';
 import { App } from './App';
 // The custom functions share this page's runtime (manifest: one Runtime, lifetime "long"): the
-// page registers them, and the engine they bundle is the one the adapter uses — loaded once.
+// page registers them at once, and loads them with the engine (shared with the adapter, loaded
+// once) on their first call — see functions-register.ts.
 import './functions-guard';
-import '../functions/functions';
+import { registerFunctions } from './functions-register';
 import { LOAD_FAILED, OPEN_IN_EXCEL } from './strings';
 import { VisibilityEvents, whenPaneShown } from './visibility';
+
+registerFunctions(CustomFunctions, () => import(/* webpackChunkName: "functions-impl" */ '../functions/functions'));
 
 function container(): HTMLElement {
   const found = document.getElementById('root');
