@@ -10,7 +10,7 @@
  * population and what counts as achieved, thresholds as text such as "> 80 %" or "≥ 10".
  */
 import type { CellValue } from '../workbook/grid';
-import { Achievement, Plan, Population, Threshold, isMeasured } from './types';
+import { Achievement, Plan, Population, Threshold, UnitObjective, isMeasured } from './types';
 
 export { PLAN_SHEET_NAME } from './sheet-name';
 
@@ -41,7 +41,20 @@ export const MEASURE_TEXT = {
   rate: { vi: 'Tỷ lệ', en: 'Rate' },
   count: { vi: 'Số lượng', en: 'Count' },
   all_of: { vi: 'Tất cả các phần', en: 'All parts' },
+  objective: { vi: 'Mục tiêu theo cấp', en: 'Objective by level' },
 } as const;
+
+/** The levels an objective counts by, as the sheet names them ("units:so_nganh | ubnd_huyen,phong_noi_vu | ubnd_xa"). */
+export const KNOWN_LEVELS: ReadonlyArray<{ id: string; kinds: string; name: { vi: string; en: string } }> = [
+  { id: 'so_nganh', kinds: 'so_nganh', name: { vi: 'Sở - ngành', en: 'City departments' } },
+  { id: 'quan_huyen', kinds: 'ubnd_huyen,phong_noi_vu', name: { vi: 'Quận - huyện', en: 'Districts' } },
+  { id: 'phuong_xa', kinds: 'ubnd_xa', name: { vi: 'Phường - xã - thị trấn', en: 'Wards and communes' } },
+];
+
+/** An objective's levels as a population code: "units:so_nganh | ubnd_huyen,phong_noi_vu | ubnd_xa". */
+export function levelsCode(o: UnitObjective): string {
+  return `units:${o.levels.map((l) => l.unitKinds.join(',')).join(' | ')}`;
+}
 
 /** Row (0-based) of the table's header in the written sheet. */
 export const PLAN_HEADER_ROW = 6;
@@ -111,6 +124,11 @@ export function planSheetRows(plan: Plan, o: PlanSheetOptions): CellValue[][] {
       return th ? thresholdCell(th, t.measure) : '';
     });
     rows.push([...head, populationCode(t.population), achievementCode(t.achieved), MEASURE_TEXT[t.measure][L], ...cells]);
+  }
+  // Objectives (the 5S pilot): met in a year whose cell holds "≥ N" when every level has N pilot units.
+  for (const ob of plan.objectives) {
+    const cells = years.map((y) => (ob.years === undefined || ob.years.includes(y) ? `≥ ${ob.judgement.minPerLevel}` : ''));
+    rows.push([ob.id, ob.name[L], ob.name[other], levelsCode(ob), `${ob.field}:by_year`, MEASURE_TEXT.objective[L], ...cells]);
   }
   rows.push([]);
   for (const note of PLAN_NOTES[L]) rows.push([note]);

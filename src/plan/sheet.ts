@@ -3,13 +3,14 @@
  * that cannot be read is named in a message ("'Kế hoạch CCHC'!G9: …"); one bad cell and the whole
  * sheet is refused — the callers then evaluate nothing rather than a half-read plan.
  *
- * Extension point — the 5S objective (SPEC §1, `O1`): when the plan types carry objectives, a row
- * whose measure reads "Mục tiêu" / "Objective" belongs to them; until then such a row is refused
- * with a message naming its cell (see `measureOf`).
+ * Objectives (the 5S pilot, SPEC §1 `O1`) are rows whose measure reads "Mục tiêu theo cấp" /
+ * "Objective by level": levels in the population cell ("units:so_nganh | ubnd_huyen,phong_noi_vu |
+ * ubnd_xa"), "pilot_5s:by_year", and "≥ N" (pilot units needed at each level) in the years it is
+ * judged. A plan's `minTotal` has no cell here.
  */
 import { foldKey } from '../text/fold';
 import { CellValue, SheetGrid, WorkbookGrid, a1, cellAt, displayText, lastCol, lastRow } from '../workbook/grid';
-import { MEASURE_TEXT, PLAN_COLUMNS, PLAN_LABELS, PLAN_SHEET_NAME, READING_TEXT } from './sheet-layout';
+import { KNOWN_LEVELS, MEASURE_TEXT, PLAN_COLUMNS, PLAN_LABELS, PLAN_SHEET_NAME, READING_TEXT } from './sheet-layout';
 import { isPlanSheetName } from './sheet-name';
 import { ACTIVITY_FORMATS, ACTIVITY_KINDS, Plan, STAFF_ACHIEVEMENT_FIELDS, UNIT_KINDS } from './types';
 import { PlanError, parsePlan } from './validate';
@@ -76,9 +77,10 @@ export function parseThresholdCell(v: CellValue, measure: 'rate' | 'count'): { o
   return n <= 1 ? { op, value: n } : 'bad';
 }
 
-function measureOf(v: CellValue): 'rate' | 'count' | 'all_of' | null {
+function measureOf(v: CellValue): 'rate' | 'count' | 'all_of' | 'objective' | null {
   const k = key(v);
-  for (const m of ['rate', 'count', 'all_of'] as const) if ([...both(MEASURE_TEXT[m]), foldKey(m)].includes(k)) return m;
+  for (const m of ['rate', 'count', 'all_of', 'objective'] as const)
+    if ([...both(MEASURE_TEXT[m]), foldKey(m)].includes(k)) return m;
   return null;
 }
 
@@ -200,6 +202,7 @@ export function readPlanSheet(grid: WorkbookGrid): PlanSheetRead {
   // A sheet written in English has the English description first.
   const englishHeader = key(cellAt(sheet, header, cols.name)) === foldKey(PLAN_COLUMNS.name.en);
   const targets: Json[] = [];
+  const objectives: Json[] = [];
   for (let r = header + 1; r <= lastRow(sheet) && r <= header + MAX_TARGETS; r++) {
     const idCell = cellAt(sheet, r, cols.id);
     const id = text(idCell);
@@ -215,13 +218,18 @@ export function readPlanSheet(grid: WorkbookGrid): PlanSheetRead {
       p.at(
         r,
         cols.measure,
-        `cần "${MEASURE_TEXT.rate.vi}", "${MEASURE_TEXT.count.vi}" hoặc "${MEASURE_TEXT.all_of.vi}"`,
-        `expected "${MEASURE_TEXT.rate.en}", "${MEASURE_TEXT.count.en}" or "${MEASURE_TEXT.all_of.en}"`,
+        `cần "${MEASURE_TEXT.rate.vi}", "${MEASURE_TEXT.count.vi}", "${MEASURE_TEXT.all_of.vi}" hoặc "${MEASURE_TEXT.objective.vi}"`,
+        `expected "${MEASURE_TEXT.rate.en}", "${MEASURE_TEXT.count.en}", "${MEASURE_TEXT.all_of.en}" or "${MEASURE_TEXT.objective.en}"`,
         measureCell,
       );
       continue;
     }
     const achievedCell = cellAt(sheet, r, cols.achieved);
+    if (measure === 'objective') {
+      const objective = objectiveRow(sheet, r, cols, p, id, names, years);
+      if (objective) objectives.push(objective);
+      continue;
+    }
     if (measure === 'all_of') {
       const parts = text(achievedCell)
         .split(/\s*(?:\+|,|;)\s*/)
@@ -298,6 +306,7 @@ export function readPlanSheet(grid: WorkbookGrid): PlanSheetRead {
     period: { from: Math.min(...years), to: Math.max(...years) },
     targets,
     unitTargets,
+    objectives,
   };
   try {
     return { status: 'ok', sheet: sheet.name, plan: parsePlan(json, sheet.name), inclusive };
@@ -311,6 +320,75 @@ export function readPlanSheet(grid: WorkbookGrid): PlanSheetRead {
     }
     return invalid();
   }
+}
+
+/** An objective row (see the file's comment); null after naming its bad cells. */
+function objectiveRow(
+  sheet: SheetGrid,
+  r: number,
+  cols: Columns,
+  p: Problems,
+  id: string,
+  name: { vi: string; en: string },
+  years: readonly number[],
+): Json | null {
+  const before = p.list.length;
+  const popCell = cellAt(sheet, r, cols.population);
+  const m = /^units\s*:\s*(.+)$/i.exec(text(popCell));
+  const groups = m ? m[1].split(/\s*\|\s*/).map((g) => g.split(/\s*,\s*/).filter((k) => k !== '')) : [];
+  const levels = groups.map((kinds) => {
+    const known = KNOWN_LEVELS.find((l) => l.kinds === kinds.join(','));
+    return known
+      ? { id: known.id, name: known.name, unitKinds: kinds }
+      : { id: kinds.join('_'), name: { vi: kinds.join(', '), en: kinds.join(', ') }, unitKinds: kinds };
+  });
+  if (levels.length === 0 || groups.some((g) => g.length === 0 || !g.every((k) => (UNIT_KINDS as readonly string[]).includes(k))))
+    p.at(
+      r,
+      cols.population,
+      'cần các cấp như "units:so_nganh | ubnd_huyen,phong_noi_vu | ubnd_xa"',
+      'expected levels such as "units:so_nganh | ubnd_huyen,phong_noi_vu | ubnd_xa"',
+      popCell,
+    );
+  const achievedCell = cellAt(sheet, r, cols.achieved);
+  if (key(achievedCell) !== foldKey('pilot_5s:by_year'))
+    p.at(r, cols.achieved, 'cần "pilot_5s:by_year"', 'expected "pilot_5s:by_year"', achievedCell);
+  const judged: number[] = [];
+  let minPerLevel: number | null = null;
+  for (const { year, col } of cols.years) {
+    const v = cellAt(sheet, r, col);
+    const th = parseThresholdCell(v, 'count');
+    if (th === null) continue;
+    if (
+      th === 'bad' ||
+      th.op !== '>=' ||
+      !Number.isInteger(th.value) ||
+      th.value < 1 ||
+      (minPerLevel !== null && th.value !== minPerLevel)
+    ) {
+      p.at(
+        r,
+        col,
+        'cần "≥ N" (số đơn vị thí điểm ở mỗi cấp, như nhau mọi năm), hoặc để trống',
+        'expected "≥ N" (pilot units at each level, the same every year), or blank',
+        v,
+      );
+      continue;
+    }
+    minPerLevel = th.value;
+    judged.push(year);
+  }
+  if (minPerLevel === null && p.list.length === before)
+    p.at(
+      r,
+      cols.years[0].col,
+      'cần "≥ N" ở ít nhất một năm',
+      'expected "≥ N" in at least one year',
+      cellAt(sheet, r, cols.years[0].col),
+    );
+  if (p.list.length > before || minPerLevel === null) return null;
+  const every = years.every((y) => judged.includes(y));
+  return { id, name, field: 'pilot_5s', levels, judgement: { minPerLevel }, ...(every ? {} : { years: judged }) };
 }
 
 function thresholdFits(t: { op: string; value: number }, measure: 'rate' | 'count'): boolean {

@@ -144,3 +144,26 @@ test.each([
 ] as const)('threshold cell %j (%s)', (text, measure, want) => {
   expect(parseThresholdCell(text, measure)).toEqual(want);
 });
+
+test('the 5S objective row: "≥ 2" pilots per level and fewer years are read; a bad cell is named', () => {
+  const rows = planRows();
+  const r = rowOf(rows, 'O1');
+  expect(rows[r].slice(3, 6)).toEqual([
+    'units:so_nganh | ubnd_huyen,phong_noi_vu | ubnd_xa',
+    'pilot_5s:by_year',
+    'Mục tiêu theo cấp',
+  ]);
+  rows[r][colOf(rows, 2022)] = '';
+  for (const y of [2023, 2024, 2025]) rows[r][colOf(rows, y)] = '≥ 2';
+  const o1 = ok(readPlanSheet({ sheets: [sheet('Kế hoạch CCHC', rows)] })).plan.objectives[0];
+  expect(o1).toMatchObject({ id: 'O1', judgement: { minPerLevel: 2 }, years: [2023, 2024, 2025] });
+  expect(o1.levels.map((l) => l.id)).toEqual(['so_nganh', 'quan_huyen', 'phuong_xa']);
+
+  rows[r][colOf(rows, 2024)] = '≥ 3'; // not the same every year
+  rows[r][3] = 'units:so_nganh | quan';
+  const bad = problems(readPlanSheet({ sheets: [sheet('Kế hoạch CCHC', rows)] }));
+  expect(bad.map((q) => q.cell)).toEqual([
+    `'Kế hoạch CCHC'!D${r + 1}`,
+    `'Kế hoạch CCHC'!${'ABCDEFGHIJ'[colOf(rows, 2024)]}${r + 1}`,
+  ]);
+});
