@@ -29,7 +29,7 @@ import { WorkbookGrid } from '../workbook/grid';
 import { WorkbookFileError } from '../xlsx/errors';
 import { readXlsxFile } from '../xlsx/file';
 import { UsageError } from './args';
-import { OutputExistsError, writeFileAtomic } from './atomic-write';
+import { OutExistsError, writeAtomically } from '../xlsx/patch/atomic-write';
 import { InputError, Io, SAMPLE_FILE, chooseYear, loadPlan, packageRoot } from './main';
 
 /** Whether these arguments are this file's to run (the report command, or evaluate's new flags). */
@@ -298,9 +298,9 @@ export async function runReport(argv: readonly string[], io: Io): Promise<number
         await import('../report/docx/year-report')
       ).buildYearReport(evaluate(dataset, plan, { ...options, year }), plan, docxOptions);
   try {
-    await writeFileAtomic(out as string, bytes, { force: args.force });
+    writeAtomically(out as string, args.force, (sink) => sink.write(bytes));
   } catch (e) {
-    if (e instanceof OutputExistsError)
+    if (e instanceof OutExistsError)
       throw new UsageError(
         `"${args.docx}" đã có; thêm --force để ghi đè.`,
         `"${args.docx}" already exists; add --force to replace it.`,

@@ -4,9 +4,8 @@
  * failed write leaves nothing half-written. Text cells stay text (a value starting with "=" is
  * never a formula: exceljs writes strings as strings).
  */
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { writeAtomically } from './patch/atomic-write';
 import { Plan } from '../plan';
 import { PLAN_HEADER_ROW, PLAN_SHEET_NAME, planSheetRows, planYears } from '../plan/sheet-layout';
 
@@ -40,18 +39,9 @@ export function addPlanSheet(wb: ExcelJS.Workbook, plan: Plan, o: PlanWorkbookOp
 
 /** Writes a workbook with only the plan sheet; refuses an existing OUT unless `force`. */
 export async function writePlanWorkbook(out: string, plan: Plan, o: PlanWorkbookOptions & { force: boolean }): Promise<void> {
-  if (!o.force && (await fs.stat(out).catch(() => null))) {
-    const e = new Error(`exists: ${out}`) as NodeJS.ErrnoException;
-    e.code = 'EEXIST';
-    throw e;
-  }
   const wb = new ExcelJS.Workbook();
   addPlanSheet(wb, plan, o);
-  const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
-  try {
-    await wb.xlsx.writeFile(tmp);
-    await fs.rename(tmp, out);
-  } finally {
-    await fs.rm(tmp, { force: true });
-  }
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  // Temporary file in OUT's folder, fsync, rename; an existing OUT without force is OutExistsError (code EEXIST).
+  writeAtomically(out, o.force, (sink) => sink.write(bytes));
 }

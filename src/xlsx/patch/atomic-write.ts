@@ -25,6 +25,8 @@ export const NODE_FS: AtomicFs = nodeFs;
 
 /** The destination exists and `force` was not given. */
 export class OutExistsError extends Error {
+  /** As Node's own "file exists" errors, for callers that test the code. */
+  readonly code = 'EEXIST';
   constructor(readonly file: string) {
     super(`${file} exists`);
     this.name = 'OutExistsError';
