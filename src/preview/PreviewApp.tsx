@@ -69,7 +69,8 @@ const useStyles = makeStyles({
     display: 'flex',
     justifyContent: 'space-between',
   },
-  paneBody: { flex: 1, overflowY: 'auto', overflowX: 'hidden' },
+  // The pane scrolls inside itself (its notice stays on top): give it the whole height.
+  paneBody: { flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', overflow: 'hidden' },
   width: { fontWeight: 400, color: tokens.colorNeutralForeground3 },
   hidden: { display: 'none' },
 });

@@ -4,7 +4,7 @@
  * or the report. Every Office action comes in through `actions`; nothing here touches `Excel`.
  */
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { Suspense, lazy, useEffect, useRef, useState } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import type { Evaluation } from '../engine';
 import { Lang, formatNumber } from '../i18n';
 import { columnLetters } from '../workbook/grid';
@@ -13,7 +13,7 @@ import type { Writable } from './ActionBar';
 import { BusyBar } from './BusyBar';
 import { LiveRegion } from './LiveRegion';
 import { Notice, NoticeMessage } from './Notice';
-import { FocusRequest, STICKY_MARGIN } from './focus';
+import { FocusRequest, SCROLL_MARGIN } from './focus';
 import { clampYear, errorCode, errorText, fieldLabel, summaryText } from './figures';
 import { Outcome, Step, useJobs } from './jobs';
 import { STRINGS } from './strings';
@@ -50,7 +50,27 @@ type Book =
 type Result = { readonly status: 'none' } | { readonly status: 'current' | 'stale'; readonly evaluation: Evaluation };
 
 const useStyles = makeStyles({
+  // The pane is a column as tall as its frame: the notice and progress on top, taking their own
+  // room, and everything else scrolling below them — a notice never lies over content.
+  frame: {
+    display: 'flex',
+    flexDirection: 'column',
+    boxSizing: 'border-box',
+    flex: 1,
+    height: '100%',
+    minHeight: 0,
+    width: '100%',
+    minWidth: 0,
+    color: tokens.colorNeutralForeground1,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    overflowWrap: 'anywhere',
+  },
   root: {
+    flex: 1,
+    minHeight: 0,
+    overflowY: 'auto',
     display: 'flex',
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalXL,
@@ -63,8 +83,8 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase300,
     lineHeight: tokens.lineHeightBase300,
     overflowWrap: 'anywhere',
-    // Whatever is scrolled or tabbed to stays clear of the sticky notice.
-    '& :is(h2, h3, button, select, input, [tabindex])': { scrollMarginTop: STICKY_MARGIN },
+    // What the pane scrolls to keeps a little room above it.
+    '& :is(h2, h3, button, select, input, [tabindex])': { scrollMarginTop: SCROLL_MARGIN },
   },
   header: {
     display: 'flex',
@@ -85,14 +105,14 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase200,
   },
   status: {
-    position: 'sticky',
-    top: 0,
-    zIndex: 1,
+    flexShrink: 0,
     display: 'flex',
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalS,
-    paddingTop: tokens.spacingVerticalXS,
-    paddingBottom: tokens.spacingVerticalXS,
+    maxHeight: '40%',
+    overflowY: 'auto',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground1,
   },
   unread: {
@@ -118,8 +138,6 @@ export function App({ actions, lang, initialYear }: AppProps) {
   const [announcement, setAnnouncement] = useState('');
   const [focusRequest, setFocusRequest] = useState<FocusRequest>(null);
   const clearFocusRequest = () => setFocusRequest(null);
-  const main = useRef<HTMLElement | null>(null);
-  const status = useRef<HTMLDivElement | null>(null);
 
   const remembered = book.status === 'found' ? book.detection.remembered : {};
   const year = clampYear(chosenYear ?? initialYear ?? remembered.year ?? new Date().getFullYear());
@@ -131,19 +149,8 @@ export function App({ actions, lang, initialYear }: AppProps) {
     if (jobs.state !== 'idle' && jobs.state !== 'selecting') setAnnouncement(s.busy[jobs.state]);
   }, [jobs.state, s]);
 
-  // The sticky notice's height, for the scroll margins that keep content out from under it.
-  const stickyShown = (busy && jobs.state !== 'selecting') || notice !== null;
-  useEffect(() => {
-    const root = main.current;
-    const bar = status.current;
-    if (!root) return;
-    const measure = () => root.style.setProperty('--cchc-sticky', `${bar?.offsetHeight ?? 0}px`);
-    measure();
-    if (!bar || typeof ResizeObserver !== 'function') return;
-    const observer = new ResizeObserver(measure);
-    observer.observe(bar);
-    return () => observer.disconnect();
-  }, [stickyShown]);
+  // Progress while a job runs, the notice once it has ended: on top of the pane, in their own room.
+  const statusShown = (busy && jobs.state !== 'selecting') || notice !== null;
 
   /** Runs a flow as the one job of the pane and shows how it ended. */
   async function perform<T>(
@@ -304,81 +311,83 @@ export function App({ actions, lang, initialYear }: AppProps) {
         : null;
 
   return (
-    <main ref={main} className={styles.root} lang={lang}>
-      <header className={styles.header}>
-        <h1 className={styles.title}>{s.appTitle}</h1>
-        <p className={styles.subtitle}>{s.appSubtitle}</p>
-      </header>
-
-      {stickyShown && (
-        <div ref={status} className={styles.status}>
+    <main className={styles.frame} lang={lang}>
+      {statusShown && (
+        <div className={styles.status} data-testid="pane-status">
           <BusyBar state={jobs.state} progress={jobs.progress} lang={lang} onCancel={jobs.cancel} />
           {notice && <Notice notice={notice} lang={lang} onDismiss={() => setNotice(null)} />}
         </div>
       )}
-      <LiveRegion message={announcement} />
+      <div className={styles.root} data-testid="pane-scroll">
+        <header className={styles.header}>
+          <h1 className={styles.title}>{s.appTitle}</h1>
+          <p className={styles.subtitle}>{s.appSubtitle}</p>
+        </header>
 
-      {book.status === 'unreadable' && (
-        <section className={styles.unread} aria-label={s.listsHeading}>
-          <p className={styles.text}>{s.detectFailed}</p>
-          <Button appearance="primary" disabledFocusable={busy} onClick={() => void detect()}>
-            {s.findAgain}
-          </Button>
-        </section>
-      )}
+        <LiveRegion message={announcement} />
 
-      {(book.status === 'found' || book.status === 'empty') && (
-        <Suspense fallback={null}>
-          <Workspace
-            detection={book.status === 'found' ? book.detection : null}
-            year={year}
-            inclusive={inclusive}
-            writable={writable}
-            lang={lang}
-            busy={busy}
-            onInsertSample={insertSample}
-            onSetColumn={setColumn}
-            onFindAgain={() => void detect()}
-            onYear={setChosenYear}
-            onInclusive={setChosenInclusive}
-            onEvaluate={evaluate}
-            onColor={color}
-            onReport={report}
-            onClear={clear}
-            focusLists={focusRequest === 'lists'}
-            onFocused={clearFocusRequest}
+        {book.status === 'unreadable' && (
+          <section className={styles.unread} aria-label={s.listsHeading}>
+            <p className={styles.text}>{s.detectFailed}</p>
+            <Button appearance="primary" disabledFocusable={busy} onClick={() => void detect()}>
+              {s.findAgain}
+            </Button>
+          </section>
+        )}
 
-            extras={extras}
-          />
-        </Suspense>
-      )}
+        {(book.status === 'found' || book.status === 'empty') && (
+          <Suspense fallback={null}>
+            <Workspace
+              detection={book.status === 'found' ? book.detection : null}
+              year={year}
+              inclusive={inclusive}
+              writable={writable}
+              lang={lang}
+              busy={busy}
+              onInsertSample={insertSample}
+              onSetColumn={setColumn}
+              onFindAgain={() => void detect()}
+              onYear={setChosenYear}
+              onInclusive={setChosenInclusive}
+              onEvaluate={evaluate}
+              onColor={color}
+              onReport={report}
+              onClear={clear}
+              focusLists={focusRequest === 'lists'}
+              onFocused={clearFocusRequest}
 
-      {actions.wordReport && writable !== 'none' && (
-        <Suspense fallback={null}>
-          <WordReportBar lang={lang} busy={busy} enabled={writable === 'current'} onWordReport={wordReport} />
-        </Suspense>
-      )}
+              extras={extras}
+            />
+          </Suspense>
+        )}
 
-      {result.status !== 'none' && (
-        <Suspense fallback={null}>
-          <Results
-            evaluation={result.evaluation}
-            lang={lang}
-            outdated={outdated}
-            busy={busy}
-            onSelectUnit={(u) => select(u.sheet, `A${u.row}`)}
-            onSelectIssue={(issue) => select(issue.sheet, issue.cell)}
-            focusResults={focusRequest === 'results'}
-            onFocused={clearFocusRequest}
-          />
-        </Suspense>
-      )}
+        {actions.wordReport && writable !== 'none' && (
+          <Suspense fallback={null}>
+            <WordReportBar lang={lang} busy={busy} enabled={writable === 'current'} onWordReport={wordReport} />
+          </Suspense>
+        )}
 
-      {book.status === 'found' && actions.consolidate && (
-        <Suspense fallback={null}>
-          <ConsolidateSection busy={busy} extras={extras} />
-        </Suspense>
-      )}
+        {result.status !== 'none' && (
+          <Suspense fallback={null}>
+            <Results
+              evaluation={result.evaluation}
+              lang={lang}
+              outdated={outdated}
+              busy={busy}
+              onSelectUnit={(u) => select(u.sheet, `A${u.row}`)}
+              onSelectIssue={(issue) => select(issue.sheet, issue.cell)}
+              focusResults={focusRequest === 'results'}
+              onFocused={clearFocusRequest}
+            />
+          </Suspense>
+        )}
+
+        {book.status === 'found' && actions.consolidate && (
+          <Suspense fallback={null}>
+            <ConsolidateSection busy={busy} extras={extras} />
+          </Suspense>
+        )}
+      </div>
     </main>
   );
 }

@@ -8,8 +8,8 @@ import { RefObject, useEffect, useRef } from 'react';
 /** Where the pane asks focus to go next (null: nowhere). */
 export type FocusRequest = 'lists' | 'results' | null;
 
-/** The heading's scroll margin keeps it clear of the sticky notice (see App's --cchc-sticky). */
-export const STICKY_MARGIN = 'calc(var(--cchc-sticky, 0px) + 8px)';
+/** Room kept above what the pane scrolls to (the notice has its own room above the scrolled part). */
+export const SCROLL_MARGIN = '8px';
 
 /**
  * A ref for a heading (give it tabIndex={-1}) that is scrolled to the top of the pane and focused

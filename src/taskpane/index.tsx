@@ -58,8 +58,11 @@ function mount(Session: typeof import('../excel/session').Session, officeEnv: ()
   const lang = langFromLocale(Office.context.displayLanguage);
   document.documentElement.lang = lang;
   const session: Session = new Session(officeEnv(), { lang, loadSample, consolidator });
+  // The pane fills Office's frame and scrolls inside itself (App): every box down to it is full height.
+  for (const el of [document.documentElement, document.body, container()]) el.style.height = '100%';
+  document.body.style.margin = '0';
   createRoot(container()).render(
-    <FluentProvider theme={webLightTheme}>
+    <FluentProvider theme={webLightTheme} style={{ height: '100%' }}>
       <App actions={session} lang={lang} />
     </FluentProvider>,
   );

@@ -73,6 +73,7 @@ test.each([
   ],
 ])('the staff card shows it (%s)', async (lang, title, lines) => {
   renderApp(fakeActions({ detection, evaluation: null as never, sheets: [] }), lang);
-  const card = await screen.findByRole('region', { name: title });
+  // A card is named by its title and its sheet (three staff sheets, three names).
+  const card = await screen.findByRole('region', { name: new RegExp(`^${title} `) });
   for (const line of lines) expect(within(card).getByText(line)).toBeTruthy();
 });
