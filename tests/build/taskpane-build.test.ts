@@ -125,10 +125,15 @@ describe('dist/addin/taskpane.html', () => {
     }
     expect(scripts.filter((s) => s.attrs.src.startsWith(OFFICE))).toHaveLength(1);
     expect(local).toEqual(expect.arrayContaining(['taskpane.js']));
-    // Shared runtime: the page's own script registers the custom functions (and carries the
-    // engine once, for them and for the adapter); functions.js is for the manifest's Script entry.
+    // Shared runtime: the page's own script registers the custom functions at once (every id,
+    // src/taskpane/functions-register.ts) and loads them with the engine — the adapter's too — on
+    // the first call, from a chunk of its own; functions.js is for the manifest's Script entry.
     expect(local).not.toContain('functions.js');
-    expect(readFileSync(path.join(DIST, 'taskpane.js'), 'utf8')).toContain('CustomFunctions.associate("EVALUATE"');
+    const page = readFileSync(path.join(DIST, 'taskpane.js'), 'utf8');
+    for (const id of ['THRESHOLD', 'TARGET_STATUS', 'GAP', 'RATE', 'COUNT', 'TARGETS', 'EVALUATE', 'UNITS'])
+      expect(page).toContain(`"${id}"`);
+    expect(page).toContain('.associate(');
+    expect(page).toContain('functions-impl');
   });
 
   test(`the JavaScript it loads at start fits in ${BUDGET_KIB} KiB (minified)`, () => {
