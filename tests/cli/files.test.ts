@@ -6,29 +6,16 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { main } from '../../src/cli/main';
 import { expandInputs } from '../../src/cli/files';
 import { readDataset } from '../../src/engine';
 import { HCMC_PLAN } from '../../src/plan';
 import { consolidate } from '../../src/report/consolidate';
 import { buildWorkbook, canonicalSheets, gridFromSheets, toBuffer, XRow } from '../xlsx/book';
+import { runCli as cli } from '../helpers/cli';
 
 jest.setTimeout(60_000);
 
 const P1 = path.resolve(__dirname, '..', 'fixtures', 'p1-canonical.xlsx');
-
-async function cli(argv: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io = {
-    stdout: { write: (s: string) => ((out += s), true), isTTY: false },
-    stderr: { write: (s: string) => ((err += s), true) },
-    env: {},
-    cwd,
-  };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
 
 const UNITS_A: XRow[] = [
   [1, 'Sở Nội vụ', 'Sở, ban, ngành', 2, 2023],

@@ -7,7 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { main } from '../../src/cli/main';
+import { runCli } from '../helpers/cli';
 
 const DIR = path.resolve(__dirname, '..', 'fixtures');
 
@@ -48,15 +48,10 @@ const cases = readdirSync(DIR)
   .map((m) => ({ file: m[0], book: `${m[1]}.xlsx`, year: m[2], inclusive: m[3] !== undefined }));
 
 async function evaluateJson(book: string, year: string, inclusive: boolean): Promise<Output> {
-  let out = '';
-  let err = '';
-  const io = {
-    stdout: { write: (s: string) => ((out += s), true), isTTY: false },
-    stderr: { write: (s: string) => ((err += s), true) },
-    env: {},
-    cwd: DIR,
-  };
-  const code = await main(['evaluate', book, '--year', year, '--json', ...(inclusive ? ['--inclusive'] : [])], io);
+  const { code, out, err } = await runCli(
+    ['evaluate', book, '--year', year, '--json', ...(inclusive ? ['--inclusive'] : [])],
+    DIR,
+  );
   expect({ code, err }).toEqual({ code: 0, err: '' });
   return JSON.parse(out) as Output;
 }

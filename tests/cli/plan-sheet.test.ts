@@ -8,26 +8,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
 import { HCMC_PLAN } from '../../src/plan';
 import { PLAN_HEADER_ROW } from '../../src/plan/sheet-layout';
 import { readPlanSheet } from '../../src/plan/sheet';
 import { addPlanSheet } from '../../src/xlsx/plan-write';
 import { readXlsx } from '../../src/xlsx/workbook-read';
 import { buildWorkbook, canonicalSheets, toBuffer, XRow } from '../xlsx/book';
-
-async function cli(argv: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io = {
-    stdout: { write: (s: string) => ((out += s), true), isTTY: false },
-    stderr: { write: (s: string) => ((err += s), true) },
-    env: {},
-    cwd,
-  };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+import { runCli as cli } from '../helpers/cli';
 
 const UNITS: XRow[] = [[1, 'Sở Nội vụ', 'Sở, ban, ngành', 2, 2023]];
 const STAFF: XRow[] = [[1, 'Nguyễn Văn An', 'Sở Nội vụ', 'Giám đốc', 'x', 'x', 2023, 'x', 'x', null, null, null]];

@@ -6,25 +6,12 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { main } from '../../src/cli/main';
 import { parseReportArgs } from '../../src/cli/report-command';
+import { runCli as cli } from '../helpers/cli';
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures');
 const P1 = path.join(FIXTURES, 'p1-canonical.xlsx');
 const P2 = path.join(FIXTURES, 'p2-government.xlsx');
-
-async function cli(argv: string[], cwd: string) {
-  let out = '';
-  let err = '';
-  const io = {
-    stdout: { write: (s: string) => ((out += s), true), isTTY: false },
-    stderr: { write: (s: string) => ((err += s), true) },
-    env: {},
-    cwd,
-  };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
 
 const docText = (file: string): string => {
   const xml = strFromU8(unzipSync(readFileSync(file))['word/document.xml']);

@@ -5,28 +5,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { main } from '../../src/cli/main';
 import { buildWorkbook, toBuffer } from '../xlsx/book';
 import { ACTIVITIES, ACTIVITY_COLS, STAFF, STAFF_COLS, UNITS, UNIT_COLS, list } from '../xlsx/standard';
+import { runCli as cli } from '../helpers/cli';
 
 interface Part {
   file?: string;
   targets: Array<{ id: string; status: string; population: number | null; achieved: number; unknown: number }>;
   units: Array<{ name: string; status: string; file?: string }>;
   issues: Array<{ kind: string; sheet: string; cell: string; value: string; message: string; file?: string }>;
-}
-
-async function cli(argv: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io = {
-    stdout: { write: (s: string) => ((out += s), true), isTTY: false },
-    stderr: { write: (s: string) => ((err += s), true) },
-    env: {},
-    cwd,
-  };
-  const code = await main(argv, io);
-  return { code, out, err };
 }
 
 jest.setTimeout(30_000);

@@ -9,25 +9,13 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { main } from '../../src/cli/main';
 import { readDataset } from '../../src/engine';
 import { ACTIVITY_KINDS, UNIT_KINDS } from '../../src/plan/types';
 import { CATALOG, TEMPLATE_ROWS, TEMPLATE_SHEETS, templateLists } from '../../src/report/template';
 import { readActivityKind, readFormat, readMarker, readUnitKind } from '../../src/workbook/values';
 import { columnLetters } from '../../src/workbook/grid';
 import { readXlsx } from '../../src/xlsx/workbook-read';
-
-async function cli(argv: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io = {
-    stdout: { write: (s: string) => ((out += s), true), isTTY: false },
-    stderr: { write: (s: string) => ((err += s), true) },
-    env: {},
-    cwd,
-  };
-  return { code: await main(argv, io), out, err };
-}
+import { runCli as cli } from '../helpers/cli';
 
 // Loading the template through exceljs expands its 2,000-row validations cell by cell: seconds on a busy machine.
 jest.setTimeout(60_000);
