@@ -103,6 +103,11 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = {}): 
       },
     });
   } catch (e) {
+    // "--help" after options this parser does not know ("--period", "--details") still asks for help.
+    const ask = rest.slice(0, rest.includes('--') ? rest.indexOf('--') : rest.length);
+    const at = ask.indexOf('--lang');
+    if (ask.includes('--help') || ask.includes('-h'))
+      return { command: 'help', lang: parseLang(at >= 0 ? ask[at + 1] : undefined, env) };
     const why = parseArgsMessage(e);
     throw new UsageError(why.vi, why.en);
   }

@@ -43,6 +43,24 @@ describe('cchc evaluate --period / --details', () => {
     expect(r.out).toContain('cchc report');
   });
 
+  it.each([
+    [['evaluate', '--period', '-h']],
+    [['evaluate', P1, '--year', '2024', '--details', '--help', '--lang', 'en']],
+    [['evaluate', '--lang', 'en', '--period', '--json', '--help']],
+  ])('%j prints the help, exit 0, not a usage error', async (argv) => {
+    const r = await cli(argv, dir);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('cchc evaluate');
+    expect(r.out).toContain('--period');
+  });
+
+  it('an unknown option before "--" is still a usage error, and "-h" after "--" is a file name', async () => {
+    const r = await cli(['evaluate', '--perod', '--', '-h'], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--perod');
+  });
+
   it('--period without --json prints a targets × years table', async () => {
     const r = await cli(['evaluate', P1, '--period', '--lang', 'en'], dir);
     expect(r.code).toBe(0);
