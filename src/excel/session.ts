@@ -17,6 +17,10 @@ import { ListUnderstood, understoodOf } from '../workbook/understood';
 import { FieldsOf, ListKind, SCHEMAS } from '../workbook/fields';
 import { columnLetters } from '../workbook/grid';
 import type { WordReport } from '../report/docx/for-workbook';
+import type { Letterhead } from '../report/docx/letterhead';
+import type { LetterheadDraft } from './letterhead-store';
+import type { PersonRef, PersonSelection, TrainingNeeds, UnitDetails } from './training-needs';
+import { WordLike, WordReportWay, insertIntoWord, officeGlobal, wordReportWay } from './word-delivery';
 import type { ClearOutcome } from './clear';
 import { ExcelEnv, checkCancelled } from './env';
 import { AddinError } from './errors';
@@ -38,6 +42,9 @@ const loadTemplate = () => import(/* webpackChunkName: "write" */ './template');
 const loadConsolidation = () => import(/* webpackChunkName: "write" */ './consolidation');
 // Reading the files on the page (tests, or where no worker is given): the reader loads on first use.
 const loadConsolidateCore = () => import(/* webpackChunkName: "consolidate" */ '../consolidate/core');
+// Who needs training and the letterhead form load when first asked for.
+const loadNeeds = () => import(/* webpackChunkName: "needs" */ './training-needs');
+const loadLetterhead = () => import(/* webpackChunkName: "word-report" */ './letterhead-store');
 
 export interface FieldChoice {
   readonly field: string;
@@ -146,6 +153,9 @@ export class Session {
   private read: WorkbookRead | null = null;
   private known: KnownLayouts | null = null;
   private evaluation: Evaluation | null = null;
+  /** The read the last evaluation was made from, and who needs training in it (worked out on request). */
+  private evaluatedFrom: WorkbookRead | null = null;
+  private needs: TrainingNeeds | null = null;
   private manual: ManualLayout[] = [];
   private readonly builtIn: Plan;
   private active: ActivePlan = { kind: 'built_in' };
@@ -262,6 +272,7 @@ export class Session {
     if (blocked) throw blocked;
     const sheetInclusive = this.active.kind === 'workbook' && this.active.inclusive;
     this.evaluation = evaluate(this.read.dataset, this.plan, { year, inclusive: inclusive || sheetInclusive });
+    this.evaluatedFrom = this.read;
     return this.evaluation;
   }
 
@@ -309,8 +320,13 @@ export class Session {
   async wordReport(period: boolean, o: RunOptions = {}): Promise<WordReport> {
     if (!this.evaluation) throw new AddinError('not_evaluated');
     if (!this.read) this.read = await readWorkbook(this.env, this.readOptions(o));
-    const { wordReportFor } = await import(/* webpackChunkName: "word-report" */ '../report/docx/for-workbook');
+    const [{ wordReportFor }, { readSavedLetterhead }] = await Promise.all([
+      import(/* webpackChunkName: "word-report" */ '../report/docx/for-workbook'),
+      loadLetterhead(),
+    ]);
+    const letterhead = await readSavedLetterhead(this.env);
     return wordReportFor({
+      letterhead,
       grid: this.read.grid,
       dataset: this.read.dataset,
       evaluation: this.evaluation,
@@ -319,6 +335,48 @@ export class Session {
       date: this.options.now?.() ?? new Date(),
       period,
     });
+  }
+
+  /** How a Word report reaches the user here: downloaded, put into Word, or (Mac, iPad) the report sheet instead. */
+  wordReportWay(): WordReportWay {
+    return wordReportWay(officeGlobal());
+  }
+
+  /** In Word (a manifest that declares it): the report put at the end of the open document. */
+  async insertWordReport(bytes: Uint8Array): Promise<void> {
+    const word = (globalThis as { Word?: WordLike }).Word;
+    if (!word) throw new AddinError('api_missing', { requirement: 'WordApi 1.1' });
+    await insertIntoWord(word, bytes);
+  }
+
+  /** The letterhead form: what the workbook's heading rows say, and what the user saved. */
+  async letterhead(): Promise<LetterheadDraft> {
+    const { letterheadDraft } = await loadLetterhead();
+    if (!this.read) this.read = await readWorkbook(this.env, this.readOptions({}));
+    return letterheadDraft(this.env, this.read);
+  }
+
+  /** Remembers the letterhead typed in the pane in the workbook (document settings). */
+  async saveLetterhead(letterhead: Partial<Letterhead>): Promise<Partial<Letterhead>> {
+    const { saveLetterhead } = await loadLetterhead();
+    return saveLetterhead(this.env, letterhead);
+  }
+
+  /** Who still needs T02/T03/T04 in the evaluation shown, by unit (as `cchc evaluate --details`). */
+  async trainingNeeds(): Promise<readonly UnitDetails[]> {
+    const evaluation = this.evaluation;
+    if (!evaluation || !this.evaluatedFrom) throw new AddinError('not_evaluated');
+    if (this.needs?.evaluation !== evaluation) {
+      const { TrainingNeeds } = await loadNeeds();
+      this.needs = await TrainingNeeds.of(this.env, this.evaluatedFrom, this.plan, evaluation);
+    }
+    return this.needs.units;
+  }
+
+  /** Goes to a person listed by trainingNeeds, only if their row still holds their name. */
+  async selectPerson(person: PersonRef): Promise<PersonSelection> {
+    if (!this.needs) throw new AddinError('not_evaluated');
+    return this.needs.select(this.env, person);
   }
 
   /** Removes what the add-in added (and its report sheets when asked). */

@@ -9,7 +9,7 @@ import { Lang } from '../../i18n';
 import { Plan } from '../../plan';
 import { Dataset } from '../../workbook/extract';
 import { WorkbookGrid } from '../../workbook/grid';
-import { Letterhead, letterheadFromGrid, mergeLetterheads } from './letterhead';
+import { Letterhead, headerRowsOf, letterheadFromGrid, mergeLetterheads } from './letterhead';
 import { buildPeriodReport } from './period-report';
 import { buildYearReport } from './year-report';
 
@@ -31,13 +31,7 @@ export interface WordReportInput {
   readonly letterhead?: Partial<Letterhead>;
 }
 
-/** Each list's header row by sheet: the rows above it may hold the letterhead. */
-export function headerRowsOf(d: Dataset): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const l of [...d.lists.units, ...d.lists.staff, ...d.lists.activities])
-    out.set(l.sheet, Math.min(out.get(l.sheet) ?? Infinity, l.headerTop));
-  return out;
-}
+export { headerRowsOf } from './letterhead';
 
 export async function wordReportFor(input: WordReportInput): Promise<WordReport> {
   const { grid, dataset, evaluation, plan, lang, date, period } = input;

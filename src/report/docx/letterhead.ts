@@ -6,6 +6,7 @@
  */
 import { foldKey } from '../../text/fold';
 import { WorkbookGrid, displayText } from '../../workbook/grid';
+import type { Dataset } from '../../workbook/extract';
 
 export interface Letterhead {
   /** Cơ quan chủ quản: "ỦY BAN NHÂN DÂN QUẬN 3". */
@@ -133,6 +134,14 @@ function fromRows(rows: ReadonlyArray<ReadonlyArray<unknown> | undefined>): Part
     place: place ?? placeFromAgency(parentAgency, agency),
     ...(symbol ? { symbol, number } : {}),
   };
+}
+
+/** Each list's header row by sheet: the rows above it may hold the letterhead. */
+export function headerRowsOf(d: Dataset): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const l of [...d.lists.units, ...d.lists.staff, ...d.lists.activities])
+    out.set(l.sheet, Math.min(out.get(l.sheet) ?? Infinity, l.headerTop));
+  return out;
 }
 
 /**
