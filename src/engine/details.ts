@@ -52,6 +52,13 @@ class PeopleReader {
   }
 }
 
+/** The plan's unit targets over staff that details list (T02, T03, T04 in the built-in plan). */
+export function staffTargetIds(plan: Plan): string[] {
+  return plan.targets.flatMap((x) =>
+    plan.unitTargets.includes(x.id) && isMeasured(x) && x.population.list === 'staff' ? [x.id] : [],
+  );
+}
+
 /**
  * The people behind each unit's figures on the plan's staff unit targets. Lists only targets that
  * apply to the unit (those in `evaluation.units[i].targets`); a repeated unit row lists its first

@@ -4,6 +4,7 @@
  * sample). Plain TypeScript over the adapter; the React components receive these as props.
  */
 import { Evaluation, evaluate } from '../engine';
+import { staffTargetIds } from '../engine/details';
 import { Lang } from '../i18n';
 import { HCMC_PLAN, Plan, defaultYear } from '../plan';
 import { ActivePlan, setActivePlan } from '../plan/active';
@@ -371,6 +372,11 @@ export class Session {
       this.needs = await TrainingNeeds.of(this.env, this.evaluatedFrom, this.plan, evaluation);
     }
     return this.needs.units;
+  }
+
+  /** The targets trainingNeeds lists (known without working them out). */
+  trainingTargets(): readonly string[] {
+    return staffTargetIds(this.plan);
   }
 
   /** Goes to a person listed by trainingNeeds, only if their row still holds their name. */

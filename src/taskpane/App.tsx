@@ -17,6 +17,9 @@ import { FocusRequest, SCROLL_MARGIN } from './focus';
 import { clampYear, errorCode, errorText, fieldLabel, summaryText } from './figures';
 import { Outcome, Step, useJobs } from './jobs';
 import { STRINGS } from './strings';
+import type { PersonRef } from '../excel/training-needs';
+import { NEEDS_STRINGS } from './needs-strings';
+import { personNotice } from './needs-notice';
 
 /**
  * Views load on demand so the pane's first script only paints it and starts reading the workbook:
@@ -265,13 +268,25 @@ export function App({ actions, lang, initialYear }: AppProps) {
   function wordReport(period: boolean) {
     const make = actions.wordReport;
     if (!make) return;
+    // Office on Mac and iPad cannot download from the pane: the report sheet instead, and why.
+    const way = actions.wordReportWay?.() ?? 'download';
+    if (way === 'sheet') {
+      void perform(
+        (step) => step('reporting', (o) => actions.report(o)),
+        (out) => setNotice({ intent: 'info', text: NEEDS_STRINGS[lang].wordAsSheet(out.reportSheet ?? '', period) }),
+      );
+      return;
+    }
+    const insert = way === 'word' ? actions.insertWordReport : undefined;
     void perform(
       (step) =>
         step('reporting', async (o) => {
           const [made, { saveBytes }] = await Promise.all([make.call(actions, period, o), import('./download')]);
+          if (insert) await insert.call(actions, made.bytes);
           return { ...made, saveBytes };
         }),
       (out) => {
+        if (insert) return setNotice({ intent: 'success', text: NEEDS_STRINGS[lang].wordInserted(out.fileName) });
         out.saveBytes(out.bytes, out.fileName);
         setNotice({ intent: 'success', text: s.wordSaved(out.fileName) });
       },
@@ -296,6 +311,18 @@ export function App({ actions, lang, initialYear }: AppProps) {
     void perform(
       (step) => step('selecting', () => actions.select(sheet, cell)),
       () => undefined,
+    );
+  }
+
+  function selectPerson(person: PersonRef) {
+    const go = actions.selectPerson;
+    if (!go) return;
+    void perform(
+      (step) => step('selecting', () => go.call(actions, person)),
+      (out) => {
+        const said = personNotice(out, person, lang);
+        if (said) setNotice(said);
+      },
     );
   }
 
@@ -363,7 +390,7 @@ export function App({ actions, lang, initialYear }: AppProps) {
 
         {actions.wordReport && writable !== 'none' && (
           <Suspense fallback={null}>
-            <WordReportBar lang={lang} busy={busy} enabled={writable === 'current'} onWordReport={wordReport} />
+            <WordReportBar lang={lang} busy={busy} enabled={writable === 'current'} onWordReport={wordReport} actions={actions} />
           </Suspense>
         )}
 
@@ -376,6 +403,8 @@ export function App({ actions, lang, initialYear }: AppProps) {
               busy={busy}
               onSelectUnit={(u) => select(u.sheet, `A${u.row}`)}
               onSelectIssue={(issue) => select(issue.sheet, issue.cell)}
+              actions={actions}
+              onSelectPerson={selectPerson}
               focusResults={focusRequest === 'results'}
               onFocused={clearFocusRequest}
             />

@@ -2,6 +2,7 @@
 import { makeStyles, tokens, useId } from '@fluentui/react-components';
 import type { TargetResult } from '../engine';
 import type { Lang } from '../i18n';
+import { TargetNeeds } from './Needs';
 import { StatusBadge } from './StatusBadge';
 import { TargetFigures } from './TargetFigures';
 import { STRINGS } from './strings';
@@ -104,6 +105,7 @@ export function TargetCard({ target, parts, year, lang }: TargetCardProps) {
       ) : (
         <TargetFigures target={target} year={year} lang={lang} />
       )}
+      <TargetNeeds id={target.id} />
     </section>
   );
 }

@@ -8,6 +8,7 @@ import type { UnitResult } from '../engine';
 import { Lang, UNIT_KIND_TEXT, formatNumber } from '../i18n';
 import { foldKey } from '../text/fold';
 import { ItemButton } from './ItemButton';
+import { UnitNeeds } from './Needs';
 import { ShowMore, usePaged } from './ShowMore';
 import { StatusBadge } from './StatusBadge';
 import { cellRef } from './figures';
@@ -87,6 +88,7 @@ export function UnitList({ units, lang, busy, onSelect }: UnitListProps) {
                     {UNIT_KIND_TEXT[u.kind][lang]} · {cellRef(u.sheet, `A${u.row}`)}
                   </span>
                 </ItemButton>
+                <UnitNeeds index={u.index} targetIds={u.targets.map((t) => t.id)} />
               </li>
             ))}
           </ul>

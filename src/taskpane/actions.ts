@@ -10,6 +10,10 @@ import type { TemplateOutcome } from '../excel/template';
 import type { WriteOutcome } from '../excel/write';
 import type { ListKind } from '../workbook/fields';
 import type { WordReport } from '../report/docx/for-workbook';
+import type { Letterhead } from '../report/docx/letterhead';
+import type { LetterheadDraft } from '../excel/letterhead-store';
+import type { PersonRef, PersonSelection, UnitDetails } from '../excel/training-needs';
+import type { WordReportWay } from '../excel/word-delivery';
 
 export type { TemplateOutcome } from '../excel/template';
 export type { ConsolidateOutcome, Detection, ListSummary, FieldChoice, RunOptions } from '../excel/session';
@@ -39,4 +43,17 @@ export interface PaneActions {
   /** "Tạo mẫu nhập liệu": the entry template as a new workbook, or its bytes to download. */
   makeTemplate?(): Promise<TemplateOutcome>;
   consolidate?(files: readonly File[], year: number, inclusive: boolean, o?: RunOptions): Promise<ConsolidateOutcome>;
+  /** Who still needs T02/T03/T04 in the last evaluation, by unit (worked out on first call). */
+  trainingNeeds?(): Promise<readonly UnitDetails[]>;
+  /** The targets trainingNeeds lists. */
+  trainingTargets?(): readonly string[];
+  /** Goes to a listed person's row, only if it still holds their name. */
+  selectPerson?(person: PersonRef): Promise<PersonSelection>;
+  /** The letterhead form: from the workbook's heading rows, and as saved in the workbook. */
+  letterhead?(): Promise<LetterheadDraft>;
+  /** Remembers the letterhead in the workbook (used by "Báo cáo Word"). */
+  saveLetterhead?(letterhead: Partial<Letterhead>): Promise<Partial<Letterhead>>;
+  /** Downloaded, put into Word, or (Office on Mac/iPad) written as the report sheet instead. */
+  wordReportWay?(): WordReportWay;
+  insertWordReport?(bytes: Uint8Array): Promise<void>;
 }
