@@ -10,6 +10,8 @@ import { Plan } from '../../plan';
 import { Dataset } from '../../workbook/extract';
 import { WorkbookGrid } from '../../workbook/grid';
 import { Letterhead, headerRowsOf, letterheadFromGrid, mergeLetterheads } from './letterhead';
+
+export { headerRowsOf } from './letterhead';
 import { buildPeriodReport } from './period-report';
 import { buildYearReport } from './year-report';
 
@@ -30,8 +32,6 @@ export interface WordReportInput {
   /** Fields typed by the user, over what the workbook says. */
   readonly letterhead?: Partial<Letterhead>;
 }
-
-export { headerRowsOf } from './letterhead';
 
 export async function wordReportFor(input: WordReportInput): Promise<WordReport> {
   const { grid, dataset, evaluation, plan, lang, date, period } = input;

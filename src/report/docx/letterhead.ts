@@ -5,8 +5,8 @@
  * unknown — never a guessed issuer.
  */
 import { foldKey } from '../../text/fold';
-import { WorkbookGrid, displayText } from '../../workbook/grid';
 import type { Dataset } from '../../workbook/extract';
+import { WorkbookGrid, displayText } from '../../workbook/grid';
 
 export interface Letterhead {
   /** Cơ quan chủ quản: "ỦY BAN NHÂN DÂN QUẬN 3". */
@@ -136,14 +136,6 @@ function fromRows(rows: ReadonlyArray<ReadonlyArray<unknown> | undefined>): Part
   };
 }
 
-/** Each list's header row by sheet: the rows above it may hold the letterhead. */
-export function headerRowsOf(d: Dataset): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const l of [...d.lists.units, ...d.lists.staff, ...d.lists.activities])
-    out.set(l.sheet, Math.min(out.get(l.sheet) ?? Infinity, l.headerTop));
-  return out;
-}
-
 /**
  * The letterhead the workbook's heading rows give (top rows of each sheet with a list). Sheets that
  * disagree on the issuer give none: better "……" than a wrong agency.
@@ -222,4 +214,12 @@ export function parseLetterhead(json: unknown): Partial<Letterhead> {
   }
   if (problems.length > 0) throw new LetterheadError(problems);
   return out as Partial<Letterhead>;
+}
+
+/** Each list's header row by sheet: the rows above it may hold the letterhead. */
+export function headerRowsOf(d: Dataset): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const l of [...d.lists.units, ...d.lists.staff, ...d.lists.activities])
+    out.set(l.sheet, Math.min(out.get(l.sheet) ?? Infinity, l.headerTop));
+  return out;
 }
