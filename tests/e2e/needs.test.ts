@@ -1,0 +1,89 @@
+/**
+ * The letterhead form and who still needs training in the built preview (the real pane over the
+ * in-memory Excel) in Chromium, at the pane's narrowest (320 px): the form fits, is saved in the
+ * workbook's settings and read back; a person in the T02 list is selected in the workbook view.
+ *
+ * Run: npm run build:preview && npx jest -c jest.e2e.config.js tests/e2e/needs.test.ts
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { Watched, launch, openWatched } from './browser';
+import { StaticServer, serveStatic } from './static-server';
+
+const ROOT = path.join(__dirname, '../..');
+const PREVIEW = path.join(ROOT, 'dist/preview');
+const SHOTS = path.join(ROOT, 'docs/screenshots');
+
+let server: StaticServer;
+let browser: Browser;
+let w: Watched;
+let page: Page;
+
+const pane = (): Locator => page.getByTestId('pane');
+const fits = () => pane().evaluate((el) => (el.querySelector('main')?.scrollWidth ?? 0) <= el.clientWidth);
+
+beforeAll(async () => {
+  if (!existsSync(path.join(PREVIEW, 'index.html')))
+    throw new Error('dist/preview is not built: run "npm run build:preview" (npm run test:e2e does it first).');
+  mkdirSync(SHOTS, { recursive: true });
+  server = await serveStatic(PREVIEW);
+  browser = await launch();
+  w = await openWatched(browser, server.url);
+  page = w.page;
+  await page.goto(server.url + '/?today=2026-11-26');
+  await pane().getByRole('button', { name: 'Chèn dữ liệu mẫu' }).click();
+  await pane().getByRole('heading', { name: 'Danh sách trong sổ tính' }).waitFor();
+  await pane().getByLabel('Năm đánh giá (tính đến 31/12)').selectOption('2024');
+  await pane().getByRole('button', { name: 'Đánh giá', exact: true }).click();
+  await pane().getByRole('heading', { name: 'Kết quả năm 2024' }).waitFor();
+  await page.getByRole('radio', { name: '320 px' }).click();
+  await page.getByTestId('pane-width').getByText('320 px').waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the letterhead and who needs training at 320 px', () => {
+  test('the letterhead form fits, is filled from the heading rows, and is saved', async () => {
+    await pane().getByRole('button', { name: 'Thông tin văn bản (Word)' }).click();
+    const form = pane().getByRole('form', { name: 'Thông tin văn bản (Word)' });
+    await form.waitFor();
+    // The sample's heading rows: "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH" over its department.
+    expect(await form.getByRole('textbox', { name: 'Cơ quan chủ quản' }).inputValue()).toBe(
+      'ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH',
+    );
+    expect(await form.getByRole('textbox', { name: 'Người ký', exact: true }).getAttribute('placeholder')).toBe('……');
+    expect(await fits()).toBe(true);
+    await form.getByRole('textbox', { name: 'Người ký', exact: true }).fill('Nguyễn Thị Lan');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await form.getByText('Đã lưu thông tin văn bản trong sổ tính này.').waitFor();
+    await form.scrollIntoViewIfNeeded();
+    await pane().screenshot({ path: path.join(SHOTS, 'pane-320-letterhead.png') });
+  });
+
+  test('a person in the T02 list is selected in the workbook view', async () => {
+    const card = pane().getByRole('region', { name: /^T02 · / });
+    await card.getByRole('button', { name: 'Ai chưa đạt T02?' }).click();
+    const list = card.getByRole('region', { name: 'Ai chưa đạt T02?' });
+    await list.getByText(/^Chưa đạt \(/).waitFor();
+    expect(await fits()).toBe(true);
+    const first = list.getByRole('listitem').first().getByRole('button');
+    const where = (await first.textContent()) ?? '';
+    const m = /(DS CBCCVC) · dòng (\d+)/.exec(where);
+    expect(m).not.toBeNull();
+    await first.scrollIntoViewIfNeeded();
+    await pane().screenshot({ path: path.join(SHOTS, 'pane-320-needs.png') });
+    await first.click();
+    await page.locator('[data-testid="grid"][data-sheet="DS CBCCVC"]').waitFor();
+    expect(await page.getByTestId('name-box').textContent()).toMatch(new RegExp(`^[A-Z]+${m?.[2]}$`));
+  });
+
+  test('the page logged no errors and nothing left the machine', () => {
+    expect(w.offsite).toEqual([]);
+    expect(w.pageErrors).toEqual([]);
+    expect(w.consoleErrors).toEqual([]);
+  });
+});
