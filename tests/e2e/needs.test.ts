@@ -8,6 +8,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { seriousViolations } from './a11y';
 import { Watched, launch, openWatched } from './browser';
 import { StaticServer, serveStatic } from './static-server';
 
@@ -79,6 +80,17 @@ describe('the letterhead and who needs training at 320 px', () => {
     await first.click();
     await page.locator('[data-testid="grid"][data-sheet="DS CBCCVC"]').waitFor();
     expect(await page.getByTestId('name-box').textContent()).toMatch(new RegExp(`^[A-Z]+${m?.[2]}$`));
+  });
+
+  test('axe finds nothing serious in the pane with the form and a unit’s list open', async () => {
+    const unit = pane()
+      .getByRole('region', { name: /^Đơn vị không đạt/ })
+      .getByRole('listitem')
+      .first();
+    await unit.getByRole('button', { name: 'Ai còn cần bồi dưỡng?' }).click();
+    await unit.getByRole('region', { name: 'Ai còn cần bồi dưỡng?' }).waitFor();
+    expect(await fits()).toBe(true);
+    expect(await seriousViolations(page, '[data-testid="pane"]')).toEqual([]);
   });
 
   test('the page logged no errors and nothing left the machine', () => {
