@@ -137,3 +137,29 @@ test('a failed request says so, and opening again asks again', async () => {
   await within(card('T03')).findByText(/^Chưa đạt \(/);
   expect(trainingNeeds).toHaveBeenCalledTimes(2);
 });
+
+test('in English: the lists and the letterhead form speak English', async () => {
+  const user = userEvent.setup();
+  const letterhead = jest.fn(async () => ({ fromWorkbook: { agency: 'PHÒNG NỘI VỤ' }, saved: {} }));
+  renderApp(
+    needsActions({
+      wordReport: jest.fn(async () => ({ bytes: new Uint8Array(), fileName: 'x.docx' })),
+      letterhead,
+      saveLetterhead: jest.fn(async (lh: object) => lh),
+    }),
+    'en',
+    2024,
+  );
+  await user.click(await screen.findByRole('button', { name: 'Evaluate' }, { timeout: 15_000 }));
+  await screen.findByRole('region', { name: /^T02 ·/ }, { timeout: 15_000 });
+  await user.click(within(card('T02')).getByRole('button', { name: 'Who has not met T02?' }));
+  const list = await within(card('T02')).findByRole('region', { name: 'Who has not met T02?' });
+  expect(within(list).getByText(/^Not yet \(\d+\)$/)).toBeTruthy();
+  expect(within(list).getAllByText(/ · row \d+$/).length).toBeGreaterThan(0);
+  await user.click(screen.getByRole('button', { name: 'Document details (Word)' }));
+  const form = await screen.findByRole('form', { name: 'Document details (Word)' });
+  expect((within(form).getByRole('textbox', { name: 'Issuing agency (cơ quan ban hành)' }) as HTMLInputElement).value).toBe(
+    'PHÒNG NỘI VỤ',
+  );
+  expect(within(form).getByRole('button', { name: 'Save' })).toBeTruthy();
+});
