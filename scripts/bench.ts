@@ -20,6 +20,7 @@ import { excelSection } from './bench/excel';
 import { filesSection } from './bench/files';
 import { functionsSection } from './bench/functions';
 import { outSection } from './bench/out';
+import { needsSection } from './bench/needs';
 import { readingSection } from './bench/reading';
 import { BenchContext, BenchFixture, BenchOptions, BenchRow, BenchSection, formatTable, machineLines } from './bench/harness';
 import { repoRoot, synthesize, toBuffer } from './synth';
@@ -28,6 +29,7 @@ export const SECTIONS: readonly BenchSection[] = [
   engineSection,
   functionsSection,
   excelSection,
+  needsSection,
   cliSection,
   readingSection,
   outSection,

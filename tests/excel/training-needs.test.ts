@@ -10,6 +10,8 @@ import { SampleBook } from '../../src/excel/sample';
 import { Session } from '../../src/excel/session';
 import { readWorkbook } from '../../src/excel/read';
 import { sameName } from '../../src/excel/select-person';
+import { UnitDetails, withNames } from '../../src/excel/training-needs';
+import { columnLetters } from '../../src/workbook/grid';
 import { staffDetails } from '../../src/engine/details';
 import { HCMC_PLAN } from '../../src/plan';
 import { envOf } from '../helpers/fake-book';
@@ -43,9 +45,13 @@ describe('training needs in the pane’s session', () => {
     const syncs = fake.stats.length;
     expect(await session.trainingNeeds()).toBe(units);
     expect(fake.stats.length).toBe(syncs);
-    // Equal to the engine's own, as `cchc evaluate --details` prints them.
+    // The engine's own people, as `cchc evaluate --details` lists them (titles the read skipped filled in).
     const { grid, dataset } = await readWorkbook(envOf(fake), {});
-    expect(JSON.stringify(staffDetails(grid, dataset, HCMC_PLAN, evaluation))).toBe(JSON.stringify(units));
+    const who = (us: readonly UnitDetails[]) =>
+      JSON.stringify(
+        us.map((u) => u.targets.map((t) => [t.id, ...[...t.missing, ...t.unknownRows].map((p) => `${p.row} ${p.name}`)])),
+      );
+    expect(who(units)).toBe(who(staffDetails(grid, dataset, HCMC_PLAN, evaluation)));
   });
 
   test('goes to the person’s row, and finds the sheet again after a rename', async () => {
@@ -94,6 +100,34 @@ describe('training needs in the pane’s session', () => {
       await context.sync();
     });
     expect(await session.selectPerson(person)).toEqual({ status: 'gone' });
+  });
+
+  test('names and titles the read left out are read for the people listed, in one sync', async () => {
+    const { fake, session } = await evaluated();
+    const units = await session.trainingNeeds();
+    const read = await readWorkbook(envOf(fake), {});
+    const people = (us: readonly UnitDetails[]) => us.flatMap((u) => u.targets.flatMap((t) => [...t.missing, ...t.unknownRows]));
+    // Every name and title as the sheet holds it (the read skips titles where "Lãnh đạo" says who leads).
+    const { name, title } = read.lists.staff[0].columns;
+    const asInSheet = people(units).filter((p) => {
+      const cell = (col: number | undefined) =>
+        String(fake.cell(p.sheet, `${columnLetters(col ?? 0)}${p.row}`).value ?? '').trim();
+      return p.name === cell(name) && p.title === cell(title);
+    });
+    expect(asInSheet.length).toBe(people(units).length);
+    expect(people(units).filter((p) => p.title !== '').length).toBeGreaterThan(people(units).length / 2);
+    // As the reader of a large numbered list leaves them: no names, no titles.
+    const blank = units.map((u) => ({
+      ...u,
+      targets: u.targets.map((t) => ({
+        ...t,
+        missing: t.missing.map((p) => ({ ...p, name: '', title: '' })),
+        unknownRows: t.unknownRows.map((p) => ({ ...p, name: '', title: '' })),
+      })),
+    }));
+    fake.resetStats();
+    expect(await withNames(envOf(fake), read, blank)).toEqual(units);
+    expect(fake.stats.filter((s) => s.roundTrip !== false)).toHaveLength(1);
   });
 
   test('names compare as shown: NFC, spaces collapsed', () => {
