@@ -22,22 +22,69 @@ export class RowCutter {
   /** `minPiece`: gather at least this many bytes before cutting (fewer, larger pieces). */
   constructor(private readonly minPiece = 1 << 20) {}
 
-  /** Adds inflated bytes; returns a piece to read when one is ready, else null. */
-  push(chunk: Uint8Array): Uint8Array | null {
-    if (chunk.length === 0) return null;
+  /**
+   * Adds inflated bytes; returns the pieces ready to read (none, one or two). The chunk itself is
+   * not copied: the bytes that waited and the chunk's first row make a small piece of their own,
+   * and the chunk up to its last `</row>` is given as a view.
+   */
+  push(chunk: Uint8Array): Uint8Array[] {
+    if (chunk.length === 0) return [];
     this.chunks.push(chunk);
     this.size += chunk.length;
     this.findLastCut();
-    if (this.size < this.minPiece || this.cut < 0) return null;
-    const all = this.joined();
-    const piece = all.subarray(0, this.cut);
-    // What follows the cut waits, copied so that the piece's buffer can go once it is read.
-    const rest = all.slice(this.cut);
-    this.chunks = rest.length > 0 ? [rest] : [];
-    this.size = rest.length;
+    if (this.size < this.minPiece || this.cut < 0) return [];
+    const base = this.size - chunk.length;
+    const cut = this.cut;
+    let pieces: Uint8Array[];
+    let rest: Uint8Array;
+    if (base === 0 || cut <= base) {
+      const all = this.joined();
+      pieces = [all.subarray(0, cut)];
+      rest = all.subarray(cut);
+    } else {
+      // The first `</row>` ending in this chunk closes the row that waited.
+      const first = this.firstCutIn(chunk, base);
+      const head = new Uint8Array(base + first);
+      let at = 0;
+      for (let k = 0; k < this.chunks.length - 1; k++) {
+        head.set(this.chunks[k], at);
+        at += this.chunks[k].length;
+      }
+      head.set(chunk.subarray(0, first), at);
+      pieces = first === cut - base ? [head] : [head, chunk.subarray(first, cut - base)];
+      rest = chunk.subarray(cut - base);
+    }
+    // What follows the cut waits, copied so that the chunk's buffer can go once it is read.
+    const waiting = rest.slice();
+    this.chunks = waiting.length > 0 ? [waiting] : [];
+    this.size = waiting.length;
     this.cut = -1;
-    if (rest.length > 0) this.findLastCut();
-    return piece;
+    if (waiting.length > 0) this.findLastCut();
+    return pieces;
+  }
+
+  /** Where the first `</row>` ending inside `chunk` ends (in `chunk`); one exists (the cut). */
+  private firstCutIn(chunk: Uint8Array, base: number): number {
+    const before = this.tailBefore(base);
+    const window = Uint8Array.from([...before, ...chunk.subarray(0, 5)]);
+    for (let i = 0; i + CLOSE_ROW.length <= window.length; i++) {
+      if (matches(window, i) && i + CLOSE_ROW.length > before.length) return i + CLOSE_ROW.length - before.length;
+    }
+    for (let i = 0; i + CLOSE_ROW.length <= chunk.length; i++) if (matches(chunk, i)) return i + CLOSE_ROW.length;
+    return this.cut - base;
+  }
+
+  /** Up to 5 bytes just before offset `base` of the gathered bytes. */
+  private tailBefore(base: number): number[] {
+    const out: number[] = [];
+    let end = 0;
+    const ends = this.chunks.map((c) => (end += c.length));
+    for (let k = this.chunks.length - 1; k >= 0 && out.length < 5; k--) {
+      if (ends[k] > base) continue;
+      const c = this.chunks[k];
+      for (let j = c.length - 1; j >= 0 && out.length < 5; j--) out.unshift(c[j]);
+    }
+    return out;
   }
 
   /** Everything not yet given out: the last piece. */
@@ -76,11 +123,7 @@ export class RowCutter {
     }
     if (base === 0) return;
     // Up to 5 bytes before the chunk and its first 5: a `</row>` across the boundary.
-    const before: number[] = [];
-    for (let k = this.chunks.length - 2; k >= 0 && before.length < 5; k--) {
-      const c = this.chunks[k];
-      for (let j = c.length - 1; j >= 0 && before.length < 5; j--) before.unshift(c[j]);
-    }
+    const before = this.tailBefore(base);
     const window = Uint8Array.from([...before, ...last.subarray(0, 5)]);
     for (let i = window.length - CLOSE_ROW.length; i >= 0; i--) {
       if (matches(window, i)) {

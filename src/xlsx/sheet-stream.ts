@@ -75,8 +75,7 @@ function streamed(entry: CheckedEntry, ctx: SheetContext, chunkSize: number): Pr
       if (done) return;
       try {
         for (let chunk = queue.shift(); chunk; chunk = queue.shift()) {
-          const piece = cutter.push(chunk);
-          if (piece) reader.feed(piece, false);
+          for (const piece of cutter.push(chunk)) reader.feed(piece, false);
         }
       } catch (e) {
         fail(e);

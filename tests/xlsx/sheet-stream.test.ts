@@ -32,8 +32,7 @@ describe('RowCutter', () => {
           const out: string[] = [];
           for (let i = 0, k = 0; i < input.length; k++) {
             const n = sizes[k % sizes.length];
-            const piece = cutter.push(input.subarray(i, i + n));
-            if (piece) {
+            for (const piece of cutter.push(input.subarray(i, i + n))) {
               expect(dec(piece.subarray(piece.length - 6))).toBe('</row>');
               out.push(dec(piece));
             }
