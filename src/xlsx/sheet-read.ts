@@ -266,6 +266,9 @@ export function sheetReader(ctx: SheetContext): SheetReader {
         isDate: styles.isDate,
         date1904,
         budget: ctx.budget,
+        width: 16,
+        fresh: false,
+        top: -1,
       };
   const feed = (piece: Uint8Array, last: boolean): void => {
     // Always a plain Uint8Array (not a Node Buffer or another view type): the byte loops stay

@@ -89,6 +89,7 @@ describe('readSheetPart', () => {
   test.each([64, 1000, 4096, 65536])('in chunks of %i bytes the grid is the whole read', async (chunk) => {
     const got = await streamedRead(xml, chunk);
     expect(got.rows).toEqual(whole.rows);
+    expect(got.rows.map((r) => r && r.length)).toEqual(whole.rows.map((r) => r && r.length));
     expect(got.merges).toEqual(whole.merges);
   });
 
