@@ -50,7 +50,13 @@ function remaining(own: Awaited<ReturnType<typeof readProof>>, replaced: SavedRe
     .filter((r) => r.saved !== replaced)
     .map((r) => {
       const { issues: _issues, ...saved } = r.saved;
-      return r.issues ? { ...saved, name: r.name, issues: { ...r.saved.issues, id: r.issues.id, name: r.issues.name, rows: r.saved.issues?.rows ?? 0 } } : { ...saved, name: r.name };
+      return r.issues
+        ? {
+            ...saved,
+            name: r.name,
+            issues: { ...r.saved.issues, id: r.issues.id, name: r.issues.name, rows: r.saved.issues?.rows ?? 0 },
+          }
+        : { ...saved, name: r.name };
     });
 }
 

@@ -113,7 +113,11 @@ export function renderReport(ws: Excel.Worksheet, layout: ReportLayout, lang: La
  */
 export function renderCosmetics(ws: Excel.Worksheet, layout: ReportLayout, env: ExcelEnv): void {
   if (layout.chart) {
-    const chart = ws.charts.add(layout.chart.type === 'line' ? 'Line' : 'ColumnClustered', range(ws, layout.chart.data), 'Columns');
+    const chart = ws.charts.add(
+      layout.chart.type === 'line' ? 'Line' : 'ColumnClustered',
+      range(ws, layout.chart.data),
+      'Columns',
+    );
     chart.name = 'CCHC';
     chart.title.text = layout.chart.title;
     chart.legend.position = 'Bottom';

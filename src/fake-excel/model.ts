@@ -568,7 +568,11 @@ export class WorkbookModel {
   writeContent(sheet: SheetState, row: number, col: number, content: CellContent | undefined): void {
     const prev = sheet.cells.get(row, col);
     // Writing a value keeps the cell's format and hyperlink, as typing into a linked cell does.
-    const next: Cell = { ...(content ?? {}), ...(prev?.fmt ? { fmt: prev.fmt } : {}), ...(prev?.link ? { link: prev.link } : {}) };
+    const next: Cell = {
+      ...(content ?? {}),
+      ...(prev?.fmt ? { fmt: prev.fmt } : {}),
+      ...(prev?.link ? { link: prev.link } : {}),
+    };
     sheet.cells.set(row, col, next);
   }
 

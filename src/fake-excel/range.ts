@@ -170,7 +170,10 @@ export class RangeProxy extends ProxyBase<RangeTarget> {
         // a cell without one reads as an empty object (the fake's choice, not verified).
         const cell = sheet.cells.get(r.top, r.left);
         if (!cell?.link) return {};
-        return { ...cell.link, textToDisplay: String(readGrid(model, sheet, rect(r.top, r.left, r.top, r.left), 'text', loc)[0][0]) };
+        return {
+          ...cell.link,
+          textToDisplay: String(readGrid(model, sheet, rect(r.top, r.left, r.top, r.left), 'text', loc)[0][0]),
+        };
       }
       case 'columnHidden':
         return tri(r.left, r.right, (c) => sheet.hiddenCols.has(c));

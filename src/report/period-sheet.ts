@@ -280,4 +280,3 @@ function resultCell(c: PeriodCell, measure: string, parts: number, lang: Lang): 
   if (measure === 'rate') return c.actual === null ? text('—') : num(c.actual);
   return num(c.achieved);
 }
-

@@ -158,7 +158,13 @@ export function buildTrainingLayout(e: Evaluation, details: readonly UnitDetails
     width: WIDTH,
     merges,
     blocks,
-    numberFormats: listed > 0 ? [{ range: rect(HEADER + 1, 0, lastRow, 0), format: '0' }, { range: rect(HEADER + 1, 7, lastRow, 7), format: '0' }] : [],
+    numberFormats:
+      listed > 0
+        ? [
+            { range: rect(HEADER + 1, 0, lastRow, 0), format: '0' },
+            { range: rect(HEADER + 1, 7, lastRow, 7), format: '0' },
+          ]
+        : [],
     statusBlocks: [],
     linkBlocks: [],
     columnWidths: [6, 30, 34, 11, 24, 18, 14, 7, 16],

@@ -286,7 +286,8 @@ export function App({ actions, lang, initialYear }: AppProps) {
     const t = REPORT_SHEET_STRINGS[lang];
     void perform(
       (step) => step('reporting', (o) => make.call(actions, kind, o)),
-      (out) => setNotice({ intent: 'success', text: [t.made(out.sheet), out.kept ? t.kept(out.kept) : ''].filter(Boolean).join(' ') }),
+      (out) =>
+        setNotice({ intent: 'success', text: [t.made(out.sheet), out.kept ? t.kept(out.kept) : ''].filter(Boolean).join(' ') }),
     );
   }
 
