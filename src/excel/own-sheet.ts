@@ -69,7 +69,8 @@ export async function writeOwnSheet<L extends ReportLayout>(
   if (read.readOnly) throw new AddinError('read_only');
   if (read.workbookProtected) throw new AddinError('workbook_protected');
   checkCancelled(o.signal);
-  let added: { name: string; old: string | null } | null = null;
+  // The sheet this write added, until its content is in (a refused content sync takes it out).
+  const pending: { sheet: { name: string; old: string | null } | null } = { sheet: null };
   try {
     return await env.run(async (context) => {
       const wb = context.workbook;
@@ -97,7 +98,7 @@ export async function writeOwnSheet<L extends ReportLayout>(
         if (replaced.issues && !replaced.issues.edited) wb.worksheets.getItem(replaced.issues.id).delete();
       }
       const ws = wb.worksheets.add(name);
-      added = { name, old: replaced?.saved.id ?? null };
+      pending.sheet = { name, old: replaced?.saved.id ?? null };
       renderReport(ws, layout, o.lang);
       job.content?.(ws, layout);
       ws.activate();
@@ -109,6 +110,7 @@ export async function writeOwnSheet<L extends ReportLayout>(
       };
       wb.settings.add(STATE_KEY, JSON.stringify(state(kept)));
       await context.sync();
+      pending.sheet = null;
 
       const mine: SavedReport = {
         id: ws.id,
@@ -135,7 +137,7 @@ export async function writeOwnSheet<L extends ReportLayout>(
     });
   } catch (err) {
     const error = fromOfficeError(err);
-    const what = added as { name: string; old: string | null } | null;
+    const what = pending.sheet;
     if (what === null) throw error;
     try {
       await removeAdded(env, what.name, what.old);

@@ -69,3 +69,25 @@ test('a list of TRAINING_LIMIT people and the proofs after it stay under the lim
     expect(Math.max(s.requestBytes, s.responseBytes)).toBeLessThan(WEB_PAYLOAD_LIMIT);
   }
 });
+
+test('a content sync Excel refuses leaves no sheet and no saved trace, and says why', async () => {
+  const units = [{ name: 'Sở Nội vụ', positions: 1 }];
+  const people = times(2000, {
+    name: 'Nguyễn Văn A',
+    unit: 'Sở Nội vụ',
+    leader: 'x',
+    cchc: 'x',
+    trained: 'không',
+    skills: 'x',
+    elearning: 'x',
+  });
+  const fake = fakeOf(grid(unitsSheet(units), staffSheet(people)), { payloadLimitBytes: 150_000 });
+  const read = await readWorkbook(envOf(fake), { payloadBudget: 60_000 });
+  const e = evaluate(read.dataset, HCMC_PLAN, { year: 2024, inclusive: false });
+  const before = { sheets: fake.sheetNames(), settings: fake.settings() };
+  await expect(writeTrainingSheet(envOf(fake), read, HCMC_PLAN, e, { lang: 'vi', date: new Date() })).rejects.toMatchObject({
+    name: 'AddinError',
+  });
+  expect(fake.sheetNames()).toEqual(before.sheets);
+  expect(fake.settings()).toEqual(before.settings);
+});
