@@ -34,6 +34,7 @@ export type ReportStyle =
   | 'section'
   | 'table_header'
   | 'table_body'
+  | 'list_body'
   | 'table_center'
   | 'signature';
 

@@ -267,7 +267,7 @@ export function buildPeriodSheetLayout(p: PeriodSummary, o: PeriodSheetOptions):
     numberFormats,
     statusBlocks,
     linkBlocks: [],
-    columnWidths: [6, 44, ...years.flatMap(() => [12, 12, 13]), 3, 8, ...rated.map(() => 8)],
+    columnWidths: [6, 44, ...years.flatMap(() => [11, 11, 15]), 3, 8, ...rated.map(() => 8)],
     chart,
     printArea: rect(0, 0, rows.length - 1, last),
     subtitleRow: 1,

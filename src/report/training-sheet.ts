@@ -136,7 +136,7 @@ export function buildTrainingLayout(e: Evaluation, details: readonly UnitDetails
   ];
   const merges = [rect(0, 0, 0, WIDTH - 1), rect(1, 0, 1, WIDTH - 1)];
   if (listed > 0) {
-    blocks.push({ range: rect(HEADER + 1, 0, lastRow, WIDTH - 1), style: 'table_body' });
+    blocks.push({ range: rect(HEADER + 1, 0, lastRow, WIDTH - 1), style: 'list_body' });
     blocks.push({ range: rect(HEADER + 1, 0, lastRow, 0), style: 'table_center' });
     blocks.push({ range: rect(HEADER + 1, 3, lastRow, 3), style: 'table_center' });
     blocks.push({ range: rect(HEADER + 1, 7, lastRow, 7), style: 'table_center' });
@@ -167,7 +167,7 @@ export function buildTrainingLayout(e: Evaluation, details: readonly UnitDetails
         : [],
     statusBlocks: [],
     linkBlocks: [],
-    columnWidths: [6, 30, 34, 11, 24, 18, 14, 7, 16],
+    columnWidths: [6, 40, 42, 11, 26, 20, 14, 7, 18],
     chart: null,
     printArea: rect(0, 0, rows.length - 1, WIDTH - 1),
     subtitleRow: 1,
