@@ -35,11 +35,11 @@ const T = {
     kind: 'Loại đơn vị',
     failed: 'Chỉ tiêu không đạt',
     noUnits: 'Không có danh sách đơn vị.',
-    objectives: 'III. THÍ ĐIỂM MÔ HÌNH 5S',
+    objectives: 'THÍ ĐIỂM MÔ HÌNH 5S',
     objective: 'Mục tiêu',
     objectiveResult: ['Số đơn vị', 'Kế hoạch', 'Đánh giá'],
     perLevel: (n: number) => `≥ ${n} mỗi cấp`,
-    never: 'IV. CHỈ TIÊU CHƯA ĐẠT TRONG CẢ GIAI ĐOẠN',
+    never: 'CHỈ TIÊU CHƯA ĐẠT TRONG CẢ GIAI ĐOẠN',
     neverLine: (id: string, name: string) => `${id}. ${name}: chưa đạt ở bất kỳ năm nào có đặt chỉ tiêu.`,
     noNever: 'Mỗi chỉ tiêu đều đạt ít nhất một năm có đặt chỉ tiêu.',
   },
@@ -55,16 +55,16 @@ const T = {
     parts: (met: number, of: number) => `${met} of ${of} parts met`,
     chartTitle: 'Share achieved of the rate targets by year',
     chartYear: 'Year',
-    units: (n: number) => `II. UNITS YEAR BY YEAR (${n} units)`,
+    units: (n: number) => `II. UNITS YEAR BY YEAR (${n} ${n === 1 ? 'unit' : 'units'})`,
     unit: 'Unit',
     kind: 'Kind',
     failed: 'Targets not met',
     noUnits: 'No units list.',
-    objectives: 'III. 5S WORKPLACE PILOT',
+    objectives: '5S WORKPLACE PILOT',
     objective: 'Objective',
     objectiveResult: ['Pilot units', 'Plan', 'Status'],
     perLevel: (n: number) => `≥ ${n} per level`,
-    never: 'IV. TARGETS NEVER MET IN THE PERIOD',
+    never: 'TARGETS NEVER MET IN THE PERIOD',
     neverLine: (id: string, name: string) => `${id}. ${name}: not met in any year that had a target.`,
     noNever: 'Every target was met in at least one year that had one.',
   },
@@ -221,29 +221,33 @@ export function buildPeriodSheetLayout(p: PeriodSummary, o: PeriodSheetOptions):
     statusBlocks.push({ range: rect(first, 3, r - 1, 2 + years.length) });
   }
 
-  // III. The 5S pilot, in the same year columns as the targets.
-  r++;
-  mergeRow(r, 0, last, text(t.objectives), 'section');
-  r++;
-  matrixHeader(r, t.objective, t.objectiveResult);
-  r += 2;
-  const firstObjective = r;
-  p.objectives.forEach((ob, i) => {
-    const min = p.evaluations[0].objectives[i].judgement.minPerLevel;
-    put(r, 0, num(i + 1));
-    put(r, 1, text(`${ob.id}. ${ob.name[o.lang]}`));
-    ob.years.forEach((y, k) => {
-      put(r, yearLeft(k), num(y.pilots));
-      put(r, yearLeft(k) + 1, text(y.status === 'no_target' ? '—' : t.perLevel(min)));
-      put(r, yearLeft(k) + 2, text(TARGET_STATUS_TEXT[y.status][o.lang]));
-    });
+  // III. The 5S pilot, in the same year columns as the targets (when the plan has objectives).
+  let next = 'III';
+  if (p.objectives.length > 0) {
     r++;
-  });
-  if (p.objectives.length > 0) bodyBlocks(firstObjective, r - 1);
+    mergeRow(r, 0, last, text(`III. ${t.objectives}`), 'section');
+    next = 'IV';
+    r++;
+    matrixHeader(r, t.objective, t.objectiveResult);
+    r += 2;
+    const firstObjective = r;
+    p.objectives.forEach((ob, i) => {
+      const min = p.evaluations[0].objectives[i].judgement.minPerLevel;
+      put(r, 0, num(i + 1));
+      put(r, 1, text(`${ob.id}. ${ob.name[o.lang]}`));
+      ob.years.forEach((y, k) => {
+        put(r, yearLeft(k), num(y.pilots));
+        put(r, yearLeft(k) + 1, text(y.status === 'no_target' ? '—' : t.perLevel(min)));
+        put(r, yearLeft(k) + 2, text(TARGET_STATUS_TEXT[y.status][o.lang]));
+      });
+      r++;
+    });
+    bodyBlocks(firstObjective, r - 1);
+  }
 
-  // IV. Never met.
+  // III or IV. Never met.
   r++;
-  mergeRow(r, 0, last, text(t.never), 'section');
+  mergeRow(r, 0, last, text(`${next}. ${t.never}`), 'section');
   r++;
   if (p.neverMet.length === 0) {
     mergeRow(r, 0, last, text(t.noNever), 'note');

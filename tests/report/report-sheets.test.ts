@@ -174,3 +174,19 @@ describe('training-needed list', () => {
     expect(none.rows.map((r) => value(r[0]))).toContain('Nobody needs further training under these targets.');
   });
 });
+
+test('a plan without objectives: no 5S section, "never met" is III', () => {
+  const g = grid(unitsSheet([{ name: 'Sở Nội vụ', positions: 1 }]), staffSheet([{ unit: 'Sở Nội vụ', leader: 'x', cchc: 'x' }]));
+  const plan = { ...HCMC_PLAN, objectives: [] };
+  const l = buildPeriodSheetLayout(evaluatePeriod(readDataset(g), plan, { inclusive: false }), {
+    lang: 'en',
+    date,
+    sheetName: 'x',
+  });
+  const sections = l.blocks.filter((b) => b.style === 'section').map((b) => value(l.rows[b.range.top][0]));
+  expect(sections).toEqual([
+    'I. TARGETS YEAR BY YEAR',
+    'II. UNITS YEAR BY YEAR (1 unit)',
+    'III. TARGETS NEVER MET IN THE PERIOD',
+  ]);
+});
