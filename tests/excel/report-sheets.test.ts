@@ -12,9 +12,9 @@ import { HCMC_PLAN } from '../../src/plan';
 import { SampleBook } from '../../src/excel/sample';
 import { Session } from '../../src/excel/session';
 import { readWorkbook } from '../../src/excel/read';
-import { writeTrainingSheet } from '../../src/excel/extra-reports';
+import { writePeriodSheet, writeTrainingSheet } from '../../src/excel/extra-reports';
 import { STATE_KEY, parseState } from '../../src/excel/state';
-import { envOf, fakeOf } from '../helpers/fake-book';
+import { envOf, fakeOf, gridOfFile } from '../helpers/fake-book';
 import { grid, staffSheet, unitsSheet } from '../engine/grids';
 
 installExcelEnums();
@@ -78,6 +78,23 @@ describe('the period summary sheet', () => {
     expect(out.sheet).toBe('CCHC summary 2022–2025');
     expect(fake.cell(out.sheet, 'A1').value).toBe('ADMINISTRATIVE REFORM SUMMARY 2022–2025');
   });
+});
+
+test('the period sheet’s calls and proxies do not depend on the number of units (p2 and p1, about twice the units)', async () => {
+  const counts: Array<Array<[number, number]>> = [];
+  const units: number[] = [];
+  for (const file of ['p2-government.xlsx', 'p1-canonical.xlsx']) {
+    const fake = fakeOf(await gridOfFile(path.join(__dirname, '../fixtures', file)));
+    const read = await readWorkbook(envOf(fake));
+    const e = evaluate(read.dataset, HCMC_PLAN, { year: 2024, inclusive: false });
+    units.push(e.units.length);
+    fake.resetStats();
+    await writePeriodSheet(envOf(fake), read, HCMC_PLAN, e, { lang: 'vi', date: new Date(2025, 0, 5) });
+    counts.push(fake.stats.filter((st) => st.roundTrip !== false).map((st) => [st.calls, st.proxies]));
+  }
+  expect(units[1]).toBeGreaterThan(units[0] * 2);
+  expect(counts[0]).toHaveLength(3);
+  expect(counts[1]).toEqual(counts[0]);
 });
 
 describe('the training-needed list', () => {
