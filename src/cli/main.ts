@@ -282,7 +282,7 @@ async function evaluateCommand(args: EvaluateArgs, io: Io): Promise<number> {
   if (args.out !== null) {
     const [first] = read;
     if (first.buffer === null || first.grid === null) throw new Error('--out: the workbook was read without its bytes');
-    const done = writeOutCopy({
+    const done = await writeOutCopy({
       out: path.resolve(io.cwd, args.out),
       shown: args.out,
       force: args.force,

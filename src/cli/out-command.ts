@@ -10,7 +10,7 @@ import { Lang } from '../i18n';
 import { WorkbookGrid } from '../workbook/grid';
 import { WorkbookFileError } from '../xlsx/errors';
 import { AtomicFs, NODE_FS, OutExistsError, writeAtomically } from '../xlsx/patch/atomic-write';
-import { PatchResult, StatusColumnNote, writePatchedCopy } from '../xlsx/patch/package';
+import type { PatchResult, StatusColumnNote } from '../xlsx/patch/package';
 import { UsageError } from './args';
 
 /** A failure to write OUT: one line in Vietnamese and English. */
@@ -72,8 +72,12 @@ export interface OutRequest {
   readonly date?: Date;
 }
 
-/** Writes the copy; returns what was done, for the lines the command line prints. */
-export function writeOutCopy(r: OutRequest): PatchResult {
+/**
+ * Writes the copy; returns what was done, for the lines the command line prints. The patcher is
+ * loaded here, not at start-up: `cchc evaluate` without --out never loads it.
+ */
+export async function writeOutCopy(r: OutRequest): Promise<PatchResult> {
+  const { writePatchedCopy } = await import('../xlsx/patch/package');
   let result: PatchResult | null = null;
   try {
     writeAtomically(

@@ -18,11 +18,11 @@ import {
   Letterhead,
   LetterheadError,
   agreed,
+  headerRowsOf,
   letterheadFromGrid,
   mergeLetterheads,
   parseLetterhead,
 } from '../report/docx/letterhead';
-import { headerRowsOf } from '../report/docx/for-workbook';
 import { toSpecJson } from '../report/json';
 import { toPeriodJson, withDetails } from '../report/period-json';
 import { WorkbookGrid } from '../workbook/grid';

@@ -68,9 +68,19 @@ export function lastRow(sheet: SheetGrid): number {
   return sheet.originRow + sheet.rows.length - 1;
 }
 
+/**
+ * Widths already measured, by sheet: a SheetGrid is read-only once made (readers build a new
+ * one for new rows), and detection asks for the width many times.
+ */
+const widths = new WeakMap<SheetGrid, number>();
+
 export function lastCol(sheet: SheetGrid): number {
-  let width = 0;
-  for (const r of sheet.rows) if (r && r.length > width) width = r.length;
+  let width = widths.get(sheet);
+  if (width === undefined) {
+    width = 0;
+    for (const r of sheet.rows) if (r && r.length > width) width = r.length;
+    widths.set(sheet, width);
+  }
   return sheet.originCol + width - 1;
 }
 

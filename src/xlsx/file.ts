@@ -13,8 +13,10 @@ import { InflateLimit, RawInflate } from './zip';
 /** Node's native zlib as the reader's inflater, bounded by `maxOutputLength`. */
 export const zlibInflate: RawInflate = (data, maxBytes, sizeHint) => {
   try {
-    // One output chunk of the size the zip directory declares (capped: it may lie), so no copy.
-    const chunkSize = Math.max(64 * 1024, Math.min(sizeHint + 1, maxBytes + 1, 64 * 2 ** 20));
+    // One output chunk of the size the zip directory declares, so the output is not copied into
+    // one buffer at the end (Node returns a lone chunk as it is). The declared size may lie, but
+    // never beyond `maxBytes`: zip.ts refuses a declared size over the cap and the ratio first.
+    const chunkSize = Math.max(64 * 1024, Math.min(sizeHint + 1, maxBytes + 1));
     return inflateRawSync(data, { maxOutputLength: Math.max(1, maxBytes), chunkSize });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new InflateLimit();

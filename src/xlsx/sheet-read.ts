@@ -6,6 +6,7 @@
  */
 import { CellRange, CellValue } from '../workbook/grid';
 import { CellStyles } from './styles';
+import { RunState, readCellRun } from './cell-run';
 import { END, OPEN, TEXT, XmlScanner, decodeUtf8, digits, numberAt, unescapeXml } from './xml-scan';
 
 export const MAX_ROWS = 1048576;
@@ -221,7 +222,41 @@ export function readSheet(bytes: Uint8Array, ctx: SheetContext): SheetCells {
     } else inCell = true;
   };
 
+  // Plain rows and cells in one tight loop (cell-run.ts); what it does not take is read below.
+  // The preview's extras (formulas, styles, hidden rows) are collected by the general lane only.
+  const run: RunState | null = ctx.extras
+    ? null
+    : {
+        rows,
+        cur: undefined,
+        row: -1,
+        col: -1,
+        usedBottom: -1,
+        usedRight: -1,
+        sharedStrings,
+        isDate: styles.isDate,
+        date1904,
+        budget: ctx.budget,
+      };
   for (;;) {
+    if (run !== null && inSheetData && !inCell) {
+      const from = x.position;
+      run.cur = cur;
+      run.row = row;
+      run.col = col;
+      run.usedBottom = usedBottom;
+      run.usedRight = usedRight;
+      const at = readCellRun(b, from, b.length, run);
+      if (at < 0) throw new BeyondLimits(`> ${ctx.budget.max.toLocaleString('en-US')} cells`);
+      if (at !== from) {
+        x.moveTo(at);
+        cur = run.cur;
+        row = run.row;
+        col = run.col;
+        usedBottom = run.usedBottom;
+        usedRight = run.usedRight;
+      }
+    }
     // The commonest element, <c …>, read without the general tokenizer.
     if (inSheetData && !inCell && x.openCell()) {
       startCell(x.cellR0, x.cellR1, x.cellT0, x.cellT1, x.cellS0, x.cellS1, x.selfClosing);

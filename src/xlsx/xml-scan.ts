@@ -137,6 +137,17 @@ export class XmlScanner {
     return -1;
   }
 
+  /** Where the next token starts (for a caller that reads a stretch of bytes itself). */
+  get position(): number {
+    return this.pos;
+  }
+
+  /** Continues at `p`, a position at or after the current one where a token starts. */
+  moveTo(p: number): void {
+    if (p < this.pos || p > this.bytes.length) this.fail('the reader lost its place');
+    this.pos = p;
+  }
+
   /** The next token: OPEN, CLOSE, TEXT or END. */
   next(): Token {
     const b = this.bytes;

@@ -112,7 +112,7 @@ describe('a write that fails', () => {
     };
     expect.assertions(4);
     try {
-      writeOutCopy(await request('ro.xlsx', fs));
+      await writeOutCopy(await request('ro.xlsx', fs));
     } catch (e) {
       expect(e).toBeInstanceOf(OutWriteError);
       expect((e as OutWriteError).vi).toBe(
@@ -138,7 +138,7 @@ describe('a write that fails', () => {
     };
     let caught: unknown = null;
     try {
-      writeOutCopy(await request('good.xlsx', fs, true));
+      await writeOutCopy(await request('good.xlsx', fs, true));
     } catch (e) {
       caught = e;
     }

@@ -217,25 +217,30 @@ describe('the built command line (dist/node, as installed)', () => {
   const built = existsSync(path.join(ROOT, 'dist', 'node', 'cli', 'main.js'));
   const hook = () => {
     const file = at('hook.js');
-    // Prints, at exit, which of exceljs and jszip the process loaded.
+    // Prints, at exit, which of exceljs, jszip, docx and the --out patcher the process loaded.
     writeFileSync(
       file,
-      `process.on('exit', () => { const m = Object.keys(require.cache).filter((k) => /[\\\\/]node_modules[\\\\/](exceljs|jszip)[\\\\/]/.test(k)).map((k) => k.match(/node_modules[\\\\/](exceljs|jszip)/)[1]); require('fs').writeSync(2, 'LOADED:' + [...new Set(m)].sort().join(',') + '\\n'); });`,
+      `process.on('exit', () => { const m = Object.keys(require.cache).map((k) => k.replace(/\\\\/g, '/')).map((k) => (/\\/node_modules\\/(exceljs|jszip|docx)\\//.exec(k) || /\\/xlsx\\/(patch)\\/package\\.js$/.exec(k) || [])[1]).filter(Boolean); require('fs').writeSync(2, 'LOADED:' + [...new Set(m)].sort().join(',') + '\\n'); });`,
     );
     return file;
   };
-  (built ? test : test.skip)('cchc evaluate without --out loads neither exceljs nor jszip; with --out it does', () => {
-    const h = hook();
-    const fixture = path.join(ROOT, 'tests', 'fixtures', 'p1-canonical.xlsx');
-    const p = spawnSync(process.execPath, ['-r', h, bin, 'evaluate', fixture, '--year', '2024', '--json'], { encoding: 'utf8' });
-    expect(p.status).toBe(0);
-    expect(p.stderr).toBe('LOADED:\n');
-    const q = spawnSync(process.execPath, ['-r', h, bin, 'evaluate', fixture, '--year', '2024', '--out', at('out.xlsx')], {
-      encoding: 'utf8',
-    });
-    expect(q.status).toBe(0);
-    expect(q.stderr).toBe('LOADED:\n');
-  });
+  (built ? test : test.skip)(
+    'cchc evaluate without --out loads neither exceljs, jszip, docx nor the patcher; --out loads only the patcher',
+    () => {
+      const h = hook();
+      const fixture = path.join(ROOT, 'tests', 'fixtures', 'p1-canonical.xlsx');
+      const p = spawnSync(process.execPath, ['-r', h, bin, 'evaluate', fixture, '--year', '2024', '--json'], {
+        encoding: 'utf8',
+      });
+      expect(p.status).toBe(0);
+      expect(p.stderr).toBe('LOADED:\n');
+      const q = spawnSync(process.execPath, ['-r', h, bin, 'evaluate', fixture, '--year', '2024', '--out', at('out.xlsx')], {
+        encoding: 'utf8',
+      });
+      expect(q.status).toBe(0);
+      expect(q.stderr).toBe('LOADED:patch\n');
+    },
+  );
   (built ? test : test.skip)('hostile files: exit 2, one line, no temporary file left', () => {
     const tmp = at('tmp');
     for (const file of ['row-999999999.xlsx', 'bomb.xlsx', 'column-xfe.xlsx']) {

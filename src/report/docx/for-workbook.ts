@@ -9,7 +9,9 @@ import { Lang } from '../../i18n';
 import { Plan } from '../../plan';
 import { Dataset } from '../../workbook/extract';
 import { WorkbookGrid } from '../../workbook/grid';
-import { Letterhead, letterheadFromGrid, mergeLetterheads } from './letterhead';
+import { Letterhead, headerRowsOf, letterheadFromGrid, mergeLetterheads } from './letterhead';
+
+export { headerRowsOf } from './letterhead';
 import { buildPeriodReport } from './period-report';
 import { buildYearReport } from './year-report';
 
@@ -29,14 +31,6 @@ export interface WordReportInput {
   readonly period: boolean;
   /** Fields typed by the user, over what the workbook says. */
   readonly letterhead?: Partial<Letterhead>;
-}
-
-/** Each list's header row by sheet: the rows above it may hold the letterhead. */
-export function headerRowsOf(d: Dataset): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const l of [...d.lists.units, ...d.lists.staff, ...d.lists.activities])
-    out.set(l.sheet, Math.min(out.get(l.sheet) ?? Infinity, l.headerTop));
-  return out;
 }
 
 export async function wordReportFor(input: WordReportInput): Promise<WordReport> {

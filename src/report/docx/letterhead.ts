@@ -5,6 +5,7 @@
  * unknown — never a guessed issuer.
  */
 import { foldKey } from '../../text/fold';
+import type { Dataset } from '../../workbook/extract';
 import { WorkbookGrid, displayText } from '../../workbook/grid';
 
 export interface Letterhead {
@@ -213,4 +214,12 @@ export function parseLetterhead(json: unknown): Partial<Letterhead> {
   }
   if (problems.length > 0) throw new LetterheadError(problems);
   return out as Partial<Letterhead>;
+}
+
+/** Each list's header row by sheet: the rows above it may hold the letterhead. */
+export function headerRowsOf(d: Dataset): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const l of [...d.lists.units, ...d.lists.staff, ...d.lists.activities])
+    out.set(l.sheet, Math.min(out.get(l.sheet) ?? Infinity, l.headerTop));
+  return out;
 }

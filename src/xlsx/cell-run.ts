@@ -1,0 +1,256 @@
+/**
+ * The worksheet reader's fast lane: a run of plain rows and cells read in one tight loop, which is
+ * where nearly all of a big sheet's bytes are —
+ *
+ *   <row r="12" spans="1:13"><c r="A12" s="3"><v>7</v></c><c r="B12" t="s"><v>41</v></c><c r="C12" s="3"/></row>
+ *
+ * Only shapes whose meaning is certain are taken here: `<row>` with plain attributes, `</row>`,
+ * `<c>` with plain attributes and either no content or one `<v>` holding a shared-string index, a
+ * number, a boolean or a plain string. Anything else — a formula, an inline string, an error, a
+ * date cell, an entity in a number, CDATA, a prefix, a reference beyond Excel's grid, a tag cut
+ * off — ends the run where that element starts, untouched, and the general tokenizer in
+ * sheet-read.ts reads it (and reports it when it is wrong). So both lanes give the same grid; the
+ * fast one only does it with fewer steps per byte.
+ */
+import type { CellValue } from '../workbook/grid';
+import { decodeUtf8, numberAt, unescapeXml } from './xml-scan';
+
+/** What the run reads and updates; the same fields as sheet-read.ts keeps between tokens. */
+export interface RunState {
+  rows: Array<Array<CellValue | undefined> | undefined>;
+  cur: Array<CellValue | undefined> | undefined;
+  /** Current row and column (0-based; -1 before the first). */
+  row: number;
+  col: number;
+  usedBottom: number;
+  usedRight: number;
+  readonly sharedStrings: readonly string[];
+  readonly isDate: readonly boolean[];
+  readonly date1904: boolean;
+  readonly budget: { cells: number };
+}
+
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+const QUOTE = 0x22;
+const APOS = 0x27;
+const EQ = 0x3d;
+
+/** Excel's grid: rows and columns beyond it are left to the general reader, which refuses them. */
+const MAX_ROWS = 1048576;
+const MAX_COLS = 16384;
+const DAYS_1900_TO_1904 = 1462;
+
+const T_NUMBER = 0;
+const T_SHARED = 1;
+const T_STR = 2;
+const T_BOOL = 3;
+const T_OTHER = 4;
+
+/**
+ * Reads plain rows and cells from `pos` (at a `<`, inside <sheetData>) and returns where it
+ * stopped: at the first byte it did not take (the start of that element), or `end`. Throws only
+ * what the general reader would (none: a budget overrun returns `-1 - pos` for the caller to
+ * report as it does).
+ */
+export function readCellRun(b: Uint8Array, pos: number, end: number, s: RunState): number {
+  let i = pos;
+  const sst = s.sharedStrings;
+  for (;;) {
+    // Whitespace between elements (pretty-printed parts).
+    while (i < end && (b[i] === 0x20 || b[i] === 0x0a || b[i] === 0x0d || b[i] === 0x09)) i++;
+    if (i >= end || b[i] !== LT) return i;
+    const start = i;
+    const c1 = b[i + 1];
+    if (c1 === 0x63 /* c */) {
+      let j = i + 2;
+      let ch = b[j];
+      if (ch !== 0x20 && ch !== GT && ch !== SLASH) return start;
+      // Attributes: r, s and t by their one-letter names; others (cm, vm, ph …) are passed over.
+      let r0 = -1;
+      let r1 = -1;
+      let type = T_NUMBER;
+      let style = 0;
+      for (;;) {
+        while (ch === 0x20 || ch === 0x0a || ch === 0x0d || ch === 0x09) ch = b[++j];
+        if (ch === GT || ch === SLASH) break;
+        const ns = j;
+        while (j < end && ch !== EQ && ch !== 0x20 && ch !== GT && ch !== SLASH) {
+          if (ch === 0x3a) return start; // a prefixed attribute (x:r): the general reader compares local names
+          ch = b[++j];
+        }
+        if (ch !== EQ) return start;
+        const one = j - ns === 1 ? b[ns] : 0;
+        const q = b[j + 1];
+        if (q !== QUOTE && q !== APOS) return start;
+        const vs = j + 2;
+        let e = vs;
+        while (e < end && b[e] !== q) e++;
+        if (e >= end) return start;
+        if (one === 0x72 /* r */) {
+          r0 = vs;
+          r1 = e;
+        } else if (one === 0x74 /* t */) {
+          const len = e - vs;
+          const t = b[vs];
+          type =
+            len === 1
+              ? t === 0x73
+                ? T_SHARED
+                : t === 0x6e
+                  ? T_NUMBER
+                  : t === 0x62
+                    ? T_BOOL
+                    : T_OTHER
+              : len === 3 && t === 0x73 && b[vs + 1] === 0x74 && b[vs + 2] === 0x72
+                ? T_STR
+                : T_OTHER;
+        } else if (one === 0x73 /* s */) {
+          if (e - vs > 9) return start;
+          let n = 0;
+          for (let k = vs; k < e; k++) {
+            const d = b[k] - 0x30;
+            if (d < 0 || d > 9) return start;
+            n = n * 10 + d;
+          }
+          style = n;
+        }
+        j = e + 1;
+        ch = b[j];
+      }
+      if (type === T_OTHER) return start;
+      // Where the cell is: its reference, or the one after the previous cell.
+      let row = s.row;
+      let col: number;
+      if (r0 >= 0) {
+        let k = r0;
+        let c = 0;
+        while (k < r1) {
+          const d = b[k];
+          if (d < 0x41 || d > 0x5a) break;
+          c = c * 26 + (d - 0x40);
+          k++;
+        }
+        if (k === r0 || k === r1 || c > MAX_COLS || r1 - k > 7) return start;
+        let n = 0;
+        for (; k < r1; k++) {
+          const d = b[k] - 0x30;
+          if (d < 0 || d > 9) return start;
+          n = n * 10 + d;
+        }
+        if (n < 1 || n > MAX_ROWS) return start;
+        col = c - 1;
+        if (n - 1 !== row) {
+          row = n - 1;
+          s.row = row;
+          s.cur = s.rows[row];
+        }
+      } else {
+        if (row < 0 || s.col + 1 >= MAX_COLS) return start;
+        col = s.col + 1;
+      }
+      if (ch === SLASH) {
+        if (b[j + 1] !== GT) return start;
+        s.col = col;
+        i = j + 2;
+        continue;
+      }
+      // ><v>text</v></c>
+      j++;
+      if (b[j] !== LT || b[j + 1] !== 0x76 || b[j + 2] !== GT) {
+        // </c> right away: an empty cell written long-hand.
+        if (b[j] === LT && b[j + 1] === SLASH && b[j + 2] === 0x63 && b[j + 3] === GT) {
+          s.col = col;
+          i = j + 4;
+          continue;
+        }
+        return start;
+      }
+      const vs = j + 3;
+      let ve = vs;
+      while (ve < end && b[ve] !== LT) ve++;
+      if (b[ve + 1] !== SLASH || b[ve + 2] !== 0x76 || b[ve + 3] !== GT) return start;
+      if (b[ve + 4] !== LT || b[ve + 5] !== SLASH || b[ve + 6] !== 0x63 || b[ve + 7] !== GT) return start;
+      let v: CellValue | undefined;
+      if (type === T_SHARED) {
+        if (ve - vs > 15 || ve === vs) return start;
+        let n = 0;
+        for (let k = vs; k < ve; k++) {
+          const d = b[k] - 0x30;
+          if (d < 0 || d > 9) return start;
+          n = n * 10 + d;
+        }
+        v = n < sst.length ? sst[n] : undefined;
+      } else if (type === T_STR) {
+        v = unescapeXml(decodeUtf8(b, vs, ve));
+      } else {
+        const n = numberAt(b, vs, ve);
+        if (!Number.isFinite(n)) return start;
+        v = type === T_BOOL ? n !== 0 : s.date1904 && s.isDate[style] ? n + DAYS_1900_TO_1904 : n;
+      }
+      s.col = col;
+      i = ve + 8;
+      if (v === undefined || v === '') continue;
+      if (--s.budget.cells < 0) return -1 - start;
+      let cur = s.cur;
+      if (!cur) {
+        cur = [];
+        s.cur = cur;
+        s.rows[row] = cur;
+      }
+      cur[col] = v;
+      if (row > s.usedBottom) s.usedBottom = row;
+      if (col > s.usedRight) s.usedRight = col;
+      continue;
+    }
+    if (c1 === 0x72 /* r */ && b[i + 2] === 0x6f && b[i + 3] === 0x77) {
+      let j = i + 4;
+      let ch = b[j];
+      if (ch !== 0x20 && ch !== GT) return start;
+      let r = -1;
+      for (;;) {
+        while (ch === 0x20 || ch === 0x0a || ch === 0x0d || ch === 0x09) ch = b[++j];
+        if (ch === GT) break;
+        if (ch === SLASH) return start; // <row/>: rare, the general reader takes it
+        const ns = j;
+        while (j < end && ch !== EQ && ch !== 0x20 && ch !== GT && ch !== SLASH) {
+          if (ch === 0x3a) return start; // a prefixed attribute (x:r): the general reader compares local names
+          ch = b[++j];
+        }
+        if (ch !== EQ) return start;
+        const one = j - ns === 1 ? b[ns] : 0;
+        const q = b[j + 1];
+        if (q !== QUOTE && q !== APOS) return start;
+        const vs = j + 2;
+        let e = vs;
+        while (e < end && b[e] !== q) e++;
+        if (e >= end) return start;
+        if (one === 0x72) {
+          if (e - vs > 7 || e === vs) return start;
+          let n = 0;
+          for (let k = vs; k < e; k++) {
+            const d = b[k] - 0x30;
+            if (d < 0 || d > 9) return start;
+            n = n * 10 + d;
+          }
+          r = n;
+        }
+        j = e + 1;
+        ch = b[j];
+      }
+      const row = r > 0 ? r - 1 : s.row + 1;
+      if (r === 0 || row >= MAX_ROWS) return start;
+      s.row = row;
+      s.cur = s.rows[row];
+      s.col = -1;
+      i = j + 1;
+      continue;
+    }
+    if (c1 === SLASH && b[i + 2] === 0x72 && b[i + 3] === 0x6f && b[i + 4] === 0x77 && b[i + 5] === GT) {
+      i += 6;
+      continue;
+    }
+    return start;
+  }
+}
