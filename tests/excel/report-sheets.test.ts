@@ -35,6 +35,17 @@ async function evaluatedSession(lang: 'vi' | 'en' = 'vi') {
 }
 
 describe('the period summary sheet', () => {
+  test('refused before an evaluation, with nothing sent', async () => {
+    const fake = new FakeExcel();
+    const session = new Session(envOf(fake), { lang: 'vi', loadSample: async () => sample() });
+    await session.insertSample();
+    await session.detect();
+    fake.resetStats();
+    await expect(session.reportSheet('period')).rejects.toMatchObject({ code: 'not_evaluated' });
+    await expect(session.reportSheet('training')).rejects.toMatchObject({ code: 'not_evaluated' });
+    expect(fake.stats).toHaveLength(0);
+  });
+
   test('three syncs: targets × years, a line chart of the rate targets, landscape; remembered as the add-in’s', async () => {
     const { fake, session } = await evaluatedSession();
     fake.resetStats();
