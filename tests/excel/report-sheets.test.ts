@@ -236,3 +236,16 @@ describe('with the yearly report and "Xóa màu"', () => {
     expect(fake.values(TRAINING, 'J2')).toEqual([['đã gửi']]);
   });
 });
+
+test('saved state: a report of an unknown kind is dropped, never trusted', () => {
+  const base = { id: '{1}', name: 'x', rows: 1, columns: 1, print: 'p' };
+  const state = parseState({
+    version: 1,
+    reports: [
+      { ...base, kind: 'period' },
+      { ...base, kind: 'training' },
+      { ...base, kind: 'other' },
+    ],
+  });
+  expect(state.reports?.map((r) => r.kind)).toEqual(['period', 'training']);
+});
