@@ -199,7 +199,6 @@ export function buildPeriodSheetLayout(p: PeriodSummary, o: PeriodSheetOptions):
   } else {
     // STT, unit, kind, one status column per year, then what was missed (by year).
     const failedCol = 3 + years.length;
-    const unitRight = Math.min(last, failedCol);
     [t.no, t.unit, t.kind, ...years.map(String), t.failed].forEach((h, c) => put(r, c, text(h)));
     if (last > failedCol) merges.push(rect(r, failedCol, r, last));
     blocks.push({ range: rect(r, 0, r, last), style: 'table_header' });
@@ -214,7 +213,9 @@ export function buildPeriodSheetLayout(p: PeriodSummary, o: PeriodSheetOptions):
       put(r, failedCol, missed.length > 0 ? text(missed.join('; ')) : null);
       r++;
     });
-    blocks.push({ range: rect(first, 0, r - 1, unitRight), style: 'table_body' });
+    blocks.push({ range: rect(first, 0, r - 1, failedCol - 1), style: 'table_body' });
+    // What was missed, on one line running over the empty columns to its right.
+    blocks.push({ range: rect(first, failedCol, r - 1, failedCol), style: 'list_body' });
     blocks.push({ range: rect(first, 0, r - 1, 0), style: 'table_center' });
     blocks.push({ range: rect(first, 3, r - 1, 2 + years.length), style: 'table_center' });
     numberFormats.push({ range: rect(first, 0, r - 1, 0), format: '0' });

@@ -58,7 +58,10 @@ test('the period summary and the training list, one click each, then cleared', a
   expect(await Promise.all(['C6', 'F6', 'I6', 'L6'].map(text))).toEqual(['2022', '2023', '2024', '2025']);
   expect(await text('B8')).toBe('T01. Bố trí vị trí việc làm CCHC');
   expect(await text('K8')).toBe('Không đạt'); // T01 in 2024, as the year's report says
-  await page.getByRole('figure', { name: 'Tỷ lệ đạt các chỉ tiêu tỷ lệ qua các năm' }).waitFor();
+  const chart = page.getByRole('figure', { name: 'Tỷ lệ đạt các chỉ tiêu tỷ lệ qua các năm' });
+  await chart.waitFor();
+  // A line chart: one line per rate target (T01–T04) across the four years.
+  expect(await chart.getByTestId('line-plot').locator('polyline').count()).toBe(4);
   await page.getByTestId('zoom').selectOption('70');
   await page.getByTestId('workbook').screenshot({ path: path.join(SHOTS, 'period-sheet.png') });
   await page.getByTestId('zoom').selectOption('100');
