@@ -75,11 +75,9 @@ export function readCellRun(b: Uint8Array, pos: number, end: number, s: RunState
       for (;;) {
         while (ch === 0x20 || ch === 0x0a || ch === 0x0d || ch === 0x09) ch = b[++j];
         if (ch === GT || ch === SLASH) break;
+        // A prefixed name (x:r) is another attribute, as sheet-read.ts's openCell reads it.
         const ns = j;
-        while (j < end && ch !== EQ && ch !== 0x20 && ch !== GT && ch !== SLASH) {
-          if (ch === 0x3a) return start; // a prefixed attribute (x:r): the general reader compares local names
-          ch = b[++j];
-        }
+        while (j < end && ch !== EQ && ch !== 0x20 && ch !== GT && ch !== SLASH) ch = b[++j];
         if (ch !== EQ) return start;
         const one = j - ns === 1 ? b[ns] : 0;
         const q = b[j + 1];
@@ -213,20 +211,28 @@ export function readCellRun(b: Uint8Array, pos: number, end: number, s: RunState
         while (ch === 0x20 || ch === 0x0a || ch === 0x0d || ch === 0x09) ch = b[++j];
         if (ch === GT) break;
         if (ch === SLASH) return start; // <row/>: rare, the general reader takes it
-        const ns = j;
+        // Row attributes are compared by local name (x14ac:dyDescent is dyDescent): a prefixed
+        // r (x:r) is the row number, left to the general reader.
+        let ns = j;
+        let prefixed = false;
         while (j < end && ch !== EQ && ch !== 0x20 && ch !== GT && ch !== SLASH) {
-          if (ch === 0x3a) return start; // a prefixed attribute (x:r): the general reader compares local names
+          if (ch === 0x3a) {
+            ns = j + 1;
+            prefixed = true;
+          }
           ch = b[++j];
         }
         if (ch !== EQ) return start;
         const one = j - ns === 1 ? b[ns] : 0;
+        if (prefixed && one === 0x72) return start;
         const q = b[j + 1];
         if (q !== QUOTE && q !== APOS) return start;
         const vs = j + 2;
         let e = vs;
         while (e < end && b[e] !== q) e++;
         if (e >= end) return start;
-        if (one === 0x72) {
+        if (one === 0x72 && r < 0) {
+          // The first r counts (as the general reader's findAttr takes it).
           if (e - vs > 7 || e === vs) return start;
           let n = 0;
           for (let k = vs; k < e; k++) {

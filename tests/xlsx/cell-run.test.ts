@@ -110,7 +110,7 @@ const cellXml = fc
 const rowXml = fc
   .tuple(
     fc.array(cellXml, { maxLength: 8 }),
-    fc.constantFrom('', ' spans="1:8"', ' x14ac:dyDescent="0.25"', ' ht="20" customHeight="1"'),
+    fc.constantFrom('', ' spans="1:8"', ' x14ac:dyDescent="0.25"', ' ht="20" customHeight="1"', ' x:r="2"', ' r="3"'),
     fc.boolean(),
     fc.boolean(),
   )
