@@ -14,8 +14,7 @@ import { PlanSheetRead, readPlanSheet } from '../plan/sheet';
 import { SCHEMAS } from '../workbook/fields';
 import { WorkbookGrid } from '../workbook/grid';
 import { WorkbookFileError, fileProblemText } from '../xlsx/errors';
-import { readWorkbookBytes, readXlsxFile, zlibInflate } from '../xlsx/file';
-import { readXlsx } from '../xlsx/workbook-read';
+import { readWorkbookBytes, readXlsxBytes, readXlsxFile } from '../xlsx/file';
 import { CliArgs, EvaluateArgs, PlanArgs, UsageError, parseCli } from './args';
 import { planFromInputs, planFromWorkbook } from './plan-sheet';
 import { parseTemplateArgs, templateCommand } from './template-command';
@@ -181,7 +180,7 @@ async function readOne(
   let buffer: Buffer;
   try {
     buffer = await readWorkbookBytes(full, file);
-    grid = readXlsx(buffer, { name: file, inflate: zlibInflate }).grid;
+    grid = (await readXlsxBytes(buffer, { name: file })).grid;
   } catch (e) {
     // Name the file as the user wrote it.
     if (e instanceof WorkbookFileError) throw new WorkbookFileError(e.problem, file, e.detail);

@@ -87,7 +87,7 @@ export function renderReport(ws: Excel.Worksheet, layout: ReportLayout, lang: La
   layout.columnWidths.forEach((w, c) => {
     ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = Math.round(w * 5.25 + 4);
   });
-  ws.getRangeByIndexes(5, 0, 1, 1).format.rowHeight = 36;
+  ws.getRangeByIndexes(layout.subtitleRow ?? 5, 0, 1, 1).format.rowHeight = 36;
 
   const words = statusWords(lang);
   for (const sb of layout.statusBlocks) {
@@ -113,7 +113,11 @@ export function renderReport(ws: Excel.Worksheet, layout: ReportLayout, lang: La
  */
 export function renderCosmetics(ws: Excel.Worksheet, layout: ReportLayout, env: ExcelEnv): void {
   if (layout.chart) {
-    const chart = ws.charts.add('ColumnClustered', range(ws, layout.chart.data), 'Columns');
+    const chart = ws.charts.add(
+      layout.chart.type === 'line' ? 'Line' : 'ColumnClustered',
+      range(ws, layout.chart.data),
+      'Columns',
+    );
     chart.name = 'CCHC';
     chart.title.text = layout.chart.title;
     chart.legend.position = 'Bottom';
@@ -127,7 +131,7 @@ export function renderCosmetics(ws: Excel.Worksheet, layout: ReportLayout, env: 
 
   if (env.supports('ExcelApi', '1.9')) {
     const page = ws.pageLayout;
-    page.orientation = 'Portrait';
+    page.orientation = layout.landscape ? 'Landscape' : 'Portrait';
     page.paperSize = 'A4';
     page.centerHorizontally = true;
     page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };

@@ -30,6 +30,7 @@ import type { SampleBook } from './sample';
 import { selectCell } from './select';
 import type { TemplateOutcome } from './template';
 import type { WriteOutcome } from './write';
+import type { OwnSheetOutcome } from './own-sheet';
 
 // What only the write actions need (the report layout, styles, sample insertion) loads on first
 // use, so the pane shows its lists without waiting for it.
@@ -41,6 +42,7 @@ const loadPlanReader = () => import(/* webpackChunkName: "plan-sheet" */ '../pla
 const loadPlanSheet = () => import(/* webpackChunkName: "write" */ './plan-sheet');
 const loadTemplate = () => import(/* webpackChunkName: "write" */ './template');
 const loadConsolidation = () => import(/* webpackChunkName: "write" */ './consolidation');
+const loadExtraReports = () => import(/* webpackChunkName: "write" */ './extra-reports');
 // Reading the files on the page (tests, or where no worker is given): the reader loads on first use.
 const loadConsolidateCore = () => import(/* webpackChunkName: "consolidate" */ '../consolidate/core');
 // Who needs training and the letterhead form load when first asked for.
@@ -312,6 +314,21 @@ export class Session {
   /** Builds the report sheet for the last evaluation. */
   report(o: RunOptions = {}): Promise<WriteOutcome> {
     return this.write(false, true, o);
+  }
+
+  /**
+   * "Tổng kết CCHC 2022–2025" (`period`) or "Danh sách cần bồi dưỡng" (`training`) as a sheet of the
+   * add-in's own, for the last evaluation's reading and year (src/excel/extra-reports.ts).
+   */
+  async reportSheet(kind: 'period' | 'training', o: RunOptions = {}): Promise<OwnSheetOutcome> {
+    if (!this.evaluation) throw new AddinError('not_evaluated');
+    if (!this.read) this.read = await readWorkbook(this.env, this.readOptions(o));
+    const extra = await loadExtraReports();
+    const write = kind === 'period' ? extra.writePeriodSheet : extra.writeTrainingSheet;
+    const date = this.options.now?.() ?? new Date();
+    const out = await write(this.env, this.read, this.plan, this.evaluation, { lang: this.lang, date, signal: o.signal });
+    this.read = out.read;
+    return out;
   }
 
   /**

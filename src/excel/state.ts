@@ -40,6 +40,8 @@ export interface SavedReport {
   readonly print: string;
   /** The sheet with all data issues, when there were more than the report lists. */
   readonly issues?: { readonly id: string; readonly name: string; readonly rows: number };
+  /** What the sheet is: the year's report (absent), the period summary, or the training-needed list. */
+  readonly kind?: 'period' | 'training';
 }
 
 export interface SavedState {
@@ -102,6 +104,7 @@ export function parseState(raw: unknown): SavedState {
           isInt(r.rows) &&
           isInt(r.columns) &&
           typeof r.print === 'string' &&
+          (r.kind === undefined || r.kind === 'period' || r.kind === 'training') &&
           (r.issues === undefined ||
             (isObj(r.issues) && typeof r.issues.id === 'string' && typeof r.issues.name === 'string' && isInt(r.issues.rows))),
       )

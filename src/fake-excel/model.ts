@@ -74,14 +74,28 @@ export const DEFAULT_ROW_HEIGHT = 15;
 // ---------------------------------------------------------------------------------------------
 // Cells
 
+/** A cell's hyperlink (Excel.RangeHyperlink without the display text, which is the cell's value). */
+export interface CellLink {
+  readonly address?: string;
+  readonly documentReference?: string;
+  readonly screenTip?: string;
+}
+
 export interface Cell extends CellContent {
   readonly fmt?: Readonly<CellFormat>;
+  readonly link?: Readonly<CellLink>;
 }
 
 type JournalEntry = [number, number, Cell | undefined];
 
 function isEmptyCell(c: Cell): boolean {
-  return c.v === undefined && c.e === undefined && c.f === undefined && (c.fmt === undefined || Object.keys(c.fmt).length === 0);
+  return (
+    c.v === undefined &&
+    c.e === undefined &&
+    c.f === undefined &&
+    c.link === undefined &&
+    (c.fmt === undefined || Object.keys(c.fmt).length === 0)
+  );
 }
 
 /** Sparse cell storage: row → column → cell. Cells are immutable values; writes replace them. */
@@ -536,9 +550,29 @@ export class WorkbookModel {
     return String(this.formatAt(sheet, row, col, 'numberFormat'));
   }
 
+  /**
+   * Puts a hyperlink on every cell of `r`; `text`, when given, becomes the top-left cell's value
+   * as literal text (typings: RangeHyperlink.textToDisplay "Represents the string that is
+   * displayed in the top left most cell in the range").
+   */
+  writeLink(sheet: SheetState, r: Rect, link: CellLink, text: string | undefined): void {
+    for (let row = r.top; row <= r.bottom; row++)
+      for (let col = r.left; col <= r.right; col++) {
+        const prev = sheet.cells.get(row, col) ?? {};
+        const content = row === r.top && col === r.left && text !== undefined ? { v: text } : null;
+        const base: Cell = content ? { ...content, ...(prev.fmt ? { fmt: prev.fmt } : {}) } : prev;
+        sheet.cells.set(row, col, { ...base, link });
+      }
+  }
+
   writeContent(sheet: SheetState, row: number, col: number, content: CellContent | undefined): void {
     const prev = sheet.cells.get(row, col);
-    const next: Cell = { ...(content ?? {}), ...(prev?.fmt ? { fmt: prev.fmt } : {}) };
+    // Writing a value keeps the cell's format and hyperlink, as typing into a linked cell does.
+    const next: Cell = {
+      ...(content ?? {}),
+      ...(prev?.fmt ? { fmt: prev.fmt } : {}),
+      ...(prev?.link ? { link: prev.link } : {}),
+    };
     sheet.cells.set(row, col, next);
   }
 
@@ -739,9 +773,10 @@ export class WorkbookModel {
 }
 
 function withoutFmt(c: Cell): Cell {
-  const out: { v?: Scalar; e?: string; f?: string } = {};
+  const out: { v?: Scalar; e?: string; f?: string; link?: CellLink } = {};
   if (c.v !== undefined) out.v = c.v;
   if (c.e !== undefined) out.e = c.e;
   if (c.f !== undefined) out.f = c.f;
+  if (c.link !== undefined) out.link = c.link;
   return out;
 }

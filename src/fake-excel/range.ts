@@ -78,6 +78,7 @@ const RANGE_SCALARS = [
   'columnIndex',
   'formulas',
   'formulasLocal',
+  'hyperlink',
   'isEntireColumn',
   'isEntireRow',
   'numberFormat',
@@ -164,6 +165,16 @@ export class RangeProxy extends ProxyBase<RangeTarget> {
         return readGrid(model, sheet, r, 'text', loc);
       case 'valueTypes':
         return readGrid(model, sheet, r, 'valueTypes', loc);
+      case 'hyperlink': {
+        // The top-left cell's link (typings: "Represents the hyperlink for the current range");
+        // a cell without one reads as an empty object (the fake's choice, not verified).
+        const cell = sheet.cells.get(r.top, r.left);
+        if (!cell?.link) return {};
+        return {
+          ...cell.link,
+          textToDisplay: String(readGrid(model, sheet, rect(r.top, r.left, r.top, r.left), 'text', loc)[0][0]),
+        };
+      }
       case 'columnHidden':
         return tri(r.left, r.right, (c) => sheet.hiddenCols.has(c));
       case 'rowHidden':
@@ -251,6 +262,38 @@ export class RangeProxy extends ProxyBase<RangeTarget> {
     this._set(member, v, (t) => {
       const sheet = this._sheet(t);
       writeGrid(engine.model, sheet, t.rect, kind, v, (f) => engine.evaluate(sheet, f), 'Range.' + member);
+    });
+  }
+
+  /**
+   * Range.hyperlink (ExcelApi 1.7; typings: RangeHyperlink `address`, `documentReference`,
+   * `screenTip`, `textToDisplay` — "the string that is displayed in the top left most cell in the
+   * range"). Setting it links every cell of the range; the display text, when given, becomes the
+   * top-left cell's value as literal text.
+   */
+  get hyperlink(): Excel.RangeHyperlink {
+    return this._get('hyperlink');
+  }
+  set hyperlink(v: Excel.RangeHyperlink) {
+    const loc = 'Range.hyperlink';
+    this._set('hyperlink', v, (t) => {
+      if (typeof v !== 'object' || v === null) throw officeError(ErrorCode.invalidArgument, loc);
+      const { address, documentReference, screenTip, textToDisplay } = v;
+      for (const x of [address, documentReference, screenTip, textToDisplay])
+        if (x !== undefined && typeof x !== 'string') throw officeError(ErrorCode.invalidArgument, loc);
+      if (address === undefined && documentReference === undefined) throw officeError(ErrorCode.invalidArgument, loc);
+      const sheet = this._sheet(t);
+      ensureWritable(sheet, 'content', loc);
+      this.context._engine.model.writeLink(
+        sheet,
+        t.rect,
+        {
+          ...(address !== undefined ? { address } : {}),
+          ...(documentReference !== undefined ? { documentReference } : {}),
+          ...(screenTip !== undefined ? { screenTip } : {}),
+        },
+        textToDisplay,
+      );
     });
   }
 

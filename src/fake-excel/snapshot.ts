@@ -16,6 +16,8 @@ export interface CellSnapshot {
   readonly numberFormat?: string;
   /** Format properties set on the cell itself (not inherited from row, column or sheet). */
   readonly format?: Partial<Record<FormatKey, FormatValue>>;
+  /** The cell's hyperlink (Range.hyperlink), when it has one. */
+  readonly hyperlink?: { address?: string; documentReference?: string; screenTip?: string };
 }
 
 export interface ConditionalFormatSnapshot {
@@ -156,6 +158,7 @@ export function snapshotSheet(model: WorkbookModel, sheet: SheetState): SheetSna
       formula?: string;
       numberFormat?: string;
       format?: Partial<Record<FormatKey, FormatValue>>;
+      hyperlink?: { address?: string; documentReference?: string; screenTip?: string };
     } = { address: columnLetters(col) + (row + 1) };
     if (cell.v !== undefined) out.value = cell.v;
     if (cell.e !== undefined) out.error = cell.e;
@@ -165,6 +168,7 @@ export function snapshotSheet(model: WorkbookModel, sheet: SheetState): SheetSna
       if (numberFormat !== undefined) out.numberFormat = String(numberFormat);
       if (Object.keys(rest).length) out.format = copyFormat(rest);
     }
+    if (cell.link) out.hyperlink = { ...cell.link };
     cells.push(out);
   }
   const byRow = (m: Map<number, CellFormat>) =>

@@ -9,6 +9,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { FakeExcel } from '../fake-excel';
 import { CELL_DEFAULTS, ChartView, ROW_WINDOW, SheetView, buildWorkbookView } from './sheet-view';
 import { PreviewText } from './text';
+import { LinePlot } from './LinePlot';
 
 const ROW_HEADER_PX = 44;
 const SERIES_COLORS = ['#4472C4', '#ED7D31', '#A5A5A5', '#FFC000'];
@@ -160,24 +161,28 @@ function Chart({ chart, floating }: { chart: ChartView; floating: boolean }) {
     >
       <div className={s.chartTitle}>{chart.title}</div>
       <div className={s.plot}>
-        {chart.categories.map((cat, i) => (
-          <div className={s.group} key={cat + i}>
-            {chart.series.map((series, k) => {
-              const v = series.values[i];
-              const h = Math.max(0, Math.min(1, (v.value - chart.min) / span));
-              return (
-                <div
-                  key={series.name + k}
-                  className={s.column}
-                  style={{ height: `${h * 85}%`, backgroundColor: SERIES_COLORS[k % SERIES_COLORS.length] }}
-                  title={`${cat} · ${series.name}: ${v.text}`}
-                >
-                  <span className={s.barLabel}>{v.text}</span>
-                </div>
-              );
-            })}
-          </div>
-        ))}
+        {chart.kind === 'Line' ? (
+          <LinePlot chart={chart} colors={SERIES_COLORS} />
+        ) : (
+          chart.categories.map((cat, i) => (
+            <div className={s.group} key={cat + i}>
+              {chart.series.map((series, k) => {
+                const v = series.values[i];
+                const h = Math.max(0, Math.min(1, (v.value - chart.min) / span));
+                return (
+                  <div
+                    key={series.name + k}
+                    className={s.column}
+                    style={{ height: `${h * 85}%`, backgroundColor: SERIES_COLORS[k % SERIES_COLORS.length] }}
+                    title={`${cat} · ${series.name}: ${v.text}`}
+                  >
+                    <span className={s.barLabel}>{v.text}</span>
+                  </div>
+                );
+              })}
+            </div>
+          ))
+        )}
       </div>
       <div className={s.categories}>
         {chart.categories.map((cat, i) => (

@@ -34,6 +34,7 @@ export type ReportStyle =
   | 'section'
   | 'table_header'
   | 'table_body'
+  | 'list_body'
   | 'table_center'
   | 'signature';
 
@@ -59,6 +60,8 @@ export interface ReportChart {
   readonly data: CellRange;
   /** Where it sits: top-left and bottom-right cells. */
   readonly anchor: CellRange;
+  /** Clustered columns (default) or lines (a series per column, e.g. targets across years). */
+  readonly type?: 'column' | 'line';
 }
 
 export interface ReportLayout {
@@ -75,6 +78,10 @@ export interface ReportLayout {
   readonly chart: ReportChart | null;
   /** What is printed: the report columns, not the chart's data table beside them. */
   readonly printArea: CellRange;
+  /** The row made taller for the subtitle (default 5, the yearly report's). */
+  readonly subtitleRow?: number;
+  /** Printed landscape (default portrait). */
+  readonly landscape?: boolean;
 }
 
 export interface ReportOptions {

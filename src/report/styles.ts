@@ -32,6 +32,8 @@ export const REPORT_LOOKS: Readonly<Record<ReportStyle, CellLook>> = {
   section: { bold: true, horizontal: 'left', size: 13 },
   table_header: { bold: true, horizontal: 'center', vertical: 'center', wrap: true, grid: true, fill: '#D9E1F2' },
   table_body: { vertical: 'center', wrap: true, grid: true },
+  /** A long list to filter (one line a row): no wrapping. */
+  list_body: { vertical: 'center', grid: true },
   table_center: { horizontal: 'center' },
   signature: { bold: true, horizontal: 'center' },
 };

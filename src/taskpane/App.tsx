@@ -12,6 +12,8 @@ import type { Detection, ListSummary, PaneActions } from './actions';
 import type { Writable } from './ActionBar';
 import { BusyBar } from './BusyBar';
 import { LiveRegion } from './LiveRegion';
+import { ReportSheetKind, ReportSheetsBar } from './ReportSheetsBar';
+import { REPORT_SHEET_STRINGS } from './report-sheet-strings';
 import { Notice, NoticeMessage } from './Notice';
 import { FocusRequest, SCROLL_MARGIN } from './focus';
 import { clampYear, errorCode, errorText, fieldLabel, summaryText } from './figures';
@@ -293,6 +295,17 @@ export function App({ actions, lang, initialYear }: AppProps) {
     );
   }
 
+  function reportSheet(kind: ReportSheetKind) {
+    const make = actions.reportSheet;
+    if (!make) return;
+    const t = REPORT_SHEET_STRINGS[lang];
+    void perform(
+      (step) => step('reporting', (o) => make.call(actions, kind, o)),
+      (out) =>
+        setNotice({ intent: 'success', text: [t.made(out.sheet), out.kept ? t.kept(out.kept) : ''].filter(Boolean).join(' ') }),
+    );
+  }
+
   function clear(reports: boolean) {
     void perform(
       (step) => step('clearing', () => actions.clear(reports)),
@@ -386,6 +399,10 @@ export function App({ actions, lang, initialYear }: AppProps) {
               extras={extras}
             />
           </Suspense>
+        )}
+
+        {actions.reportSheet && writable !== 'none' && (
+          <ReportSheetsBar lang={lang} busy={busy} enabled={writable === 'current'} onReportSheet={reportSheet} />
         )}
 
         {actions.wordReport && writable !== 'none' && (

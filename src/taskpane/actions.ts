@@ -8,6 +8,7 @@ import type { ClearOutcome } from '../excel/clear';
 import type { ConsolidateOutcome, Detection, RunOptions } from '../excel/session';
 import type { TemplateOutcome } from '../excel/template';
 import type { WriteOutcome } from '../excel/write';
+import type { OwnSheetOutcome } from '../excel/own-sheet';
 import type { ListKind } from '../workbook/fields';
 import type { WordReport } from '../report/docx/for-workbook';
 import type { Letterhead } from '../report/docx/letterhead';
@@ -29,6 +30,8 @@ export interface PaneActions {
   color(o?: RunOptions): Promise<WriteOutcome>;
   /** "Tạo báo cáo": the report sheet for the last evaluation. */
   report(o?: RunOptions): Promise<WriteOutcome>;
+  /** "Tạo báo cáo" › the period summary sheet or the training-needed list (absent: not offered). */
+  reportSheet?(kind: 'period' | 'training', o?: RunOptions): Promise<OwnSheetOutcome>;
   /** "Báo cáo Word": the .docx of the last evaluation, or of the whole period (absent: not offered). */
   wordReport?(period: boolean, o?: RunOptions): Promise<WordReport>;
   /** "Xóa màu": removes the status column and colors (and the report sheets when asked). */

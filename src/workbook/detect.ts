@@ -5,7 +5,7 @@
  */
 import { UNIT_STATUS_TEXT } from '../i18n';
 import { foldKey } from '../text/fold';
-import { FieldsOf, LIST_KINDS, ListKind, ListSchema, SCHEMAS, headerScore } from './fields';
+import { FieldSpec, FieldsOf, LIST_KINDS, ListKind, ListSchema, SCHEMAS, headerScore } from './fields';
 import { CellValue, SheetGrid, TableInfo, WorkbookGrid, cellAt, lastCol, lastRow } from './grid';
 import { YearColumn, bareYear, isYearSubHeaderRow, splitYearHeader, spreadGroupHeaders } from './year-columns';
 
@@ -98,6 +98,40 @@ function rowTexts(sheet: SheetGrid, row: number, left: number, right: number): R
     if (k) seen.add(k);
   }
   return { raw, keys, distinct: seen.size, hasNumber, numbers, years };
+}
+
+/** Every field of every list: whether a header text names one is the same question for all. */
+const ALL_FIELDS: ReadonlyArray<{ spec: FieldSpec<string>; year: boolean }> = LIST_KINDS.flatMap((kind) => {
+  const schema = SCHEMAS[kind] as ListSchema<string>;
+  return schema.fields.map((spec) => ({ spec, year: schema.yearFields?.includes(spec.field) === true }));
+});
+
+const namingKeys = new Map<string, boolean>();
+
+/** Whether a folded header text names any field of any list, alone or before a year. */
+function keyNamesAField(key: string): boolean {
+  let yes = namingKeys.get(key);
+  if (yes === undefined) {
+    const split = splitYearHeader(key);
+    yes = ALL_FIELDS.some(
+      ({ spec, year }) => headerScore(spec, key) > 0 || (year && split !== null && headerScore(spec, split.rest) > 0),
+    );
+    if (namingKeys.size > 50_000) namingKeys.clear();
+    namingKeys.set(key, yes);
+  }
+  return yes;
+}
+
+const rowNames = new WeakMap<RowTexts, boolean>();
+
+/** Whether any cell of the row names a field (a row that names none heads no list). */
+function namesAField(t: RowTexts): boolean {
+  let yes = rowNames.get(t);
+  if (yes === undefined) {
+    yes = t.keys.some((k) => k !== '' && keyNamesAField(k));
+    rowNames.set(t, yes);
+  }
+  return yes;
 }
 
 /** A row of texts as header layer (raw texts given, keys and years recomputed). */
@@ -272,6 +306,9 @@ function layoutAt<K extends ListKind>(
   const left = sheet.originCol;
   const upper = texts(r);
   if (upper.distinct < 2) return null;
+  // A header names fields in this row or (two-row headers) the next: rows that name none — the
+  // data under a header, a title — are passed over without trying every field on every cell.
+  if (!namesAField(upper) && (r + 1 > last || !namesAField(texts(r + 1)))) return null;
   let mapping = assign(schema, [upper], left);
   let bottom = r;
   if (r + 1 <= last) {

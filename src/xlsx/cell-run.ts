@@ -28,6 +28,10 @@ export interface RunState {
   readonly isDate: readonly boolean[];
   readonly date1904: boolean;
   readonly budget: { cells: number };
+  /** The fast lane's row sizing (see newRow): width ahead, the row is fresh, its last cell. */
+  width: number;
+  fresh: boolean;
+  top: number;
 }
 
 const LT = 0x3c;
@@ -55,202 +59,247 @@ const T_OTHER = 4;
  * report as it does).
  */
 export function readCellRun(b: Uint8Array, pos: number, end: number, s: RunState): number {
+  const at = runCells(b, pos, end, s);
+  trimRow(s);
+  return at;
+}
+
+/**
+ * Rows the fast lane makes are sized ahead (as wide as the widest so far): filled in place, they
+ * are not grown cell by cell, which leaves the garbage collector far less to copy. Before anyone
+ * else sees a row — the lane moves to another row, or returns — it is cut to its last cell, so
+ * that its length is what a row grown cell by cell would have.
+ */
+function newRow(s: RunState): Array<CellValue | undefined> {
+  s.fresh = true;
+  s.top = -1;
+  return new Array<CellValue | undefined>(s.width);
+}
+
+function trimRow(s: RunState): void {
+  if (!s.fresh) return;
+  s.fresh = false;
+  const cur = s.cur;
+  if (!cur) return;
+  if (cur.length > s.top + 1) cur.length = s.top + 1;
+  if (s.top + 1 > s.width && s.top < 256) s.width = s.top + 1;
+}
+
+/** What readCell and readRowOpen return when the element is not theirs to take. */
+const LEAVE = -1;
+/** What readCell returns when the cell budget is spent. */
+const SPENT = -2;
+
+function runCells(b: Uint8Array, pos: number, end: number, s: RunState): number {
   let i = pos;
-  const sst = s.sharedStrings;
   for (;;) {
     // Whitespace between elements (pretty-printed parts).
     while (i < end && (b[i] === 0x20 || b[i] === 0x0a || b[i] === 0x0d || b[i] === 0x09)) i++;
     if (i >= end || b[i] !== LT) return i;
-    const start = i;
     const c1 = b[i + 1];
-    if (c1 === 0x63 /* c */) {
-      let j = i + 2;
-      let ch = b[j];
-      if (ch !== 0x20 && ch !== GT && ch !== SLASH) return start;
-      // Attributes: r, s and t by their one-letter names; others (cm, vm, ph …) are passed over.
-      let r0 = -1;
-      let r1 = -1;
-      let type = T_NUMBER;
-      let style = 0;
-      for (;;) {
-        while (ch === 0x20 || ch === 0x0a || ch === 0x0d || ch === 0x09) ch = b[++j];
-        if (ch === GT || ch === SLASH) break;
-        const ns = j;
-        while (j < end && ch !== EQ && ch !== 0x20 && ch !== GT && ch !== SLASH) {
-          if (ch === 0x3a) return start; // a prefixed attribute (x:r): the general reader compares local names
-          ch = b[++j];
-        }
-        if (ch !== EQ) return start;
-        const one = j - ns === 1 ? b[ns] : 0;
-        const q = b[j + 1];
-        if (q !== QUOTE && q !== APOS) return start;
-        const vs = j + 2;
-        let e = vs;
-        while (e < end && b[e] !== q) e++;
-        if (e >= end) return start;
-        if (one === 0x72 /* r */) {
-          r0 = vs;
-          r1 = e;
-        } else if (one === 0x74 /* t */) {
-          const len = e - vs;
-          const t = b[vs];
-          type =
-            len === 1
-              ? t === 0x73
-                ? T_SHARED
-                : t === 0x6e
-                  ? T_NUMBER
-                  : t === 0x62
-                    ? T_BOOL
-                    : T_OTHER
-              : len === 3 && t === 0x73 && b[vs + 1] === 0x74 && b[vs + 2] === 0x72
-                ? T_STR
-                : T_OTHER;
-        } else if (one === 0x73 /* s */) {
-          if (e - vs > 9) return start;
-          let n = 0;
-          for (let k = vs; k < e; k++) {
-            const d = b[k] - 0x30;
-            if (d < 0 || d > 9) return start;
-            n = n * 10 + d;
-          }
-          style = n;
-        }
-        j = e + 1;
-        ch = b[j];
-      }
-      if (type === T_OTHER) return start;
-      // Where the cell is: its reference, or the one after the previous cell.
-      let row = s.row;
-      let col: number;
-      if (r0 >= 0) {
-        let k = r0;
-        let c = 0;
-        while (k < r1) {
-          const d = b[k];
-          if (d < 0x41 || d > 0x5a) break;
-          c = c * 26 + (d - 0x40);
-          k++;
-        }
-        if (k === r0 || k === r1 || c > MAX_COLS || r1 - k > 7) return start;
-        let n = 0;
-        for (; k < r1; k++) {
-          const d = b[k] - 0x30;
-          if (d < 0 || d > 9) return start;
-          n = n * 10 + d;
-        }
-        if (n < 1 || n > MAX_ROWS) return start;
-        col = c - 1;
-        if (n - 1 !== row) {
-          row = n - 1;
-          s.row = row;
-          s.cur = s.rows[row];
-        }
-      } else {
-        if (row < 0 || s.col + 1 >= MAX_COLS) return start;
-        col = s.col + 1;
-      }
-      if (ch === SLASH) {
-        if (b[j + 1] !== GT) return start;
-        s.col = col;
-        i = j + 2;
-        continue;
-      }
-      // ><v>text</v></c>
-      j++;
-      if (b[j] !== LT || b[j + 1] !== 0x76 || b[j + 2] !== GT) {
-        // </c> right away: an empty cell written long-hand.
-        if (b[j] === LT && b[j + 1] === SLASH && b[j + 2] === 0x63 && b[j + 3] === GT) {
-          s.col = col;
-          i = j + 4;
-          continue;
-        }
-        return start;
-      }
-      const vs = j + 3;
-      let ve = vs;
-      while (ve < end && b[ve] !== LT) ve++;
-      if (b[ve + 1] !== SLASH || b[ve + 2] !== 0x76 || b[ve + 3] !== GT) return start;
-      if (b[ve + 4] !== LT || b[ve + 5] !== SLASH || b[ve + 6] !== 0x63 || b[ve + 7] !== GT) return start;
-      let v: CellValue | undefined;
-      if (type === T_SHARED) {
-        if (ve - vs > 15 || ve === vs) return start;
-        let n = 0;
-        for (let k = vs; k < ve; k++) {
-          const d = b[k] - 0x30;
-          if (d < 0 || d > 9) return start;
-          n = n * 10 + d;
-        }
-        v = n < sst.length ? sst[n] : undefined;
-      } else if (type === T_STR) {
-        v = unescapeXml(decodeUtf8(b, vs, ve));
-      } else {
-        const n = numberAt(b, vs, ve);
-        if (!Number.isFinite(n)) return start;
-        v = type === T_BOOL ? n !== 0 : s.date1904 && s.isDate[style] ? n + DAYS_1900_TO_1904 : n;
-      }
-      s.col = col;
-      i = ve + 8;
-      if (v === undefined || v === '') continue;
-      if (--s.budget.cells < 0) return -1 - start;
-      let cur = s.cur;
-      if (!cur) {
-        cur = [];
-        s.cur = cur;
-        s.rows[row] = cur;
-      }
-      cur[col] = v;
-      if (row > s.usedBottom) s.usedBottom = row;
-      if (col > s.usedRight) s.usedRight = col;
-      continue;
-    }
-    if (c1 === 0x72 /* r */ && b[i + 2] === 0x6f && b[i + 3] === 0x77) {
-      let j = i + 4;
-      let ch = b[j];
-      if (ch !== 0x20 && ch !== GT) return start;
-      let r = -1;
-      for (;;) {
-        while (ch === 0x20 || ch === 0x0a || ch === 0x0d || ch === 0x09) ch = b[++j];
-        if (ch === GT) break;
-        if (ch === SLASH) return start; // <row/>: rare, the general reader takes it
-        const ns = j;
-        while (j < end && ch !== EQ && ch !== 0x20 && ch !== GT && ch !== SLASH) {
-          if (ch === 0x3a) return start; // a prefixed attribute (x:r): the general reader compares local names
-          ch = b[++j];
-        }
-        if (ch !== EQ) return start;
-        const one = j - ns === 1 ? b[ns] : 0;
-        const q = b[j + 1];
-        if (q !== QUOTE && q !== APOS) return start;
-        const vs = j + 2;
-        let e = vs;
-        while (e < end && b[e] !== q) e++;
-        if (e >= end) return start;
-        if (one === 0x72) {
-          if (e - vs > 7 || e === vs) return start;
-          let n = 0;
-          for (let k = vs; k < e; k++) {
-            const d = b[k] - 0x30;
-            if (d < 0 || d > 9) return start;
-            n = n * 10 + d;
-          }
-          r = n;
-        }
-        j = e + 1;
-        ch = b[j];
-      }
-      const row = r > 0 ? r - 1 : s.row + 1;
-      if (r === 0 || row >= MAX_ROWS) return start;
-      s.row = row;
-      s.cur = s.rows[row];
-      s.col = -1;
-      i = j + 1;
-      continue;
-    }
-    if (c1 === SLASH && b[i + 2] === 0x72 && b[i + 3] === 0x6f && b[i + 4] === 0x77 && b[i + 5] === GT) {
-      i += 6;
-      continue;
-    }
-    return start;
+    let next: number;
+    if (c1 === 0x63 /* c */) next = readCell(b, i, end, s);
+    else if (c1 === 0x72 /* r */ && b[i + 2] === 0x6f && b[i + 3] === 0x77) next = readRowOpen(b, i, end, s);
+    else if (c1 === SLASH && b[i + 2] === 0x72 && b[i + 3] === 0x6f && b[i + 4] === 0x77 && b[i + 5] === GT) next = i + 6;
+    else return i;
+    if (next === LEAVE) return i;
+    if (next === SPENT) return -1 - i;
+    i = next;
   }
+}
+
+/** Numbers of one to nine digits at [vs, e); -1 otherwise. */
+function smallInt(b: Uint8Array, vs: number, e: number): number {
+  if (e === vs || e - vs > 9) return -1;
+  let n = 0;
+  for (let k = vs; k < e; k++) {
+    const d = b[k] - 0x30;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** The `t` attribute's value at [vs, e). */
+function cellType(b: Uint8Array, vs: number, e: number): number {
+  const len = e - vs;
+  const t = b[vs];
+  if (len === 1) return t === 0x73 ? T_SHARED : t === 0x6e ? T_NUMBER : t === 0x62 ? T_BOOL : T_OTHER;
+  return len === 3 && t === 0x73 && b[vs + 1] === 0x74 && b[vs + 2] === 0x72 ? T_STR : T_OTHER;
+}
+
+/** A plain string cell's text (entities decoded). */
+function strValue(b: Uint8Array, vs: number, ve: number): string {
+  return unescapeXml(decodeUtf8(b, vs, ve));
+}
+
+/** A number or boolean cell's value; undefined when the text is not a finite number. */
+function numberValue(b: Uint8Array, vs: number, ve: number, type: number, style: number, s: RunState): CellValue | undefined {
+  const n = numberAt(b, vs, ve);
+  if (!Number.isFinite(n)) return undefined;
+  if (type === T_BOOL) return n !== 0;
+  return s.date1904 && s.isDate[style] ? n + DAYS_1900_TO_1904 : n;
+}
+
+/** The cell's row moves to `row` (a reference outside its row element). */
+function moveToRow(s: RunState, row: number): void {
+  trimRow(s);
+  s.row = row;
+  s.cur = s.rows[row];
+}
+
+/** Stores a value at (s.row, col). */
+function store(s: RunState, col: number, v: CellValue): void {
+  let cur = s.cur;
+  if (!cur) {
+    cur = newRow(s);
+    s.cur = cur;
+    s.rows[s.row] = cur;
+  }
+  cur[col] = v;
+  if (col > s.top) s.top = col;
+  if (s.row > s.usedBottom) s.usedBottom = s.row;
+  if (col > s.usedRight) s.usedRight = col;
+}
+
+/** `<c …/>` or `<c …><v>…</v></c>` at `i`: the position after it, LEAVE or SPENT. */
+function readCell(b: Uint8Array, i: number, end: number, s: RunState): number {
+  let j = i + 2;
+  let ch = b[j];
+  if (ch !== 0x20 && ch !== GT && ch !== SLASH) return LEAVE;
+  // Attributes: r, s and t by their one-letter names; others (cm, vm, ph …) are passed over.
+  let r0 = -1;
+  let r1 = -1;
+  let type = T_NUMBER;
+  let style = 0;
+  for (;;) {
+    while (ch === 0x20 || ch === 0x0a || ch === 0x0d || ch === 0x09) ch = b[++j];
+    if (ch === GT || ch === SLASH) break;
+    // A prefixed name (x:r) is another attribute, as sheet-read.ts's openCell reads it.
+    const ns = j;
+    while (j < end && ch !== EQ && ch !== 0x20 && ch !== GT && ch !== SLASH) ch = b[++j];
+    if (ch !== EQ) return LEAVE;
+    const one = j - ns === 1 ? b[ns] : 0;
+    const q = b[j + 1];
+    if (q !== QUOTE && q !== APOS) return LEAVE;
+    const vs = j + 2;
+    let e = vs;
+    while (e < end && b[e] !== q) e++;
+    if (e >= end) return LEAVE;
+    if (one === 0x72 /* r */) {
+      r0 = vs;
+      r1 = e;
+    } else if (one === 0x74 /* t */) type = cellType(b, vs, e);
+    else if (one === 0x73 /* s */) {
+      style = smallInt(b, vs, e);
+      if (style < 0) return LEAVE;
+    }
+    j = e + 1;
+    ch = b[j];
+  }
+  if (type === T_OTHER) return LEAVE;
+  // Where the cell is: its reference, or the one after the previous cell.
+  let col: number;
+  if (r0 >= 0) {
+    let k = r0;
+    let c = 0;
+    while (k < r1) {
+      const d = b[k];
+      if (d < 0x41 || d > 0x5a) break;
+      c = c * 26 + (d - 0x40);
+      k++;
+    }
+    if (k === r0 || c > MAX_COLS) return LEAVE;
+    const n = smallInt(b, k, r1);
+    if (n < 1 || n > MAX_ROWS) return LEAVE;
+    col = c - 1;
+    if (n - 1 !== s.row) moveToRow(s, n - 1);
+  } else {
+    if (s.row < 0 || s.col + 1 >= MAX_COLS) return LEAVE;
+    col = s.col + 1;
+  }
+  if (ch === SLASH) {
+    if (b[j + 1] !== GT) return LEAVE;
+    s.col = col;
+    return j + 2;
+  }
+  // ><v>text</v></c>
+  j++;
+  if (b[j] !== LT || b[j + 1] !== 0x76 || b[j + 2] !== GT) {
+    // </c> right away: an empty cell written long-hand.
+    if (b[j] === LT && b[j + 1] === SLASH && b[j + 2] === 0x63 && b[j + 3] === GT) {
+      s.col = col;
+      return j + 4;
+    }
+    return LEAVE;
+  }
+  const vs = j + 3;
+  let ve = vs;
+  while (ve < end && b[ve] !== LT) ve++;
+  if (b[ve + 1] !== SLASH || b[ve + 2] !== 0x76 || b[ve + 3] !== GT) return LEAVE;
+  if (b[ve + 4] !== LT || b[ve + 5] !== SLASH || b[ve + 6] !== 0x63 || b[ve + 7] !== GT) return LEAVE;
+  let v: CellValue | undefined;
+  if (type === T_SHARED) {
+    if (ve - vs > 15) return LEAVE;
+    const n = smallInt(b, vs, ve);
+    if (n < 0) return LEAVE;
+    v = n < s.sharedStrings.length ? s.sharedStrings[n] : undefined;
+  } else if (type === T_STR) v = strValue(b, vs, ve);
+  else {
+    v = numberValue(b, vs, ve, type, style, s);
+    if (v === undefined) return LEAVE;
+  }
+  s.col = col;
+  if (v === undefined || v === '') return ve + 8;
+  if (--s.budget.cells < 0) return SPENT;
+  store(s, col, v);
+  return ve + 8;
+}
+
+/** `<row …>` at `i`: the position after the tag, or LEAVE. */
+function readRowOpen(b: Uint8Array, i: number, end: number, s: RunState): number {
+  let j = i + 4;
+  let ch = b[j];
+  if (ch !== 0x20 && ch !== GT) return LEAVE;
+  let r = -1;
+  for (;;) {
+    while (ch === 0x20 || ch === 0x0a || ch === 0x0d || ch === 0x09) ch = b[++j];
+    if (ch === GT) break;
+    if (ch === SLASH) return LEAVE; // <row/>: rare, the general reader takes it
+    // Row attributes are compared by local name (x14ac:dyDescent is dyDescent): a prefixed
+    // r (x:r) is the row number, left to the general reader.
+    let ns = j;
+    let prefixed = false;
+    while (j < end && ch !== EQ && ch !== 0x20 && ch !== GT && ch !== SLASH) {
+      if (ch === 0x3a) {
+        ns = j + 1;
+        prefixed = true;
+      }
+      ch = b[++j];
+    }
+    if (ch !== EQ) return LEAVE;
+    const one = j - ns === 1 ? b[ns] : 0;
+    if (prefixed && one === 0x72) return LEAVE;
+    const q = b[j + 1];
+    if (q !== QUOTE && q !== APOS) return LEAVE;
+    const vs = j + 2;
+    let e = vs;
+    while (e < end && b[e] !== q) e++;
+    if (e >= end) return LEAVE;
+    if (one === 0x72 && r < 0) {
+      // The first r counts (as the general reader's findAttr takes it).
+      if (e - vs > 7) return LEAVE;
+      r = smallInt(b, vs, e);
+      if (r < 0) return LEAVE;
+    }
+    j = e + 1;
+    ch = b[j];
+  }
+  const row = r > 0 ? r - 1 : s.row + 1;
+  if (r === 0 || row >= MAX_ROWS) return LEAVE;
+  trimRow(s);
+  s.row = row;
+  s.cur = s.rows[row];
+  s.col = -1;
+  return j + 1;
 }

@@ -7,7 +7,8 @@
 import { constants, promises as fs } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { WorkbookFileError } from './errors';
-import { ReadXlsxOptions, XlsxBook, readXlsx } from './workbook-read';
+import { readSheetPart } from './sheet-stream';
+import { ReadXlsxOptions, XlsxBook, readXlsxWith } from './workbook-read';
 import { InflateLimit, RawInflate } from './zip';
 
 /** Node's native zlib as the reader's inflater, bounded by `maxOutputLength`. */
@@ -61,9 +62,18 @@ export async function readWorkbookBytes(file: string, name: string = file): Prom
   }
 }
 
-/** Reads an .xlsx file into the grid; `name` is how messages call the file (as the user wrote it). */
+/**
+ * Reads an .xlsx file into the grid; `name` is how messages call the file (as the user wrote it).
+ * Big worksheet parts are read while they are inflated (sheet-stream.ts).
+ */
 export async function readXlsxFile(file: string, options: ReadXlsxOptions = {}): Promise<XlsxBook> {
   const name = options.name ?? file;
   const bytes = await readWorkbookBytes(file, name);
-  return readXlsx(bytes, { inflate: zlibInflate, ...options, name });
+  return readXlsxBytes(bytes, { ...options, name });
+}
+
+/** readXlsx with Node's zlib, big worksheet parts streamed. */
+export function readXlsxBytes(bytes: Uint8Array, options: ReadXlsxOptions = {}): Promise<XlsxBook> {
+  const inflate = options.inflate ?? zlibInflate;
+  return readXlsxWith(bytes, { ...options, inflate }, ({ zip, part, ctx }) => readSheetPart(zip, part, ctx, inflate));
 }

@@ -7,7 +7,7 @@
 import { CellRange, CellValue } from '../workbook/grid';
 import { CellStyles } from './styles';
 import { RunState, readCellRun } from './cell-run';
-import { END, OPEN, TEXT, XmlScanner, decodeUtf8, digits, numberAt, unescapeXml } from './xml-scan';
+import { END, OPEN, TEXT, XmlProblem, XmlScanner, decodeUtf8, digits, numberAt, unescapeXml } from './xml-scan';
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
@@ -116,9 +116,38 @@ function rangeRef(text: string): CellRange | null {
 
 export { rangeRef };
 
+/**
+ * A piece of a worksheet part given to SheetReader.feed that does not end between two rows: the
+ * part must be read whole instead (see sheet-stream.ts).
+ */
+export class CutUnsafe extends Error {
+  constructor() {
+    super('a piece of the sheet did not end between rows');
+    this.name = 'CutUnsafe';
+  }
+}
+
+/**
+ * A worksheet part read piece by piece as it is inflated (sheet-stream.ts), or whole. Every piece
+ * but the last must end right after a `</row>`; one that does not end between rows (the `</row>`
+ * was inside a comment, an element outside the sheet data was cut …) throws CutUnsafe, and the
+ * caller reads the part whole instead. Pieces read give the same grid as the whole part.
+ */
+export interface SheetReader {
+  feed(piece: Uint8Array, last: boolean): void;
+  finish(): SheetCells;
+}
+
 export function readSheet(bytes: Uint8Array, ctx: SheetContext): SheetCells {
-  const x = new XmlScanner(bytes, ctx.part);
-  const b = bytes;
+  const reader = sheetReader(ctx);
+  reader.feed(bytes, true);
+  return reader.finish();
+}
+
+export function sheetReader(ctx: SheetContext): SheetReader {
+  let x = new XmlScanner(new Uint8Array(0), ctx.part);
+  let b: Uint8Array = x.bytes;
+  let pieces = 0;
   const rows: Array<Array<CellValue | undefined> | undefined> = [];
   const rawMerges: CellRange[] = [];
   const tableParts: string[] = [];
@@ -237,120 +266,144 @@ export function readSheet(bytes: Uint8Array, ctx: SheetContext): SheetCells {
         isDate: styles.isDate,
         date1904,
         budget: ctx.budget,
+        width: 16,
+        fresh: false,
+        top: -1,
       };
-  for (;;) {
-    if (run !== null && inSheetData && !inCell) {
-      const from = x.position;
-      run.cur = cur;
-      run.row = row;
-      run.col = col;
-      run.usedBottom = usedBottom;
-      run.usedRight = usedRight;
-      const at = readCellRun(b, from, b.length, run);
-      if (at < 0) throw new BeyondLimits(`> ${ctx.budget.max.toLocaleString('en-US')} cells`);
-      if (at !== from) {
-        x.moveTo(at);
-        cur = run.cur;
-        row = run.row;
-        col = run.col;
-        usedBottom = run.usedBottom;
-        usedRight = run.usedRight;
+  const feed = (piece: Uint8Array, last: boolean): void => {
+    // Always a plain Uint8Array (not a Node Buffer or another view type): the byte loops stay
+    // monomorphic whoever cut the piece.
+    const bytes = piece.constructor === Uint8Array ? piece : new Uint8Array(piece.buffer, piece.byteOffset, piece.byteLength);
+    x = new XmlScanner(bytes, ctx.part, pieces++ === 0);
+    b = bytes;
+    try {
+      readPiece(last);
+    } catch (e) {
+      if (!last && e instanceof XmlProblem) throw new CutUnsafe();
+      throw e;
+    }
+    if (!last && (!inSheetData || inCell)) throw new CutUnsafe();
+  };
+
+  const readPiece = (last: boolean): void => {
+    for (;;) {
+      if (run !== null && inSheetData && !inCell) {
+        const from = x.position;
+        run.cur = cur;
+        run.row = row;
+        run.col = col;
+        run.usedBottom = usedBottom;
+        run.usedRight = usedRight;
+        const at = readCellRun(b, from, b.length, run);
+        if (at < 0) throw new BeyondLimits(`> ${ctx.budget.max.toLocaleString('en-US')} cells`);
+        if (at !== from) {
+          x.moveTo(at);
+          cur = run.cur;
+          row = run.row;
+          col = run.col;
+          usedBottom = run.usedBottom;
+          usedRight = run.usedRight;
+        }
       }
-    }
-    // The commonest element, <c …>, read without the general tokenizer.
-    if (inSheetData && !inCell && x.openCell()) {
-      startCell(x.cellR0, x.cellR1, x.cellT0, x.cellT1, x.cellS0, x.cellS1, x.selfClosing);
-      continue;
-    }
-    const t = x.next();
-    if (t === END) break;
-    if (t === TEXT) {
-      if (capture === 1) {
-        if (vStart < 0 && vStr === null && !x.cdata) {
-          vStart = x.textStart;
-          vEnd = x.textEnd;
-        } else vStr = (vStr ?? (vStart >= 0 ? unescapeXml(decodeUtf8(b, vStart, vEnd)) : '')) + x.text();
-      } else if (capture === 2) {
-        if (phonetic === 0) inline = (inline ?? '') + x.text();
-      } else if (capture === 3) formula = (formula ?? '') + x.text();
-      continue;
-    }
-    if (t === OPEN) {
-      if (inCell) {
-        if (x.is('v')) {
-          capture = x.selfClosing ? 0 : 1;
-          hasV = true;
-        } else if (x.is('f')) {
-          hasFormula = true;
-          capture = x.selfClosing ? 0 : 3;
-        } else if (x.is('t')) {
-          if (!x.selfClosing) capture = 2;
-          inline = inline ?? '';
-        } else if (x.is('rPh')) {
-          if (!x.selfClosing) phonetic++;
+      // The commonest element, <c …>, read without the general tokenizer.
+      if (inSheetData && !inCell && x.openCell()) {
+        startCell(x.cellR0, x.cellR1, x.cellT0, x.cellT1, x.cellS0, x.cellS1, x.selfClosing);
+        continue;
+      }
+      const t = x.next();
+      if (t === END) break;
+      if (t === TEXT) {
+        if (capture === 1) {
+          if (vStart < 0 && vStr === null && !x.cdata) {
+            vStart = x.textStart;
+            vEnd = x.textEnd;
+          } else vStr = (vStr ?? (vStart >= 0 ? unescapeXml(decodeUtf8(b, vStart, vEnd)) : '')) + x.text();
+        } else if (capture === 2) {
+          if (phonetic === 0) inline = (inline ?? '') + x.text();
+        } else if (capture === 3) formula = (formula ?? '') + x.text();
+        continue;
+      }
+      if (t === OPEN) {
+        if (inCell) {
+          if (x.is('v')) {
+            capture = x.selfClosing ? 0 : 1;
+            hasV = true;
+          } else if (x.is('f')) {
+            hasFormula = true;
+            capture = x.selfClosing ? 0 : 3;
+          } else if (x.is('t')) {
+            if (!x.selfClosing) capture = 2;
+            inline = inline ?? '';
+          } else if (x.is('rPh')) {
+            if (!x.selfClosing) phonetic++;
+          }
+          continue;
+        }
+        if (x.is('c') && inSheetData) {
+          const r0 = x.findAttr('r') ? x.valueStart : -1;
+          const r1 = x.valueEnd;
+          const t0 = x.findAttr('t') ? x.valueStart : -1;
+          const t1 = x.valueEnd;
+          const s0 = x.findAttr('s') ? x.valueStart : -1;
+          startCell(r0, r1, t0, t1, s0, x.valueEnd, x.selfClosing);
+        } else if (x.is('row') && inSheetData) {
+          let r = -1;
+          if (x.findAttr('r')) {
+            r = digits(b, x.valueStart, x.valueEnd);
+            if (r < 0 && x.valueEnd - x.valueStart > 15) r = Infinity;
+          }
+          if (r > MAX_ROWS) {
+            const shown = decodeUtf8(b, x.valueStart, Math.min(x.valueEnd, x.valueStart + 16));
+            throw new BeyondLimits(`${ctx.part}: row ${shown} > ${MAX_ROWS}`);
+          }
+          row = r > 0 ? r - 1 : row + 1;
+          if (row >= MAX_ROWS) throw new BeyondLimits(`${ctx.part}: row ${row + 1} > ${MAX_ROWS}`);
+          cur = rows[row];
+          col = -1;
+          if (extras && x.attrTrue('hidden')) extras.hiddenRows.push(row + 1);
+        } else if (x.is('sheetData')) inSheetData = !x.selfClosing;
+        else if (x.is('mergeCell')) {
+          const m = rangeRef(x.attr('ref') ?? '');
+          if (m) rawMerges.push(m);
+        } else if (x.is('tablePart')) {
+          const id = x.attr('id');
+          if (id) tableParts.push(id);
+        } else if (x.is('col') && extras) {
+          const min = x.attrInt('min');
+          const max = x.attrInt('max');
+          const w = x.attr('width');
+          if (min >= 1 && max >= min)
+            extras.columns.push({
+              min,
+              max: Math.min(max, MAX_COLS),
+              width: w === null ? null : Number(w),
+              hidden: x.attrTrue('hidden'),
+            });
+        } else if (!inSheetData && !x.is('worksheet') && !x.is('cols') && !x.is('mergeCells') && !x.is('tableParts')) {
+          // Everything else (conditional formats, drawings, extensions …) is not read.
+          if (!x.skipElement() && !last) throw new CutUnsafe();
         }
         continue;
       }
-      if (x.is('c') && inSheetData) {
-        const r0 = x.findAttr('r') ? x.valueStart : -1;
-        const r1 = x.valueEnd;
-        const t0 = x.findAttr('t') ? x.valueStart : -1;
-        const t1 = x.valueEnd;
-        const s0 = x.findAttr('s') ? x.valueStart : -1;
-        startCell(r0, r1, t0, t1, s0, x.valueEnd, x.selfClosing);
-      } else if (x.is('row') && inSheetData) {
-        let r = -1;
-        if (x.findAttr('r')) {
-          r = digits(b, x.valueStart, x.valueEnd);
-          if (r < 0 && x.valueEnd - x.valueStart > 15) r = Infinity;
-        }
-        if (r > MAX_ROWS) {
-          const shown = decodeUtf8(b, x.valueStart, Math.min(x.valueEnd, x.valueStart + 16));
-          throw new BeyondLimits(`${ctx.part}: row ${shown} > ${MAX_ROWS}`);
-        }
-        row = r > 0 ? r - 1 : row + 1;
-        if (row >= MAX_ROWS) throw new BeyondLimits(`${ctx.part}: row ${row + 1} > ${MAX_ROWS}`);
-        cur = rows[row];
-        col = -1;
-        if (extras && x.attrTrue('hidden')) extras.hiddenRows.push(row + 1);
-      } else if (x.is('sheetData')) inSheetData = !x.selfClosing;
-      else if (x.is('mergeCell')) {
-        const m = rangeRef(x.attr('ref') ?? '');
-        if (m) rawMerges.push(m);
-      } else if (x.is('tablePart')) {
-        const id = x.attr('id');
-        if (id) tableParts.push(id);
-      } else if (x.is('col') && extras) {
-        const min = x.attrInt('min');
-        const max = x.attrInt('max');
-        const w = x.attr('width');
-        if (min >= 1 && max >= min)
-          extras.columns.push({
-            min,
-            max: Math.min(max, MAX_COLS),
-            width: w === null ? null : Number(w),
-            hidden: x.attrTrue('hidden'),
-          });
-      } else if (!inSheetData && !x.is('worksheet') && !x.is('cols') && !x.is('mergeCells') && !x.is('tableParts')) {
-        // Everything else (conditional formats, drawings, extensions …) is not read.
-        x.skipElement();
-      }
-      continue;
+      // CLOSE
+      if (inCell) {
+        if (x.is('c')) {
+          commit();
+          inCell = false;
+        } else if (x.is('v') || x.is('f') || x.is('t')) capture = 0;
+        else if (x.is('rPh')) phonetic = Math.max(0, phonetic - 1);
+      } else if (x.is('sheetData')) inSheetData = false;
     }
-    // CLOSE
-    if (inCell) {
-      if (x.is('c')) {
-        commit();
-        inCell = false;
-      } else if (x.is('v') || x.is('f') || x.is('t')) capture = 0;
-      else if (x.is('rPh')) phonetic = Math.max(0, phonetic - 1);
-    } else if (x.is('sheetData')) inSheetData = false;
-  }
-  // Merged areas within the used range: a merge over the whole sheet covers only what holds data.
-  const merges: CellRange[] = [];
-  for (const m of rawMerges) {
-    if (m.top > usedBottom || m.left > usedRight) continue;
-    merges.push({ top: m.top, left: m.left, bottom: Math.min(m.bottom, usedBottom), right: Math.min(m.right, usedRight) });
-  }
-  return { rows, merges, tableParts, ...(extras ? { extras } : {}) };
+  };
+
+  const finish = (): SheetCells => {
+    // Merged areas within the used range: a merge over the whole sheet covers only what holds data.
+    const merges: CellRange[] = [];
+    for (const m of rawMerges) {
+      if (m.top > usedBottom || m.left > usedRight) continue;
+      merges.push({ top: m.top, left: m.left, bottom: Math.min(m.bottom, usedBottom), right: Math.min(m.right, usedRight) });
+    }
+    return { rows, merges, tableParts, ...(extras ? { extras } : {}) };
+  };
+  return { feed, finish };
 }

@@ -18,7 +18,7 @@
 import { SheetGrid, TableInfo, WorkbookGrid } from '../workbook/grid';
 import { WorkbookFileError } from './errors';
 import { TooManyStrings, readSharedStrings } from './shared-strings';
-import { BeyondLimits, SheetExtras, rangeRef, readSheet } from './sheet-read';
+import { BeyondLimits, SheetCells, SheetContext, SheetExtras, rangeRef, readSheet } from './sheet-read';
 import { CellStyles, NO_STYLES, readStyles } from './styles';
 import { CLOSE, END, OPEN, XmlProblem, XmlScanner } from './xml-scan';
 import { DEFAULT_ZIP_LIMITS, RawInflate, ZipArchive, ZipLimits, ZipProblem, openZip } from './zip';
@@ -188,80 +188,143 @@ function readTable(zip: ZipArchive, part: string): TableInfo | null {
   return null;
 }
 
-/** Reads an .xlsx package's bytes into the grid (see the top of this file). */
-export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): XlsxBook {
+/** A worksheet part to read, and what to read it with. */
+export interface SheetRequest {
+  readonly zip: ZipArchive;
+  readonly part: string;
+  readonly ctx: SheetContext;
+}
+
+/**
+ * The reading of a package, as steps: it yields each worksheet part it needs and is given back
+ * its cells (or the XmlProblem that made it unreadable) — so one body serves the synchronous
+ * reader (parts inflated whole) and the streaming one (src/xlsx/file.ts: parts read as they are
+ * inflated).
+ */
+function* readSteps(bytes: Uint8Array, options: ReadXlsxOptions): Generator<SheetRequest, XlsxBook, SheetCells | XmlProblem> {
   const name = options.name ?? 'workbook.xlsx';
   const limits: XlsxLimits = { ...DEFAULT_LIMITS, ...options.limits };
   sniffBytes(bytes, name);
-  const looksLikeOtherOffice = (names: readonly string[] | null) =>
-    names
-      ? !names.some((n) => n.startsWith('xl/')) && names.some((n) => n.startsWith('word/') || n.startsWith('ppt/'))
-      : !hasBytes(bytes, ascii('xl/')) && (hasBytes(bytes, ascii('word/')) || hasBytes(bytes, ascii('ppt/')));
+  const zip = openZip(bytes, limits, options.inflate);
+  const wbPart = workbookPart(zip);
+  if (wbPart === null) throw new WorkbookFileError('not_spreadsheet', name);
+  const wb = readWorkbookPart(zip, wbPart);
+  if (wb.sheets.length === 0) throw new WorkbookFileError('no_sheets', name);
+  const sstPart = ofType(wb.rels, '/sharedStrings')?.target ?? 'xl/sharedStrings.xml';
+  const sstBytes = zip.read(sstPart);
+  const sharedStrings = sstBytes ? readSharedStrings(sstBytes, sstPart, limits.maxSharedStrings) : [];
+  const stylesPart = ofType(wb.rels, '/styles')?.target ?? 'xl/styles.xml';
+  const stylesBytes = zip.read(stylesPart);
+  const styles = stylesBytes ? readStyles(stylesBytes, stylesPart) : NO_STYLES;
+  const budget = { cells: limits.maxCells, max: limits.maxCells };
+  const sheets: XlsxSheet[] = [];
+  const unreadable: Array<{ sheet: string; reason: string }> = [];
+  for (const s of wb.sheets) {
+    if (!s.part || !zip.has(s.part)) {
+      unreadable.push({ sheet: s.name, reason: `${s.part ?? s.name}: part missing` });
+      continue;
+    }
+    const cells = yield {
+      zip,
+      part: s.part,
+      ctx: { part: s.part, sharedStrings, styles, date1904: wb.date1904, extras: options.extras === true, budget },
+    };
+    if (cells instanceof XmlProblem) {
+      unreadable.push({ sheet: s.name, reason: cells.message });
+      continue;
+    }
+    const sheetRels = relationships(zip, s.part);
+    const tables: TableInfo[] = [];
+    for (const id of cells.tableParts) {
+      const rel = sheetRels.get(id);
+      const table = rel ? readTable(zip, rel.target) : null;
+      if (table) tables.push(table);
+    }
+    const grid: SheetGrid = {
+      name: s.name,
+      rows: cells.rows,
+      originRow: 0,
+      originCol: 0,
+      merges: cells.merges,
+      tables,
+      hidden: s.state !== 'visible',
+    };
+    sheets.push({ grid, state: s.state, ...(cells.extras ? { extras: cells.extras } : {}) });
+  }
+  return { grid: { sheets: sheets.map((s) => s.grid), unreadable }, sheets, date1904: wb.date1904, styles };
+}
+
+/** Anything thrown while reading, as the one WorkbookFileError the caller reports. */
+function fileError(e: unknown, bytes: Uint8Array, name: string, zip: ZipArchive | null): WorkbookFileError {
+  if (e instanceof WorkbookFileError) return e;
+  if (e instanceof BeyondLimits) return new WorkbookFileError('beyond_limits', name, e.detail);
+  if (e instanceof TooManyStrings) return new WorkbookFileError('beyond_limits', name, e.message);
+  if (e instanceof ZipProblem) {
+    if (e.kind === 'too_large') return new WorkbookFileError('too_large', name, e.message);
+    if (e.kind === 'encrypted') return new WorkbookFileError('encrypted', name);
+  }
+  const names = zip ? zip.names : null;
+  const otherOffice = names
+    ? !names.some((n) => n.startsWith('xl/')) && names.some((n) => n.startsWith('word/') || n.startsWith('ppt/'))
+    : !hasBytes(bytes, ascii('xl/')) && (hasBytes(bytes, ascii('word/')) || hasBytes(bytes, ascii('ppt/')));
+  if (otherOffice) return new WorkbookFileError('not_spreadsheet', name);
+  return new WorkbookFileError('corrupt', name, e instanceof Error ? e.message.split('\n')[0] : String(e));
+}
+
+/** A sheet part's cells, or the XmlProblem that makes it unreadable (other errors are thrown). */
+function unlessMalformed(read: () => SheetCells): SheetCells | XmlProblem {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof XmlProblem) return e;
+    throw e;
+  }
+}
+
+/** Reads an .xlsx package's bytes into the grid (see the top of this file). */
+export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): XlsxBook {
+  const steps = readSteps(bytes, options);
   let zip: ZipArchive | null = null;
   try {
-    zip = openZip(bytes, limits, options.inflate);
-    const wbPart = workbookPart(zip);
-    if (wbPart === null) throw new WorkbookFileError('not_spreadsheet', name);
-    const wb = readWorkbookPart(zip, wbPart);
-    if (wb.sheets.length === 0) throw new WorkbookFileError('no_sheets', name);
-    const sstPart = ofType(wb.rels, '/sharedStrings')?.target ?? 'xl/sharedStrings.xml';
-    const sstBytes = zip.read(sstPart);
-    const sharedStrings = sstBytes ? readSharedStrings(sstBytes, sstPart, limits.maxSharedStrings) : [];
-    const stylesPart = ofType(wb.rels, '/styles')?.target ?? 'xl/styles.xml';
-    const stylesBytes = zip.read(stylesPart);
-    const styles = stylesBytes ? readStyles(stylesBytes, stylesPart) : NO_STYLES;
-    const budget = { cells: limits.maxCells, max: limits.maxCells };
-    const sheets: XlsxSheet[] = [];
-    const unreadable: Array<{ sheet: string; reason: string }> = [];
-    for (const s of wb.sheets) {
-      const sheetBytes = s.part ? zip.read(s.part) : null;
-      if (!s.part || !sheetBytes) {
-        unreadable.push({ sheet: s.name, reason: `${s.part ?? s.name}: part missing` });
-        continue;
-      }
-      let cells;
+    let step = steps.next();
+    while (!step.done) {
+      const { part, ctx } = step.value;
+      zip = step.value.zip;
+      const sheetBytes = zip.read(part) as Uint8Array;
+      step = steps.next(unlessMalformed(() => readSheet(sheetBytes, ctx)));
+    }
+    return step.value;
+  } catch (e) {
+    throw fileError(e, bytes, options.name ?? 'workbook.xlsx', zip);
+  }
+}
+
+/**
+ * As readXlsx, with each worksheet part read by `readPart` (which may stream it: src/xlsx/file.ts);
+ * an XmlProblem from it makes the sheet unreadable, anything else is the file's problem.
+ */
+export async function readXlsxWith(
+  bytes: Uint8Array,
+  options: ReadXlsxOptions,
+  readPart: (request: SheetRequest) => Promise<SheetCells>,
+): Promise<XlsxBook> {
+  const steps = readSteps(bytes, options);
+  let zip: ZipArchive | null = null;
+  try {
+    let step = steps.next();
+    while (!step.done) {
+      zip = step.value.zip;
+      let cells: SheetCells | XmlProblem;
       try {
-        cells = readSheet(sheetBytes, {
-          part: s.part,
-          sharedStrings,
-          styles,
-          date1904: wb.date1904,
-          extras: options.extras === true,
-          budget,
-        });
+        cells = await readPart(step.value);
       } catch (e) {
         if (!(e instanceof XmlProblem)) throw e;
-        unreadable.push({ sheet: s.name, reason: e.message });
-        continue;
+        cells = e;
       }
-      const sheetRels = relationships(zip, s.part);
-      const tables: TableInfo[] = [];
-      for (const id of cells.tableParts) {
-        const rel = sheetRels.get(id);
-        const table = rel ? readTable(zip, rel.target) : null;
-        if (table) tables.push(table);
-      }
-      const grid: SheetGrid = {
-        name: s.name,
-        rows: cells.rows,
-        originRow: 0,
-        originCol: 0,
-        merges: cells.merges,
-        tables,
-        hidden: s.state !== 'visible',
-      };
-      sheets.push({ grid, state: s.state, ...(cells.extras ? { extras: cells.extras } : {}) });
+      step = steps.next(cells);
     }
-    return { grid: { sheets: sheets.map((s) => s.grid), unreadable }, sheets, date1904: wb.date1904, styles };
+    return step.value;
   } catch (e) {
-    if (e instanceof WorkbookFileError) throw e;
-    if (e instanceof BeyondLimits) throw new WorkbookFileError('beyond_limits', name, e.detail);
-    if (e instanceof TooManyStrings) throw new WorkbookFileError('beyond_limits', name, e.message);
-    if (e instanceof ZipProblem) {
-      if (e.kind === 'too_large') throw new WorkbookFileError('too_large', name, e.message);
-      if (e.kind === 'encrypted') throw new WorkbookFileError('encrypted', name);
-    }
-    if (looksLikeOtherOffice(zip ? zip.names : null)) throw new WorkbookFileError('not_spreadsheet', name);
-    throw new WorkbookFileError('corrupt', name, e instanceof Error ? e.message.split('\n')[0] : String(e));
+    throw fileError(e, bytes, options.name ?? 'workbook.xlsx', zip);
   }
 }

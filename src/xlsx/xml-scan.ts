@@ -103,12 +103,14 @@ export class XmlScanner {
   textEnd = 0;
   cdata = false;
 
+  /** `start`: the part's first bytes (a byte order mark there is skipped), or a later piece of it. */
   constructor(
     readonly bytes: Uint8Array,
     readonly part: string,
+    start = true,
   ) {
     // A UTF-8 byte order mark is not text.
-    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) this.pos = 3;
+    if (start && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) this.pos = 3;
   }
 
   private fail(what: string): never {
@@ -437,15 +439,16 @@ export class XmlScanner {
 
   /**
    * Skips to the end of the element just opened (its CLOSE consumed), without decoding what is
-   * inside. Nothing to skip after a self-closing tag.
+   * inside. Nothing to skip after a self-closing tag. False when the bytes ended first.
    */
-  skipElement(): void {
-    if (this.selfClosing) return;
+  skipElement(): boolean {
+    if (this.selfClosing) return true;
     let depth = 1;
     for (let t = this.next(); t !== END; t = this.next()) {
       if (t === OPEN && !this.selfClosing) depth++;
-      else if (t === CLOSE && --depth === 0) return;
+      else if (t === CLOSE && --depth === 0) return true;
     }
+    return false;
   }
 }
 

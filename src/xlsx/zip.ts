@@ -64,6 +64,29 @@ export interface ZipArchive {
   has(name: string): boolean;
   /** The entry's inflated bytes, or null when there is no such entry. */
   read(name: string): Uint8Array | null;
+  /**
+   * An entry's compressed bytes, checked against the limits (for a caller that inflates it
+   * itself, streaming: src/xlsx/sheet-stream.ts), or null when there is no such entry.
+   */
+  entry(name: string): CheckedEntry | null;
+  /** The entry inflated whole with `inflate` (counted in the total, like `read`). */
+  inflate(entry: CheckedEntry, inflate: RawInflate): Uint8Array;
+  /** Counts bytes a caller inflated itself towards the archive's total. */
+  account(bytes: number): void;
+}
+
+export interface CheckedEntry {
+  readonly name: string;
+  /** 0 stored, 8 deflated. */
+  readonly method: number;
+  /** The compressed (or stored) bytes. */
+  readonly data: Uint8Array;
+  /** The inflated size the directory declares (checked against `max`). */
+  readonly size: number;
+  /** Most bytes it may inflate to: the cap, the ratio and what is left of the total. */
+  readonly max: number;
+  /** The error for an entry inflating beyond `max` (InflateLimit), naming which limit. */
+  tooLarge(): ZipProblem;
 }
 
 const u16 = (b: Uint8Array, i: number) => b[i] | (b[i + 1] << 8);
@@ -113,20 +136,42 @@ export function openZip(
     p += 46 + nameLength + u16(bytes, p + 30) + u16(bytes, p + 32);
   }
   let total = 0;
-  return {
+  const account = (n: number) => {
+    total += n;
+    if (total > limits.maxTotalBytes) throw new ZipProblem('too_large', `> ${mib(limits.maxTotalBytes)}`);
+  };
+  const archive: ZipArchive = {
     names: [...entries.values()].map((e) => e.name),
     has: (name) => entries.has(name.toLowerCase()),
-    read(name) {
+    entry(name) {
       const e = entries.get(name.toLowerCase());
-      if (!e) return null;
-      const out = inflateEntry(bytes, e, limits, limits.maxTotalBytes - total, inflate);
-      total += out.length;
+      return e ? checkEntry(bytes, e, limits, limits.maxTotalBytes - total) : null;
+    },
+    inflate(entry, inflater) {
+      const out = inflateChecked(entry, inflater);
+      account(out.length);
       return out;
     },
+    account,
+    read(name) {
+      const e = archive.entry(name);
+      return e ? archive.inflate(e, inflate) : null;
+    },
   };
+  return archive;
 }
 
-function inflateEntry(bytes: Uint8Array, e: Entry, limits: ZipLimits, budget: number, inflate: RawInflate): Uint8Array {
+function inflateChecked(e: CheckedEntry, inflate: RawInflate): Uint8Array {
+  if (e.method === 0) return e.data;
+  try {
+    return inflate(e.data, e.max, e.size);
+  } catch (err) {
+    if (err instanceof InflateLimit) throw e.tooLarge();
+    throw new ZipProblem('corrupt', `${e.name}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+function checkEntry(bytes: Uint8Array, e: Entry, limits: ZipLimits, budget: number): CheckedEntry {
   const p = e.localOffset;
   if (p + 30 > bytes.length || u32(bytes, p) !== 0x04034b50) throw new ZipProblem('corrupt', `${e.name}: entry missing`);
   const start = p + 30 + u16(bytes, p + 26) + u16(bytes, p + 28);
@@ -139,14 +184,8 @@ function inflateEntry(bytes: Uint8Array, e: Entry, limits: ZipLimits, budget: nu
   const tooLarge = () =>
     new ZipProblem('too_large', max === cap ? `${e.name} > ${mib(limits.maxEntryBytes)}` : `${e.name} > 1:${limits.maxRatio}`);
   if (e.size > max) throw tooLarge();
-  if (e.method === 0) return data;
-  if (e.method !== 8) throw new ZipProblem('corrupt', `${e.name}: compression method ${e.method}`);
-  try {
-    return inflate(data, max, e.size);
-  } catch (err) {
-    if (err instanceof InflateLimit) throw tooLarge();
-    throw new ZipProblem('corrupt', `${e.name}: ${err instanceof Error ? err.message : String(err)}`);
-  }
+  if (e.method !== 0 && e.method !== 8) throw new ZipProblem('corrupt', `${e.name}: compression method ${e.method}`);
+  return { name: e.name, method: e.method, data, size: e.size, max, tooLarge };
 }
 
 /** fflate's streaming Inflate, fed 64 KiB at a time, stopped as soon as the output passes `maxBytes`. */

@@ -1,0 +1,86 @@
+/**
+ * The period summary and training-needed sheets in the built preview (the real pane over the
+ * in-memory Excel), in Chromium, offline: one click each after evaluating 2024; what the workbook
+ * view shows; "Xóa màu" with the report sheets removes them. Saves docs/screenshots/period-sheet.png
+ * and training-sheet.png.
+ *
+ * Run: npm run test:e2e (builds dist/preview first), or after `npm run build:preview`:
+ * npx jest -c jest.e2e.config.js tests/e2e/report-sheets.test.ts
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launch, openWatched } from './browser';
+import { StaticServer, serveStatic } from './static-server';
+
+const ROOT = path.join(__dirname, '../..');
+const PREVIEW = path.join(ROOT, 'dist/preview');
+const SHOTS = path.join(ROOT, 'docs/screenshots');
+const PERIOD = 'Tổng kết CCHC 2022–2025';
+const TRAINING = 'Danh sách cần bồi dưỡng';
+
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+
+const pane = (): Locator => page.getByTestId('pane');
+const grid = (): Locator => page.getByTestId('grid');
+const cell = (address: string): Locator => grid().locator(`td[data-address="${address}"]`);
+const tabs = (): Promise<string[]> => page.getByTestId('sheet-tabs').getByRole('tab').allTextContents();
+const text = async (address: string): Promise<string> => (await cell(address).textContent()) ?? '';
+
+beforeAll(async () => {
+  if (!existsSync(path.join(PREVIEW, 'index.html')))
+    throw new Error('dist/preview is not built: run "npm run build:preview" (npm run test:e2e does it first).');
+  mkdirSync(SHOTS, { recursive: true });
+  server = await serveStatic(PREVIEW);
+  browser = await launch();
+  page = (await openWatched(browser, server.url)).page;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('the period summary and the training list, one click each, then cleared', async () => {
+  await page.goto(server.url + '/?today=2026-11-26');
+  await pane().getByRole('button', { name: 'Chèn dữ liệu mẫu' }).click();
+  await pane().getByRole('heading', { name: 'Danh sách trong sổ tính' }).waitFor();
+  await pane().getByLabel('Năm đánh giá (tính đến 31/12)').selectOption('2024');
+  await pane().getByRole('button', { name: 'Đánh giá', exact: true }).click();
+  await pane().getByRole('heading', { name: 'Kết quả năm 2024' }).waitFor();
+
+  await pane().getByRole('button', { name: 'Trang tổng kết 2022–2025' }).click();
+  await pane().getByText(`Đã tạo trang "${PERIOD}".`).first().waitFor();
+  await page.locator(`[data-testid="grid"][data-sheet="${PERIOD}"]`).waitFor();
+  expect(await text('A1')).toBe('TỔNG KẾT CẢI CÁCH HÀNH CHÍNH GIAI ĐOẠN 2022–2025');
+  expect(await Promise.all(['C6', 'F6', 'I6', 'L6'].map(text))).toEqual(['2022', '2023', '2024', '2025']);
+  expect(await text('B8')).toBe('T01. Bố trí vị trí việc làm CCHC');
+  expect(await text('K8')).toBe('Không đạt'); // T01 in 2024, as the year's report says
+  const chart = page.getByRole('figure', { name: 'Tỷ lệ đạt các chỉ tiêu tỷ lệ qua các năm' });
+  await chart.waitFor();
+  // A line chart: one line per rate target (T01–T04) across the four years.
+  expect(await chart.getByTestId('line-plot').locator('polyline').count()).toBe(4);
+  await page.getByTestId('zoom').selectOption('70');
+  await page.getByTestId('workbook').screenshot({ path: path.join(SHOTS, 'period-sheet.png') });
+  await page.getByTestId('zoom').selectOption('100');
+
+  await pane().getByRole('button', { name: 'Danh sách cần bồi dưỡng' }).click();
+  await pane().getByText(`Đã tạo trang "${TRAINING}".`).first().waitFor();
+  await page.locator(`[data-testid="grid"][data-sheet="${TRAINING}"]`).waitFor();
+  expect(await Promise.all(['A4', 'B4', 'E4', 'I4'].map(text))).toEqual(['STT', 'Đơn vị', 'Họ và tên', 'Đi tới']);
+  expect(await text('A5')).toBe('1');
+  expect(await text('I5')).toMatch(/^DS CBCCVC!A\d+$/);
+  await page.getByTestId('zoom').selectOption('70');
+  await page.getByTestId('workbook').screenshot({ path: path.join(SHOTS, 'training-sheet.png') });
+  await page.getByTestId('zoom').selectOption('100');
+
+  await pane().getByRole('checkbox', { name: 'Xóa cả các trang báo cáo' }).check();
+  await pane().getByRole('button', { name: 'Xóa màu', exact: true }).click();
+  await pane()
+    .getByText(/2 trang báo cáo/)
+    .first()
+    .waitFor();
+  expect(await tabs()).toEqual(['Sheet1', 'Hướng dẫn', 'DS đơn vị', 'DS CBCCVC', 'Hoạt động 2022-2025']);
+});
