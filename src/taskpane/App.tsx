@@ -273,9 +273,16 @@ export function App({ actions, lang, initialYear }: AppProps) {
     // Office on Mac and iPad cannot download from the pane: the report sheet instead, and why.
     const way = actions.wordReportWay?.() ?? 'download';
     if (way === 'sheet') {
+      // The summary as the period sheet where the session makes one, else the year's report sheet.
+      const periodSheet = period ? actions.reportSheet : undefined;
       void perform(
-        (step) => step('reporting', (o) => actions.report(o)),
-        (out) => setNotice({ intent: 'info', text: NEEDS_STRINGS[lang].wordAsSheet(out.reportSheet ?? '', period) }),
+        (step) =>
+          step('reporting', async (o) =>
+            periodSheet
+              ? { sheet: (await periodSheet.call(actions, 'period', o)).sheet, period: true }
+              : { sheet: (await actions.report(o)).reportSheet ?? '', period: false },
+          ),
+        (out) => setNotice({ intent: 'info', text: NEEDS_STRINGS[lang].wordAsSheet(out.sheet, period, out.period) }),
       );
       return;
     }

@@ -38,7 +38,8 @@ export interface NeedsStrings {
   readonly loadFailed: string;
   // Where a Word report goes.
   readonly wordInserted: (file: string) => string;
-  readonly wordAsSheet: (sheet: string, period: boolean) => string;
+  /** `period`: the summary was asked for; `periodSheet`: it was written as the period sheet (else the year's report). */
+  readonly wordAsSheet: (sheet: string, period: boolean, periodSheet: boolean) => string;
 }
 
 export const NEEDS_STRINGS: Readonly<Record<Lang, NeedsStrings>> = {
@@ -77,8 +78,8 @@ export const NEEDS_STRINGS: Readonly<Record<Lang, NeedsStrings>> = {
     saved: 'Đã lưu thông tin văn bản trong sổ tính này.',
     loadFailed: 'Không đọc được thông tin văn bản đã lưu.',
     wordInserted: (file) => `Đã chèn báo cáo "${file}" vào cuối văn bản Word.`,
-    wordAsSheet: (sheet, period) =>
-      `Office trên Mac và iPad không cho phần bổ trợ tải tệp về, nên báo cáo năm đã được ghi vào trang "${sheet}" thay cho tệp Word. Để có tệp Word${period ? ' tổng kết' : ''}, dùng dòng lệnh: cchc report TỆP.xlsx ${period ? '--period' : '--year NĂM'} --docx BAO-CAO.docx (hoặc mở sổ tính bằng Excel trên web hay Windows).`,
+    wordAsSheet: (sheet, period, periodSheet) =>
+      `Office trên Mac và iPad không cho phần bổ trợ tải tệp về, nên ${periodSheet ? 'báo cáo tổng kết' : 'báo cáo năm'} đã được ghi vào trang "${sheet}" thay cho tệp Word. Để có tệp Word${period ? ' tổng kết' : ''}, dùng dòng lệnh: cchc report TỆP.xlsx ${period ? '--period' : '--year NĂM'} --docx BAO-CAO.docx (hoặc mở sổ tính bằng Excel trên web hay Windows).`,
   },
   en: {
     show: (id) => `Who has not met ${id}?`,
@@ -115,7 +116,7 @@ export const NEEDS_STRINGS: Readonly<Record<Lang, NeedsStrings>> = {
     saved: 'The document details are saved in this workbook.',
     loadFailed: 'The saved document details could not be read.',
     wordInserted: (file) => `The report "${file}" was inserted at the end of the Word document.`,
-    wordAsSheet: (sheet, period) =>
-      `Office on Mac and iPad does not let add-ins download files, so the year's report was written to the sheet "${sheet}" instead of a Word file. For the Word ${period ? 'summary' : 'report'}, use the command line: cchc report FILE.xlsx ${period ? '--period' : '--year YEAR'} --docx REPORT.docx (or open the workbook in Excel on the web or Windows).`,
+    wordAsSheet: (sheet, period, periodSheet) =>
+      `Office on Mac and iPad does not let add-ins download files, so the ${periodSheet ? 'period summary' : "year's report"} was written to the sheet "${sheet}" instead of a Word file. For the Word ${period ? 'summary' : 'report'}, use the command line: cchc report FILE.xlsx ${period ? '--period' : '--year YEAR'} --docx REPORT.docx (or open the workbook in Excel on the web or Windows).`,
   },
 };

@@ -87,8 +87,21 @@ test('Office on Mac/iPad: the Word button writes the report sheet and says why, 
   expect(word).not.toHaveBeenCalled();
   expect(click).not.toHaveBeenCalled();
   await user.click(screen.getByRole('button', { name: 'Báo cáo tổng kết 2022–2025 (Word)' }));
-  expect(await screen.findByText(/cchc report TỆP.xlsx --period --docx/)).toBeTruthy();
+  expect(await screen.findByText(/báo cáo năm đã được ghi.*cchc report TỆP.xlsx --period --docx/)).toBeTruthy();
   click.mockRestore();
+});
+
+test('Office on Mac/iPad, the summary: written as the period sheet where the session makes one', async () => {
+  const reportSheet = jest.fn(async () => ({ sheet: 'Tổng kết CCHC 2022-2025', kept: null, syncs: 2, read: null as never }));
+  const actions = fakeActions(sample, { wordReport: word, wordReportWay: jest.fn(() => 'sheet'), reportSheet });
+  const user = await evaluated(actions);
+  await user.click(screen.getByRole('button', { name: 'Báo cáo tổng kết 2022–2025 (Word)' }));
+  expect(
+    await screen.findByText(/nên báo cáo tổng kết đã được ghi vào trang "Tổng kết CCHC 2022-2025".*--period --docx/),
+  ).toBeTruthy();
+  expect(reportSheet).toHaveBeenCalledWith('period', expect.anything());
+  expect(actions.report).not.toHaveBeenCalled();
+  expect(word).not.toHaveBeenCalled();
 });
 
 test('in Word: the report is inserted into the document, not downloaded', async () => {
