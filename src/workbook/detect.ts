@@ -52,12 +52,17 @@ export const HEADER_SCAN_ROWS = 40;
 
 /**
  * The add-in's own sheets are never read as lists: report sheets ("Báo cáo CCHC 2024"), the
- * consolidation of several files ("Tổng hợp CCHC 2024") and the plan sheet ("Kế hoạch CCHC").
+ * consolidation of several files ("Tổng hợp CCHC 2024"), the period summary ("Tổng kết CCHC
+ * 2022–2025"), the training-needed list ("Danh sách cần bồi dưỡng"), the data issues ("Vấn đề
+ * dữ liệu") and the plan sheet ("Kế hoạch CCHC") — in either language, with the " (2)" a second
+ * copy gets.
  */
 export function isReportSheetName(name: string): boolean {
   const k = foldKey(name);
   return (
     /^(bao cao cchc|cchc report|tong hop cchc|cchc summary)( \d{4})?( \d+)?$/.test(k) ||
+    /^(tong ket cchc|cchc summary) \d{4} \d{4}( \d+)?$/.test(k) ||
+    /^(danh sach can boi duong|training needed|van de du lieu|data issues)( \d{4})?( \d+)?$/.test(k) ||
     k === 'ke hoach cchc' ||
     k === 'cchc plan'
   );
