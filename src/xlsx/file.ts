@@ -7,7 +7,7 @@
 import { constants, promises as fs } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { WorkbookFileError } from './errors';
-import { readSheetPart } from './sheet-stream';
+import { StreamOptions, readSheetPart } from './sheet-stream';
 import { ReadXlsxOptions, XlsxBook, readXlsxWith } from './workbook-read';
 import { InflateLimit, RawInflate } from './zip';
 
@@ -72,8 +72,11 @@ export async function readXlsxFile(file: string, options: ReadXlsxOptions = {}):
   return readXlsxBytes(bytes, { ...options, name });
 }
 
-/** readXlsx with Node's zlib, big worksheet parts streamed. */
-export function readXlsxBytes(bytes: Uint8Array, options: ReadXlsxOptions = {}): Promise<XlsxBook> {
+/**
+ * readXlsx with Node's zlib, big worksheet parts streamed (`stream`: when and in what chunks; the
+ * tests stream every part, in small chunks).
+ */
+export function readXlsxBytes(bytes: Uint8Array, options: ReadXlsxOptions = {}, stream?: StreamOptions): Promise<XlsxBook> {
   const inflate = options.inflate ?? zlibInflate;
-  return readXlsxWith(bytes, { ...options, inflate }, ({ zip, part, ctx }) => readSheetPart(zip, part, ctx, inflate));
+  return readXlsxWith(bytes, { ...options, inflate }, ({ zip, part, ctx }) => readSheetPart(zip, part, ctx, inflate, stream));
 }
