@@ -162,62 +162,132 @@ function store(s: RunState, col: number, v: CellValue): void {
   if (col > s.usedRight) s.usedRight = col;
 }
 
+// What plainHeader read (module scratch: one cell at a time, no object per cell).
+let hEnd = 0;
+let hCol = 0;
+let hRow = 0;
+let hType = T_NUMBER;
+let hStyle = 0;
+
+/**
+ * The header as Excel, LibreOffice and exceljs write it — ` r="B12"`, then ` s="3"` and ` t="s"`
+ * if any, in that order, double quotes, single spaces — read at fixed places (no attribute names
+ * to scan). False for any other shape, which the general attribute loop then reads.
+ */
+function plainHeader(b: Uint8Array, i: number, end: number): boolean {
+  let k = i + 2;
+  if (b[k] !== 0x20 || b[k + 1] !== 0x72 || b[k + 2] !== EQ || b[k + 3] !== QUOTE) return false;
+  k += 4;
+  let c = 0;
+  const c0 = k;
+  for (let d = b[k]; d >= 0x41 && d <= 0x5a; d = b[++k]) c = c * 26 + (d - 0x40);
+  if (k === c0 || k - c0 > 3) return false;
+  let n = 0;
+  const n0 = k;
+  for (let d = b[k] - 0x30; d >= 0 && d <= 9; d = b[++k] - 0x30) n = n * 10 + d;
+  if (k === n0 || k - n0 > 7 || b[k] !== QUOTE) return false;
+  k++;
+  let style = 0;
+  if (b[k] === 0x20 && b[k + 1] === 0x73 && b[k + 2] === EQ && b[k + 3] === QUOTE) {
+    k += 4;
+    const s0 = k;
+    for (let d = b[k] - 0x30; d >= 0 && d <= 9; d = b[++k] - 0x30) style = style * 10 + d;
+    if (k === s0 || k - s0 > 9 || b[k] !== QUOTE) return false;
+    k++;
+  }
+  let type = T_NUMBER;
+  if (b[k] === 0x20 && b[k + 1] === 0x74 && b[k + 2] === EQ && b[k + 3] === QUOTE) {
+    k += 4;
+    const t0 = k;
+    while (k < end && k - t0 < 4 && b[k] !== QUOTE) k++;
+    if (b[k] !== QUOTE) return false;
+    type = cellType(b, t0, k);
+    k++;
+  }
+  if (b[k] !== GT && b[k] !== SLASH) return false;
+  hEnd = k;
+  hCol = c;
+  hRow = n;
+  hType = type;
+  hStyle = style;
+  return true;
+}
+
 /** `<c …/>` or `<c …><v>…</v></c>` at `i`: the position after it, LEAVE or SPENT. */
 function readCell(b: Uint8Array, i: number, end: number, s: RunState): number {
-  let j = i + 2;
-  let ch = b[j];
-  if (ch !== 0x20 && ch !== GT && ch !== SLASH) return LEAVE;
-  // Attributes: r, s and t by their one-letter names; others (cm, vm, ph …) are passed over.
-  let r0 = -1;
-  let r1 = -1;
-  let type = T_NUMBER;
-  let style = 0;
-  for (;;) {
-    while (ch === 0x20 || ch === 0x0a || ch === 0x0d || ch === 0x09) ch = b[++j];
-    if (ch === GT || ch === SLASH) break;
-    // A prefixed name (x:r) is another attribute, as sheet-read.ts's openCell reads it.
-    const ns = j;
-    while (j < end && ch !== EQ && ch !== 0x20 && ch !== GT && ch !== SLASH) ch = b[++j];
-    if (ch !== EQ) return LEAVE;
-    const one = j - ns === 1 ? b[ns] : 0;
-    const q = b[j + 1];
-    if (q !== QUOTE && q !== APOS) return LEAVE;
-    const vs = j + 2;
-    let e = vs;
-    while (e < end && b[e] !== q) e++;
-    if (e >= end) return LEAVE;
-    if (one === 0x72 /* r */) {
-      r0 = vs;
-      r1 = e;
-    } else if (one === 0x74 /* t */) type = cellType(b, vs, e);
-    else if (one === 0x73 /* s */) {
-      style = smallInt(b, vs, e);
-      if (style < 0) return LEAVE;
+  let j: number;
+  let type: number;
+  let style: number;
+  /** From the reference: 1-based column and row, or -1 when the cell has none. */
+  let refCol = -1;
+  let refRow = -1;
+  if (plainHeader(b, i, end)) {
+    j = hEnd;
+    type = hType;
+    style = hStyle;
+    refCol = hCol;
+    refRow = hRow;
+  } else {
+    j = i + 2;
+    let ch = b[j];
+    if (ch !== 0x20 && ch !== GT && ch !== SLASH) return LEAVE;
+    // Attributes: r, s and t by their one-letter names; others (cm, vm, ph …) are passed over.
+    let r0 = -1;
+    let r1 = -1;
+    type = T_NUMBER;
+    style = 0;
+    for (;;) {
+      while (ch === 0x20 || ch === 0x0a || ch === 0x0d || ch === 0x09) ch = b[++j];
+      if (ch === GT || ch === SLASH) break;
+      // A prefixed name (x:r) is another attribute, as sheet-read.ts's openCell reads it.
+      const ns = j;
+      while (j < end && ch !== EQ && ch !== 0x20 && ch !== GT && ch !== SLASH) ch = b[++j];
+      if (ch !== EQ) return LEAVE;
+      const one = j - ns === 1 ? b[ns] : 0;
+      const q = b[j + 1];
+      if (q !== QUOTE && q !== APOS) return LEAVE;
+      const vs = j + 2;
+      let e = vs;
+      while (e < end && b[e] !== q) e++;
+      if (e >= end) return LEAVE;
+      if (one === 0x72 /* r */) {
+        r0 = vs;
+        r1 = e;
+      } else if (one === 0x74 /* t */) type = cellType(b, vs, e);
+      else if (one === 0x73 /* s */) {
+        style = smallInt(b, vs, e);
+        if (style < 0) return LEAVE;
+      }
+      j = e + 1;
+      ch = b[j];
     }
-    j = e + 1;
-    ch = b[j];
+    if (r0 >= 0) {
+      let k = r0;
+      let c = 0;
+      while (k < r1) {
+        const d = b[k];
+        if (d < 0x41 || d > 0x5a) break;
+        c = c * 26 + (d - 0x40);
+        k++;
+      }
+      if (k === r0) return LEAVE;
+      refCol = c;
+      refRow = smallInt(b, k, r1);
+      if (refRow < 0) return LEAVE;
+    }
   }
   if (type === T_OTHER) return LEAVE;
   // Where the cell is: its reference, or the one after the previous cell.
   let col: number;
-  if (r0 >= 0) {
-    let k = r0;
-    let c = 0;
-    while (k < r1) {
-      const d = b[k];
-      if (d < 0x41 || d > 0x5a) break;
-      c = c * 26 + (d - 0x40);
-      k++;
-    }
-    if (k === r0 || c > MAX_COLS) return LEAVE;
-    const n = smallInt(b, k, r1);
-    if (n < 1 || n > MAX_ROWS) return LEAVE;
-    col = c - 1;
-    if (n - 1 !== s.row) moveToRow(s, n - 1);
+  if (refCol >= 0) {
+    if (refCol > MAX_COLS || refRow < 1 || refRow > MAX_ROWS) return LEAVE;
+    col = refCol - 1;
+    if (refRow - 1 !== s.row) moveToRow(s, refRow - 1);
   } else {
     if (s.row < 0 || s.col + 1 >= MAX_COLS) return LEAVE;
     col = s.col + 1;
   }
+  const ch = b[j];
   if (ch === SLASH) {
     if (b[j + 1] !== GT) return LEAVE;
     s.col = col;

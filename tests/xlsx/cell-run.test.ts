@@ -54,6 +54,9 @@ const cellXml = fc
       'extraAttr',
       'cdata',
       'vSelfClosing',
+      'typeFirst',
+      'singleQuotes',
+      'lowerRef',
     ),
     fc.boolean(), // with r
     fc.constantFrom('', ' s="1"', ' s="2"', ' s="x"'),
@@ -100,6 +103,12 @@ const cellXml = fc
         return withRef ? `<c x:r="${col(c)}${row}" t="s"><v>${k}</v></c>` : `<c t="s"><v>${k}</v></c>`;
       case 'extraAttr':
         return `<c${r} cm="1" t="s" vm="2"><v>${k}</v></c>`;
+      case 'typeFirst':
+        return `<c${r} t="s"${style}><v>${k}</v></c>`;
+      case 'singleQuotes':
+        return withRef ? `<c r='${col(c)}${row}' s='1' t='s'><v>${k}</v></c>` : `<c s='1'><v>${k}</v></c>`;
+      case 'lowerRef':
+        return withRef ? `<c r="${col(c).toLowerCase()}${row}" t="s"><v>${k}</v></c>` : `<c t="s"><v>${k}</v></c>`;
       case 'cdata':
         return `<c${r} t="str"><v><![CDATA[<${k}>]]></v></c>`;
       default:
