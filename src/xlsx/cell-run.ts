@@ -65,7 +65,7 @@ export function readCellRun(b: Uint8Array, pos: number, end: number, s: RunState
 }
 
 /**
- * Rows the fast lane makes are sized ahead (as wide as the widest so far): filled in place, they
+ * Rows the fast lane makes are sized ahead (as wide as the row before): filled in place, they
  * are not grown cell by cell, which leaves the garbage collector far less to copy. Before anyone
  * else sees a row — the lane moves to another row, or returns — it is cut to its last cell, so
  * that its length is what a row grown cell by cell would have.
@@ -82,7 +82,8 @@ function trimRow(s: RunState): void {
   const cur = s.cur;
   if (!cur) return;
   if (cur.length > s.top + 1) cur.length = s.top + 1;
-  if (s.top + 1 > s.width && s.top < 256) s.width = s.top + 1;
+  // The next row is made as wide as this one: rows of a list end in the same column.
+  s.width = Math.min(256, s.top + 1);
 }
 
 /** What readCell and readRowOpen return when the element is not theirs to take. */
