@@ -3,7 +3,10 @@
  * not work here). Every request that is not to the local server is refused and recorded — the
  * preview must need no network — and so are page errors and console errors.
  */
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { Browser, BrowserContext, Page, chromium } from 'playwright-core';
+import { StaticServer, serveStatic } from './static-server';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_FLAGS = [
@@ -53,4 +56,43 @@ export async function openWatched(
     if (m.type() === 'error') consoleErrors.push(m.text());
   });
   return { context, page, offsite, pageErrors, consoleErrors };
+}
+
+/** The repository, the built preview and the screenshots folder. */
+export const ROOT = path.join(__dirname, '../..');
+export const PREVIEW = path.join(ROOT, 'dist/preview');
+export const SHOTS = path.join(ROOT, 'docs/screenshots');
+
+/** The built preview served on a free port, Chromium launched, one watched page on it. */
+export interface PreviewSession {
+  readonly server: StaticServer;
+  readonly browser: Browser;
+  readonly w: Watched;
+  readonly page: Page;
+  close(): Promise<void>;
+}
+
+/**
+ * What every end-to-end file starts with: refuses, saying how to build it, when `needs` (a file
+ * of dist/preview) is missing; makes the screenshots folder; serves the preview; opens a page.
+ */
+export async function openPreview(
+  options: { needs?: string; viewport?: { width: number; height: number } } = {},
+): Promise<PreviewSession> {
+  if (!existsSync(path.join(PREVIEW, options.needs ?? 'index.html')))
+    throw new Error('dist/preview is not built: run "npm run build:preview" (npm run test:e2e does it first).');
+  mkdirSync(SHOTS, { recursive: true });
+  const server = await serveStatic(PREVIEW);
+  const browser = await launch();
+  const w = await openWatched(browser, server.url, options.viewport);
+  return {
+    server,
+    browser,
+    w,
+    page: w.page,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
 }

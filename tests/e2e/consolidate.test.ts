@@ -6,23 +6,17 @@
  *
  * Run: npm run build:preview && npx jest -c jest.e2e.config.js tests/e2e/consolidate
  */
-import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { synthesize, toBuffer as synthBuffer } from '../../scripts/synth';
 import { buildWorkbook, canonicalSheets, toBuffer, XRow } from '../xlsx/book';
-import { Watched, launch, openWatched } from './browser';
-import { StaticServer, serveStatic } from './static-server';
+import { PreviewSession, SHOTS, Watched, openPreview } from './browser';
 
-const ROOT = path.join(__dirname, '../..');
-const PREVIEW = path.join(ROOT, 'dist/preview');
-const SHOTS = path.join(ROOT, 'docs/screenshots');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const SHEET = 'Tổng hợp CCHC 2024';
 
-let server: StaticServer;
-let browser: Browser;
+let session: PreviewSession;
 let w: Watched;
 let page: Page;
 
@@ -62,22 +56,14 @@ async function consolidate(files: Array<{ name: string; mimeType: string; buffer
 }
 
 beforeAll(async () => {
-  if (!existsSync(path.join(PREVIEW, 'consolidate-worker.js')))
-    throw new Error('dist/preview is not built: run "npm run build:preview" (npm run test:e2e does it first).');
-  mkdirSync(SHOTS, { recursive: true });
-  server = await serveStatic(PREVIEW);
-  browser = await launch();
-  w = await openWatched(browser, server.url);
-  page = w.page;
+  session = await openPreview({ needs: 'consolidate-worker.js' });
+  ({ w, page } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => session?.close());
 
 test('three files picked in the pane, one damaged: the sheet "Tổng hợp CCHC 2024" is written and shown', async () => {
-  await page.goto(server.url + '/?today=2024-11-26');
+  await page.goto(session.server.url + '/?today=2024-11-26');
   await pane().getByRole('heading', { name: 'Tổng hợp từ nhiều tệp' }).waitFor();
   await pane().getByLabel('Năm tổng hợp (tính đến 31/12)').selectOption('2024');
   const a = await toBuffer(buildWorkbook(canonicalSheets(UNITS_A, STAFF_A)));
@@ -105,7 +91,7 @@ test('three files picked in the pane, one damaged: the sheet "Tổng hợp CCHC 
 });
 
 test('300 ward files of ~150 staff consolidate in the preview (timed, goal < 10 s)', async () => {
-  await page.goto(server.url + '/?today=2024-11-26');
+  await page.goto(session.server.url + '/?today=2024-11-26');
   await pane().getByRole('heading', { name: 'Tổng hợp từ nhiều tệp' }).waitFor();
   await pane().getByLabel('Năm tổng hợp (tính đến 31/12)').selectOption('2024');
   const files: Array<{ name: string; mimeType: string; buffer: Buffer }> = [];

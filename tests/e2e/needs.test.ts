@@ -5,19 +5,12 @@
  *
  * Run: npm run build:preview && npx jest -c jest.e2e.config.js tests/e2e/needs.test.ts
  */
-import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { seriousViolations } from './a11y';
-import { Watched, launch, openWatched } from './browser';
-import { StaticServer, serveStatic } from './static-server';
+import { PreviewSession, SHOTS, Watched, openPreview } from './browser';
 
-const ROOT = path.join(__dirname, '../..');
-const PREVIEW = path.join(ROOT, 'dist/preview');
-const SHOTS = path.join(ROOT, 'docs/screenshots');
-
-let server: StaticServer;
-let browser: Browser;
+let session: PreviewSession;
 let w: Watched;
 let page: Page;
 
@@ -25,14 +18,9 @@ const pane = (): Locator => page.getByTestId('pane');
 const fits = () => pane().evaluate((el) => (el.querySelector('main')?.scrollWidth ?? 0) <= el.clientWidth);
 
 beforeAll(async () => {
-  if (!existsSync(path.join(PREVIEW, 'index.html')))
-    throw new Error('dist/preview is not built: run "npm run build:preview" (npm run test:e2e does it first).');
-  mkdirSync(SHOTS, { recursive: true });
-  server = await serveStatic(PREVIEW);
-  browser = await launch();
-  w = await openWatched(browser, server.url);
-  page = w.page;
-  await page.goto(server.url + '/?today=2026-11-26');
+  session = await openPreview();
+  ({ w, page } = session);
+  await page.goto(session.server.url + '/?today=2026-11-26');
   await pane().getByRole('button', { name: 'Chèn dữ liệu mẫu' }).click();
   await pane().getByRole('heading', { name: 'Danh sách trong sổ tính' }).waitFor();
   await pane().getByLabel('Năm đánh giá (tính đến 31/12)').selectOption('2024');
@@ -42,10 +30,7 @@ beforeAll(async () => {
   await page.getByTestId('pane-width').getByText('320 px').waitFor();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => session?.close());
 
 describe('the letterhead and who needs training at 320 px', () => {
   test('the letterhead form fits, is filled from the heading rows, and is saved', async () => {

@@ -6,15 +6,10 @@
  *
  * Run: npm run test:e2e (builds dist/preview first).
  */
-import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { Watched, launch, openWatched } from './browser';
-import { StaticServer, serveStatic } from './static-server';
+import type { Locator, Page } from 'playwright-core';
+import { PreviewSession, ROOT, SHOTS, Watched, openPreview } from './browser';
 
-const ROOT = path.join(__dirname, '../..');
-const PREVIEW = path.join(ROOT, 'dist/preview');
-const SHOTS = path.join(ROOT, 'docs/screenshots');
 /** A fixed "today" so the report's date line (and its screenshot) is the same on every run. */
 const QUERY = '?today=2026-11-26';
 
@@ -27,8 +22,7 @@ const WHITE = 'rgba(0, 0, 0, 0)';
 const SAMPLE_SHEETS = ['Sheet1', 'Hướng dẫn', 'DS đơn vị', 'DS CBCCVC', 'Hoạt động 2022-2025'];
 const REPORT = 'Báo cáo CCHC 2024';
 
-let server: StaticServer;
-let browser: Browser;
+let session: PreviewSession;
 let w: Watched;
 let page: Page;
 
@@ -93,7 +87,7 @@ async function statusCounts(): Promise<Record<string, number>> {
 
 /** Lazy chunks the page has fetched so far (chunks/NAME.HASH.js → NAME). */
 function chunks(): string[] {
-  return [...new Set(server.requests.filter((r) => r.startsWith('/chunks/')).map((r) => r.split('/')[2].split('.')[0]))];
+  return [...new Set(session.server.requests.filter((r) => r.startsWith('/chunks/')).map((r) => r.split('/')[2].split('.')[0]))];
 }
 
 async function waitForNotice(pattern: RegExp): Promise<void> {
@@ -101,25 +95,17 @@ async function waitForNotice(pattern: RegExp): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(path.join(PREVIEW, 'index.html')))
-    throw new Error('dist/preview is not built: run "npm run build:preview" (npm run test:e2e does it first).');
-  mkdirSync(SHOTS, { recursive: true });
-  server = await serveStatic(PREVIEW);
-  browser = await launch();
-  w = await openWatched(browser, server.url);
-  page = w.page;
+  session = await openPreview();
+  ({ w, page } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => session?.close());
 
 describe('the preview in Chromium, offline', () => {
   let afterSample: Record<string, string[]>;
 
   test('opens on an empty workbook; the pane offers the sample', async () => {
-    await page.goto(server.url + '/' + QUERY);
+    await page.goto(session.server.url + '/' + QUERY);
     await pane().getByRole('button', { name: 'Chèn dữ liệu mẫu' }).waitFor();
     await pane().getByRole('heading', { name: 'Chưa tìm thấy danh sách nào' }).waitFor();
     expect(await tabs()).toEqual(['Sheet1']);
@@ -342,7 +328,7 @@ describe('the preview in Chromium, offline', () => {
   });
 
   test('an English pane on a fresh page (?lang=en) offers the sample in English', async () => {
-    await page.goto(server.url + '/?lang=en');
+    await page.goto(session.server.url + '/?lang=en');
     await pane().getByRole('button', { name: 'Insert sample data' }).waitFor();
     await pane().getByRole('button', { name: 'Evaluate' }).waitFor({ state: 'detached' });
   });
@@ -351,6 +337,6 @@ describe('the preview in Chromium, offline', () => {
     expect(w.offsite).toEqual([]);
     expect(w.pageErrors).toEqual([]);
     expect(w.consoleErrors).toEqual([]);
-    expect(server.requests.length).toBeGreaterThan(0);
+    expect(session.server.requests.length).toBeGreaterThan(0);
   });
 });

@@ -7,20 +7,14 @@
  * Run: npm run test:e2e (builds dist/preview first), or after `npm run build:preview`:
  * npx jest -c jest.e2e.config.js tests/e2e/report-sheets.test.ts
  */
-import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launch, openWatched } from './browser';
-import { StaticServer, serveStatic } from './static-server';
+import type { Locator, Page } from 'playwright-core';
+import { PreviewSession, SHOTS, openPreview } from './browser';
 
-const ROOT = path.join(__dirname, '../..');
-const PREVIEW = path.join(ROOT, 'dist/preview');
-const SHOTS = path.join(ROOT, 'docs/screenshots');
 const PERIOD = 'Tổng kết CCHC 2022–2025';
 const TRAINING = 'Danh sách cần bồi dưỡng';
 
-let server: StaticServer;
-let browser: Browser;
+let session: PreviewSession;
 let page: Page;
 
 const pane = (): Locator => page.getByTestId('pane');
@@ -30,21 +24,14 @@ const tabs = (): Promise<string[]> => page.getByTestId('sheet-tabs').getByRole('
 const text = async (address: string): Promise<string> => (await cell(address).textContent()) ?? '';
 
 beforeAll(async () => {
-  if (!existsSync(path.join(PREVIEW, 'index.html')))
-    throw new Error('dist/preview is not built: run "npm run build:preview" (npm run test:e2e does it first).');
-  mkdirSync(SHOTS, { recursive: true });
-  server = await serveStatic(PREVIEW);
-  browser = await launch();
-  page = (await openWatched(browser, server.url)).page;
+  session = await openPreview();
+  page = session.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => session?.close());
 
 test('the period summary and the training list, one click each, then cleared', async () => {
-  await page.goto(server.url + '/?today=2026-11-26');
+  await page.goto(session.server.url + '/?today=2026-11-26');
   await pane().getByRole('button', { name: 'Chèn dữ liệu mẫu' }).click();
   await pane().getByRole('heading', { name: 'Danh sách trong sổ tính' }).waitFor();
   await pane().getByLabel('Năm đánh giá (tính đến 31/12)').selectOption('2024');

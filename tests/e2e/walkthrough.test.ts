@@ -7,18 +7,11 @@
  *
  * Run: npm run build:preview && npx jest -c jest.e2e.config.js tests/e2e/walkthrough.test.ts
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { seriousViolations } from './a11y';
-import { Watched, launch, openWatched } from './browser';
-import { StaticServer, serveStatic } from './static-server';
+import { PreviewSession, Watched, openPreview } from './browser';
 
-const ROOT = path.join(__dirname, '../..');
-const PREVIEW = path.join(ROOT, 'dist/preview');
-
-let server: StaticServer;
-let browser: Browser;
+let session: PreviewSession;
 let w: Watched;
 let page: Page;
 
@@ -56,21 +49,16 @@ async function isDisabled(button: Locator): Promise<boolean> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(path.join(PREVIEW, 'index.html'))) throw new Error('dist/preview is not built: run "npm run build:preview".');
-  server = await serveStatic(PREVIEW);
-  browser = await launch();
-  w = await openWatched(browser, server.url, { width: 1280, height: 800 });
+  session = await openPreview({ viewport: { width: 1280, height: 800 } });
+  w = session.w;
   page = w.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => session?.close());
 
 describe('a new user in a 320 px pane on a 1280 px page', () => {
   test('"Chèn dữ liệu mẫu" by keyboard: focus moves to the lists, not to <body>', async () => {
-    await page.goto(server.url + '/?today=2026-11-29&width=320');
+    await page.goto(session.server.url + '/?today=2026-11-29&width=320');
     const insert = pane().getByRole('button', { name: 'Chèn dữ liệu mẫu' });
     await insert.waitFor();
     expect(await pane().evaluate((el) => el.clientWidth)).toBe(320);
