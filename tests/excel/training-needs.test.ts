@@ -92,6 +92,31 @@ describe('training needs in the pane’s session', () => {
     expect(fake.selection).toEqual(before);
   });
 
+  test('a note typed over the name, or a column inserted before the names: refused, nothing selected', async () => {
+    const { fake, session } = await evaluated();
+    const people = (await session.trainingNeeds()).flatMap((u) => u.targets.flatMap((t) => t.missing));
+    const [first, second] = [people[0], people.find((p) => p.row !== people[0].row) as (typeof people)[0]];
+    const other = fake.sheetNames().find((n) => n !== first.sheet) as string;
+    expect((await session.selectPerson(second)).status).toBe('selected');
+    const nameCell = fake.selection.address;
+    // Between clicks: a note typed over the second person's name, another sheet looked at.
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem(second.sheet).getRange(nameCell).values = [['đã nghỉ hưu']];
+      context.workbook.worksheets.getItem(other).activate();
+      await context.sync();
+    });
+    const before = fake.selection;
+    expect(await session.selectPerson(second)).toMatchObject({ status: 'moved', found: 'đã nghỉ hưu' });
+    expect(fake.selection).toEqual(before);
+    // Then a column inserted left of the names: the first person's name cell now holds something else.
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem(first.sheet).getRange('A:A').insert(Excel.InsertShiftDirection.right);
+      await context.sync();
+    });
+    expect((await session.selectPerson(first)).status).toBe('moved');
+    expect(fake.selection).toEqual(before);
+  });
+
   test('a deleted sheet: gone, nothing selected', async () => {
     const { fake, session } = await evaluated();
     const person = (await session.trainingNeeds()).flatMap((u) => u.targets.flatMap((t) => t.missing))[0];

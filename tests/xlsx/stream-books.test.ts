@@ -1,10 +1,10 @@
 /**
  * Whole workbooks read while inflated (src/xlsx/sheet-stream.ts) give the grid the whole read
- * gives: every sheet streamed, in small chunks, for the fixtures, a synthesized official workbook
+ * gives: every sheet streamed, in small chunks, for the fixtures carried in the repository, a synthesized official workbook
  * (title block, merged two-row header, group rows, total and note) and the rich workbook (tables,
  * rich text, formulas, hidden sheets) — and the engine's figures are the same.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { evaluate, readDataset } from '../../src/engine';
 import { HCMC_PLAN } from '../../src/plan';
@@ -14,15 +14,11 @@ import { readXlsx } from '../../src/xlsx/workbook-read';
 import { synthesize, toBuffer } from '../../scripts/synth';
 import { richBook } from './rich-book';
 
-const FIXTURES = [path.join(__dirname, '..', 'fixtures'), path.join(__dirname, '..', '..', '..', 'shared', 'fixtures')];
+const FIXTURES = path.join(__dirname, '..', 'fixtures');
 
 async function books(): Promise<Array<[string, Buffer]>> {
   const out: Array<[string, Buffer]> = [];
-  for (const dir of FIXTURES) {
-    if (!existsSync(dir)) continue;
-    for (const f of readdirSync(dir).filter((n) => n.endsWith('.xlsx')))
-      out.push([`${path.basename(path.dirname(dir))}/${f}`, readFileSync(path.join(dir, f))]);
-  }
+  for (const f of readdirSync(FIXTURES).filter((n) => n.endsWith('.xlsx'))) out.push([f, readFileSync(path.join(FIXTURES, f))]);
   out.push([
     'synth official',
     await toBuffer(synthesize({ seed: 3, units: 40, staff: 600, activities: 20, issues: true, layout: 'official' }).workbook),
