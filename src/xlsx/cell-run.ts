@@ -13,7 +13,11 @@
  * fast one only does it with fewer steps per byte.
  */
 import type { CellValue } from '../workbook/grid';
-import { decodeUtf8, numberAt, unescapeXml } from './xml-scan';
+import { DAYS_1900_TO_1904, MAX_COLS, MAX_ROWS, T_BOOL, T_NUMBER, T_SHARED, T_STR, cellType } from './cell-type';
+import { decodeUtf8, digits, numberAt, unescapeXml } from './xml-scan';
+
+/** Types this lane reads; the others (inline strings, errors, dates) are the general reader's. */
+const isPlainType = (type: number): boolean => type === T_NUMBER || type === T_SHARED || type === T_STR || type === T_BOOL;
 
 /** What the run reads and updates; the same fields as sheet-read.ts keeps between tokens. */
 export interface RunState {
@@ -40,17 +44,6 @@ const SLASH = 0x2f;
 const QUOTE = 0x22;
 const APOS = 0x27;
 const EQ = 0x3d;
-
-/** Excel's grid: rows and columns beyond it are left to the general reader, which refuses them. */
-const MAX_ROWS = 1048576;
-const MAX_COLS = 16384;
-const DAYS_1900_TO_1904 = 1462;
-
-const T_NUMBER = 0;
-const T_SHARED = 1;
-const T_STR = 2;
-const T_BOOL = 3;
-const T_OTHER = 4;
 
 /**
  * Reads plain rows and cells from `pos` (at a `<`, inside <sheetData>) and returns where it
@@ -107,26 +100,6 @@ function runCells(b: Uint8Array, pos: number, end: number, s: RunState): number 
     if (next === SPENT) return -1 - i;
     i = next;
   }
-}
-
-/** Numbers of one to nine digits at [vs, e); -1 otherwise. */
-function smallInt(b: Uint8Array, vs: number, e: number): number {
-  if (e === vs || e - vs > 9) return -1;
-  let n = 0;
-  for (let k = vs; k < e; k++) {
-    const d = b[k] - 0x30;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n;
-}
-
-/** The `t` attribute's value at [vs, e). */
-function cellType(b: Uint8Array, vs: number, e: number): number {
-  const len = e - vs;
-  const t = b[vs];
-  if (len === 1) return t === 0x73 ? T_SHARED : t === 0x6e ? T_NUMBER : t === 0x62 ? T_BOOL : T_OTHER;
-  return len === 3 && t === 0x73 && b[vs + 1] === 0x74 && b[vs + 2] === 0x72 ? T_STR : T_OTHER;
 }
 
 /** A plain string cell's text (entities decoded). */
@@ -256,7 +229,7 @@ function readCell(b: Uint8Array, i: number, end: number, s: RunState): number {
         r1 = e;
       } else if (one === 0x74 /* t */) type = cellType(b, vs, e);
       else if (one === 0x73 /* s */) {
-        style = smallInt(b, vs, e);
+        style = digits(b, vs, e);
         if (style < 0) return LEAVE;
       }
       j = e + 1;
@@ -273,11 +246,11 @@ function readCell(b: Uint8Array, i: number, end: number, s: RunState): number {
       }
       if (k === r0) return LEAVE;
       refCol = c;
-      refRow = smallInt(b, k, r1);
+      refRow = digits(b, k, r1);
       if (refRow < 0) return LEAVE;
     }
   }
-  if (type === T_OTHER) return LEAVE;
+  if (!isPlainType(type)) return LEAVE;
   // Where the cell is: its reference, or the one after the previous cell.
   let col: number;
   if (refCol >= 0) {
@@ -311,8 +284,7 @@ function readCell(b: Uint8Array, i: number, end: number, s: RunState): number {
   if (b[ve + 4] !== LT || b[ve + 5] !== SLASH || b[ve + 6] !== 0x63 || b[ve + 7] !== GT) return LEAVE;
   let v: CellValue | undefined;
   if (type === T_SHARED) {
-    if (ve - vs > 15) return LEAVE;
-    const n = smallInt(b, vs, ve);
+    const n = digits(b, vs, ve);
     if (n < 0) return LEAVE;
     v = n < s.sharedStrings.length ? s.sharedStrings[n] : undefined;
   } else if (type === T_STR) v = strValue(b, vs, ve);
@@ -360,7 +332,7 @@ function readRowOpen(b: Uint8Array, i: number, end: number, s: RunState): number
     if (one === 0x72 && r < 0) {
       // The first r counts (as the general reader's findAttr takes it).
       if (e - vs > 7) return LEAVE;
-      r = smallInt(b, vs, e);
+      r = digits(b, vs, e);
       if (r < 0) return LEAVE;
     }
     j = e + 1;

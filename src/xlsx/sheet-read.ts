@@ -7,10 +7,22 @@
 import { CellRange, CellValue } from '../workbook/grid';
 import { CellStyles } from './styles';
 import { RunState, readCellRun } from './cell-run';
+import {
+  DAYS_1900_TO_1904,
+  MAX_COLS,
+  MAX_ROWS,
+  T_BOOL,
+  T_DATE,
+  T_ERROR,
+  T_INLINE,
+  T_NUMBER,
+  T_SHARED,
+  T_STR,
+  cellType,
+} from './cell-type';
 import { END, OPEN, TEXT, XmlProblem, XmlScanner, decodeUtf8, digits, numberAt, unescapeXml } from './xml-scan';
 
-export const MAX_ROWS = 1048576;
-export const MAX_COLS = 16384;
+export { MAX_COLS, MAX_ROWS } from './cell-type';
 
 /** A value beyond a limit (Excel's grid, the reader's cell budget): `detail` says which. */
 export class BeyondLimits extends Error {
@@ -49,27 +61,6 @@ export interface SheetContext {
   /** Cells the whole workbook may still hold; decremented as cells are kept. */
   budget: { cells: number; readonly max: number };
 }
-
-// Cell types (the `t` attribute).
-const T_NUMBER = 0;
-const T_SHARED = 1;
-const T_STR = 2;
-const T_INLINE = 3;
-const T_BOOL = 4;
-const T_ERROR = 5;
-const T_DATE = 6;
-
-function cellType(b: Uint8Array, s: number, e: number): number {
-  const c = b[s];
-  const len = e - s;
-  if (len === 1) return c === 0x73 ? T_SHARED : c === 0x62 ? T_BOOL : c === 0x65 ? T_ERROR : c === 0x64 ? T_DATE : T_NUMBER;
-  if (len === 3 && c === 0x73) return T_STR;
-  if (len === 9 && c === 0x69) return T_INLINE;
-  return T_NUMBER;
-}
-
-/** 1904 system serials are 1,462 days smaller than the 1900 system's for the same day. */
-const DAYS_1900_TO_1904 = 1462;
 
 /** An ISO 8601 date-time (a `t="d"` cell) as a 1900-system serial; null when not a date. */
 export function isoToSerial(text: string): number | null {
