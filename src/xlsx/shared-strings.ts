@@ -2,7 +2,7 @@
  * The shared strings part (xl/sharedStrings.xml): each <si> is a plain <t> or rich text runs
  * (<r><t>…</t></r>), read as the text a cell shows; phonetic guides (<rPh>) are not part of it.
  */
-import { CLOSE, END, OPEN, TEXT, XmlScanner, unescapeXml } from './xml-scan';
+import { CLOSE, END, OPEN, TEXT, XmlScanner, decodeUtf8, isSpace, unescapeXml } from './xml-scan';
 
 /** More shared strings than `max` → this error (the caller names the file). */
 export class TooManyStrings extends Error {
@@ -60,17 +60,13 @@ export function tokenByToken(bytes: Uint8Array, part: string, max: number): stri
   return out;
 }
 
-const utf8 = new TextDecoder('utf-8');
-
-const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-
 /**
  * The items after `<sst …>` at byte `from` when every one is `<si><t>text</t></si>` (the <t> may
  * carry attributes such as xml:space) and `</sst>` ends them: the part is decoded once and walked
  * with native string searches. Null at the first other shape, for the tokenizer to read it all.
  */
 function plainItems(bytes: Uint8Array, from: number, max: number): string[] | null {
-  const s = utf8.decode(bytes.subarray(from));
+  const s = decodeUtf8(bytes, from, bytes.length);
   const n = s.length;
   const out: string[] = [];
   let i = 0;

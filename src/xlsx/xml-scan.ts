@@ -41,7 +41,8 @@ const CDATA_END = [0x5d, 0x5d, GT];
 
 const utf8 = new TextDecoder('utf-8');
 
-function isSpace(c: number): boolean {
+/** XML white space (space, tab, CR, LF). */
+export function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
 
