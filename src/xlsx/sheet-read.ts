@@ -146,11 +146,23 @@ export function sheetReader(ctx: SheetContext): SheetReader {
   const { sharedStrings, styles, date1904 } = ctx;
   const ref = { row: 0, col: 0 };
 
-  let row = -1; // current row (0-based)
-  let col = -1; // current cell's column
-  let cur: Array<CellValue | undefined> | undefined;
-  let usedBottom = -1;
-  let usedRight = -1;
+  // Where the reading is (row, column, the row's array, the used range): one record that both
+  // lanes read and move on, the fast one (cell-run.ts) and the general one below.
+  const st: RunState = {
+    rows,
+    cur: undefined,
+    row: -1,
+    col: -1,
+    usedBottom: -1,
+    usedRight: -1,
+    sharedStrings,
+    isDate: styles.isDate,
+    date1904,
+    budget: ctx.budget,
+    width: 16,
+    fresh: false,
+    top: -1,
+  };
   // Current cell.
   let inCell = false;
   let type = T_NUMBER;
@@ -193,33 +205,35 @@ export function sheetReader(ctx: SheetContext): SheetReader {
       v = f === 'TRUE()' || f === 'TRUE' ? true : f === 'FALSE()' || f === 'FALSE' ? false : { error: '#N/A' };
     }
     if (extras) {
-      if (formula !== null && formula !== '') extras.formulas.push({ row, col, formula });
-      if (style > 0) extras.styled.push({ row, col, style });
+      if (formula !== null && formula !== '') extras.formulas.push({ row: st.row, col: st.col, formula });
+      if (style > 0) extras.styled.push({ row: st.row, col: st.col, style });
     }
     if (v === undefined || v === null || v === '') return;
     if (--ctx.budget.cells < 0) throw new BeyondLimits(`> ${ctx.budget.max.toLocaleString('en-US')} cells`);
+    let cur = st.cur;
     if (!cur) {
       cur = [];
-      rows[row] = cur;
+      st.cur = cur;
+      rows[st.row] = cur;
     }
-    cur[col] = v;
-    if (row > usedBottom) usedBottom = row;
-    if (col > usedRight) usedRight = col;
+    cur[st.col] = v;
+    if (st.row > st.usedBottom) st.usedBottom = st.row;
+    if (st.col > st.usedRight) st.usedRight = st.col;
   };
 
   /** A cell opens: its r, t and s attribute values at byte ranges (start -1 when absent). */
   const startCell = (r0: number, r1: number, t0: number, t1: number, s0: number, s1: number, selfClosing: boolean): void => {
     if (r0 >= 0 && cellRef(b, r0, r1, ref, ctx.part)) {
-      if (ref.row !== row) {
+      if (ref.row !== st.row) {
         // A cell outside its row element: trust its reference.
-        row = ref.row;
-        cur = rows[row];
+        st.row = ref.row;
+        st.cur = rows[st.row];
       }
-      col = ref.col;
+      st.col = ref.col;
     } else {
-      if (row < 0) row = 0;
-      col++;
-      if (col >= MAX_COLS) throw new BeyondLimits(`${ctx.part}: XFE${row + 1} > XFD${MAX_ROWS}`);
+      if (st.row < 0) st.row = 0;
+      st.col++;
+      if (st.col >= MAX_COLS) throw new BeyondLimits(`${ctx.part}: XFE${st.row + 1} > XFD${MAX_ROWS}`);
     }
     type = t0 >= 0 ? cellType(b, t0, t1) : T_NUMBER;
     style = s0 >= 0 ? Math.max(0, digits(b, s0, s1)) : 0;
@@ -232,7 +246,7 @@ export function sheetReader(ctx: SheetContext): SheetReader {
     capture = 0;
     phonetic = 0;
     if (selfClosing) {
-      if (extras && style > 0) extras.styled.push({ row, col, style });
+      if (extras && style > 0) extras.styled.push({ row: st.row, col: st.col, style });
     } else if (x.leaf(0x76) /* <v>…</v> */) {
       hasV = true;
       vStart = x.textStart;
@@ -244,23 +258,7 @@ export function sheetReader(ctx: SheetContext): SheetReader {
 
   // Plain rows and cells in one tight loop (cell-run.ts); what it does not take is read below.
   // The preview's extras (formulas, styles, hidden rows) are collected by the general lane only.
-  const run: RunState | null = ctx.extras
-    ? null
-    : {
-        rows,
-        cur: undefined,
-        row: -1,
-        col: -1,
-        usedBottom: -1,
-        usedRight: -1,
-        sharedStrings,
-        isDate: styles.isDate,
-        date1904,
-        budget: ctx.budget,
-        width: 16,
-        fresh: false,
-        top: -1,
-      };
+  const fast = !ctx.extras;
   const feed = (piece: Uint8Array, last: boolean): void => {
     // Always a plain Uint8Array (not a Node Buffer or another view type): the byte loops stay
     // monomorphic whoever cut the piece.
@@ -278,23 +276,11 @@ export function sheetReader(ctx: SheetContext): SheetReader {
 
   const readPiece = (last: boolean): void => {
     for (;;) {
-      if (run !== null && inSheetData && !inCell) {
+      if (fast && inSheetData && !inCell) {
         const from = x.position;
-        run.cur = cur;
-        run.row = row;
-        run.col = col;
-        run.usedBottom = usedBottom;
-        run.usedRight = usedRight;
-        const at = readCellRun(b, from, b.length, run);
+        const at = readCellRun(b, from, b.length, st);
         if (at < 0) throw new BeyondLimits(`> ${ctx.budget.max.toLocaleString('en-US')} cells`);
-        if (at !== from) {
-          x.moveTo(at);
-          cur = run.cur;
-          row = run.row;
-          col = run.col;
-          usedBottom = run.usedBottom;
-          usedRight = run.usedRight;
-        }
+        if (at !== from) x.moveTo(at);
       }
       // The commonest element, <c …>, read without the general tokenizer.
       if (inSheetData && !inCell && x.openCell()) {
@@ -347,11 +333,11 @@ export function sheetReader(ctx: SheetContext): SheetReader {
             const shown = decodeUtf8(b, x.valueStart, Math.min(x.valueEnd, x.valueStart + 16));
             throw new BeyondLimits(`${ctx.part}: row ${shown} > ${MAX_ROWS}`);
           }
-          row = r > 0 ? r - 1 : row + 1;
-          if (row >= MAX_ROWS) throw new BeyondLimits(`${ctx.part}: row ${row + 1} > ${MAX_ROWS}`);
-          cur = rows[row];
-          col = -1;
-          if (extras && x.attrTrue('hidden')) extras.hiddenRows.push(row + 1);
+          st.row = r > 0 ? r - 1 : st.row + 1;
+          if (st.row >= MAX_ROWS) throw new BeyondLimits(`${ctx.part}: row ${st.row + 1} > ${MAX_ROWS}`);
+          st.cur = rows[st.row];
+          st.col = -1;
+          if (extras && x.attrTrue('hidden')) extras.hiddenRows.push(st.row + 1);
         } else if (x.is('sheetData')) inSheetData = !x.selfClosing;
         else if (x.is('mergeCell')) {
           const m = rangeRef(x.attr('ref') ?? '');
@@ -389,6 +375,7 @@ export function sheetReader(ctx: SheetContext): SheetReader {
 
   const finish = (): SheetCells => {
     // Merged areas within the used range: a merge over the whole sheet covers only what holds data.
+    const { usedBottom, usedRight } = st;
     const merges: CellRange[] = [];
     for (const m of rawMerges) {
       if (m.top > usedBottom || m.left > usedRight) continue;
