@@ -13,6 +13,7 @@
  *
  * Both are pure and cached: workbooks repeat the same strings thousands of times.
  */
+import { cached } from './memo';
 
 /** The five Vietnamese tone marks as combining characters (after NFD). */
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
@@ -106,19 +107,6 @@ function foldKeyUncached(s: string): string {
       return KEY_EXPANSIONS.get(plain) ?? plain;
     })
     .join(' ');
-}
-
-function cached(fn: (s: string) => string, limit = 50_000): (s: string) => string {
-  const cache = new Map<string, string>();
-  return (s: string) => {
-    let v = cache.get(s);
-    if (v === undefined) {
-      v = fn(s);
-      if (cache.size >= limit) cache.clear();
-      cache.set(s, v);
-    }
-    return v;
-  };
 }
 
 /** Folds a name for equality: case, spacing, punctuation, NFC/NFD, tone placement, UBND/TP. */

@@ -5,6 +5,7 @@
  */
 import { UNIT_STATUS_TEXT } from '../i18n';
 import { foldKey } from '../text/fold';
+import { cached } from '../text/memo';
 import { FieldSpec, FieldsOf, LIST_KINDS, ListKind, ListSchema, SCHEMAS, headerScore } from './fields';
 import { CellValue, SheetGrid, TableInfo, WorkbookGrid, cellAt, lastCol, lastRow } from './grid';
 import { YearColumn, bareYear, isYearSubHeaderRow, splitYearHeader, spreadGroupHeaders } from './year-columns';
@@ -111,21 +112,13 @@ const ALL_FIELDS: ReadonlyArray<{ spec: FieldSpec<string>; year: boolean }> = LI
   return schema.fields.map((spec) => ({ spec, year: schema.yearFields?.includes(spec.field) === true }));
 });
 
-const namingKeys = new Map<string, boolean>();
-
 /** Whether a folded header text names any field of any list, alone or before a year. */
-function keyNamesAField(key: string): boolean {
-  let yes = namingKeys.get(key);
-  if (yes === undefined) {
-    const split = splitYearHeader(key);
-    yes = ALL_FIELDS.some(
-      ({ spec, year }) => headerScore(spec, key) > 0 || (year && split !== null && headerScore(spec, split.rest) > 0),
-    );
-    if (namingKeys.size > 50_000) namingKeys.clear();
-    namingKeys.set(key, yes);
-  }
-  return yes;
-}
+const keyNamesAField = cached((key: string): boolean => {
+  const split = splitYearHeader(key);
+  return ALL_FIELDS.some(
+    ({ spec, year }) => headerScore(spec, key) > 0 || (year && split !== null && headerScore(spec, split.rest) > 0),
+  );
+});
 
 const rowNames = new WeakMap<RowTexts, boolean>();
 

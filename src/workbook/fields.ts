@@ -4,6 +4,7 @@
  */
 import { LocalText, StaffAchievementField } from '../plan/types';
 import { foldKey } from '../text/fold';
+import { cached } from '../text/memo';
 
 export type ListKind = 'units' | 'staff' | 'activities';
 export const LIST_KINDS: readonly ListKind[] = ['units', 'staff', 'activities'];
@@ -234,22 +235,16 @@ export const SCHEMAS: SchemaMap = { units: UNITS_SCHEMA, staff: STAFF_SCHEMA, ac
 /** How well a header names a field: 0 no, 2 a phrase inside it, 3 exactly. Ties go to the longer phrase. */
 export function headerScore<F extends string>(spec: FieldSpec<F>, key: string): number {
   if (key.length === 0) return 0;
-  let scores = SCORES.get(spec);
-  if (!scores) {
-    scores = new Map();
-    SCORES.set(spec, scores);
+  // Detection asks for the same headers (and the same data texts) again and again.
+  let score = SCORERS.get(spec);
+  if (!score) {
+    score = cached((k) => scoreOf(spec, k), 10_000);
+    SCORERS.set(spec, score);
   }
-  let score = scores.get(key);
-  if (score === undefined) {
-    score = scoreOf(spec, key);
-    // Detection asks for the same headers (and the same data texts) again and again.
-    if (scores.size > 10_000) scores.clear();
-    scores.set(key, score);
-  }
-  return score;
+  return score(key);
 }
 
-const SCORES = new WeakMap<FieldSpec<string>, Map<string, number>>();
+const SCORERS = new WeakMap<FieldSpec<string>, (key: string) => number>();
 
 function scoreOf<F extends string>(spec: FieldSpec<F>, key: string): number {
   if (spec.exact.includes(key)) return 3 + key.length / 1000;
