@@ -10,32 +10,13 @@ import { expandInputs } from '../../src/cli/files';
 import { readDataset } from '../../src/engine';
 import { HCMC_PLAN } from '../../src/plan';
 import { consolidate } from '../../src/report/consolidate';
-import { buildWorkbook, canonicalSheets, gridFromSheets, toBuffer, XRow } from '../xlsx/book';
+import { buildWorkbook, canonicalSheets, gridFromSheets, toBuffer } from '../xlsx/book';
+import { STAFF_A, STAFF_B, UNITS_A, UNITS_B } from '../xlsx/ward-books';
 import { runCli as cli } from '../helpers/cli';
 
 jest.setTimeout(60_000);
 
 const P1 = path.resolve(__dirname, '..', 'fixtures', 'p1-canonical.xlsx');
-
-const UNITS_A: XRow[] = [
-  [1, 'Sở Nội vụ', 'Sở, ban, ngành', 2, 2023],
-  [2, 'Phòng Nội vụ Quận 1', 'Phòng Nội vụ', 1, null],
-];
-const STAFF_A: XRow[] = [
-  [1, 'Nguyễn Văn An', 'Sở Nội vụ', 'Giám đốc', 'x', null, 2023, null, null, null, null, null],
-  [2, 'Trần Thị Bình', 'Sở Nội vụ', 'Chuyên viên', null, 'x', null, 'x', 'x', 2024, null, 2024],
-  [3, 'Lê Văn Cường', 'Phòng Nội vụ Quận 1', 'Trưởng phòng', 'x', 'x', 'x', 'x', 'x', null, 2024, null],
-];
-/** Lists "Sở Nội vụ" again (overlap with A) and has a person in a unit nobody lists. */
-const UNITS_B: XRow[] = [
-  [1, 'Sở Nội vụ', 'Sở, ban, ngành', 1, 2024],
-  [2, 'Phòng Nội vụ Quận 3', 'Phòng Nội vụ', null, null],
-];
-const STAFF_B: XRow[] = [
-  [1, 'Phạm Thị Dung', 'Sở Nội vụ', 'Phó Giám đốc', 'x', 'x', 2024, 2024, null, null, null, null],
-  [2, 'Hoàng Văn Em', 'Phòng Nội vụ Quận 3', 'Chuyên viên', null, 'x', null, null, 'x', null, null, null],
-  [3, 'Võ Thị Giang', 'Sở Tư pháp', 'Chuyên viên', null, 'x', 'x', 'x', null, null, null, null],
-];
 
 let dir = '';
 const at = (...p: string[]) => path.join(dir, ...p);

@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import type { Locator, Page } from 'playwright-core';
 import { synthesize, toBuffer as synthBuffer } from '../../scripts/synth';
 import { buildWorkbook, canonicalSheets, toBuffer, XRow } from '../xlsx/book';
+import { STAFF_A, UNITS_A, UNITS_B } from '../xlsx/ward-books';
 import { PreviewSession, SHOTS, Watched, openPreview } from './browser';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -25,19 +26,6 @@ const grid = (): Locator => page.getByTestId('grid');
 const cell = (address: string): Locator => grid().locator(`td[data-address="${address}"]`);
 const tab = (name: string): Locator => page.getByTestId('sheet-tabs').getByRole('tab', { name, exact: true });
 
-const UNITS_A: XRow[] = [
-  [1, 'Sở Nội vụ', 'Sở, ban, ngành', 2, 2023],
-  [2, 'Phòng Nội vụ Quận 1', 'Phòng Nội vụ', 1, null],
-];
-const STAFF_A: XRow[] = [
-  [1, 'Nguyễn Văn An', 'Sở Nội vụ', 'Giám đốc', 'x', null, 2023, null, null, null, null, null],
-  [2, 'Trần Thị Bình', 'Sở Nội vụ', 'Chuyên viên', null, 'x', null, 'x', 'x', 2024, null, 2024],
-  [3, 'Lê Văn Cường', 'Phòng Nội vụ Quận 1', 'Trưởng phòng', 'x', 'x', 'x', 'x', 'x', null, 2024, null],
-];
-const UNITS_B: XRow[] = [
-  [1, 'Sở Nội vụ', 'Sở, ban, ngành', 1, 2024],
-  [2, 'Phòng Nội vụ Quận 3', 'Phòng Nội vụ', null, null],
-];
 const STAFF_B: XRow[] = [
   [1, 'Phạm Thị Dung', 'Sở Nội vụ', 'Phó Giám đốc', 'x', 'x', 2024, 2024, null, null, null, null],
   [2, 'Võ Thị Giang', 'Sở Tư pháp', 'Chuyên viên', null, 'x', 'x', 'x', null, null, null, null],

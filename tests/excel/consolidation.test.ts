@@ -10,28 +10,11 @@ import { main } from '../../src/cli/main';
 import { FakeExcel, installExcelEnums } from '../../src/fake-excel';
 import { Session } from '../../src/excel/session';
 import { buildWorkbook, canonicalSheets, toBuffer, XRow } from '../xlsx/book';
+import { STAFF_A, STAFF_B, UNITS_A, UNITS_B } from '../xlsx/ward-books';
 import { envOf } from '../helpers/fake-book';
 
 installExcelEnums();
 
-const UNITS_A: XRow[] = [
-  [1, 'Sở Nội vụ', 'Sở, ban, ngành', 2, 2023],
-  [2, 'Phòng Nội vụ Quận 1', 'Phòng Nội vụ', 1, null],
-];
-const STAFF_A: XRow[] = [
-  [1, 'Nguyễn Văn An', 'Sở Nội vụ', 'Giám đốc', 'x', null, 2023, null, null, null, null, null],
-  [2, 'Trần Thị Bình', 'Sở Nội vụ', 'Chuyên viên', null, 'x', null, 'x', 'x', 2024, null, 2024],
-  [3, 'Lê Văn Cường', 'Phòng Nội vụ Quận 1', 'Trưởng phòng', 'x', 'x', 'x', 'x', 'x', null, 2024, null],
-];
-const UNITS_B: XRow[] = [
-  [1, 'Sở Nội vụ', 'Sở, ban, ngành', 1, 2024],
-  [2, 'Phòng Nội vụ Quận 3', 'Phòng Nội vụ', null, null],
-];
-const STAFF_B: XRow[] = [
-  [1, 'Phạm Thị Dung', 'Sở Nội vụ', 'Phó Giám đốc', 'x', 'x', 2024, 2024, null, null, null, null],
-  [2, 'Hoàng Văn Em', 'Phòng Nội vụ Quận 3', 'Chuyên viên', null, 'x', null, null, 'x', null, null, null],
-  [3, 'Võ Thị Giang', 'Sở Tư pháp', 'Chuyên viên', null, 'x', 'x', 'x', null, null, null, null],
-];
 const ACTIVITIES: XRow[] = [[1, 'Tập huấn chấm điểm', 'Tập huấn, hướng dẫn nghiệp vụ', 'Trực tuyến', '2024-10-01', 100, 90]];
 
 /** A File as the browser's file input gives it. */
