@@ -13,11 +13,29 @@
  * fast one only does it with fewer steps per byte.
  */
 import type { CellValue } from '../workbook/grid';
-import { DAYS_1900_TO_1904, MAX_COLS, MAX_ROWS, T_BOOL, T_NUMBER, T_SHARED, T_STR, cellType } from './cell-type';
-import { decodeUtf8, digits, numberAt, unescapeXml } from './xml-scan';
+import * as cells from './cell-type';
+import * as xml from './xml-scan';
 
-/** Types this lane reads; the others (inline strings, errors, dates) are the general reader's. */
-const isPlainType = (type: number): boolean => type === T_NUMBER || type === T_SHARED || type === T_STR || type === T_BOOL;
+// Module-level bindings of what is shared: the hot loop reads them as constants (compiled to
+// CommonJS, an imported name is a property of the other module's exports, read again each use).
+const { DAYS_1900_TO_1904, MAX_COLS, MAX_ROWS, T_BOOL, T_NUMBER, T_SHARED, T_STR, cellType } = cells;
+const { APOS, EQ, GT, LT, QUOTE, SLASH, decodeUtf8, numberAt, unescapeXml } = xml;
+
+/**
+ * xml-scan's `digits` for this lane alone: that one is also given Node Buffers (parts inflated
+ * whole) and other views, and a function that sees several array types reads each byte more
+ * slowly; this lane only ever reads plain Uint8Arrays (sheet-read.ts sees to it).
+ */
+function digits(b: Uint8Array, s: number, e: number): number {
+  if (e <= s || e - s > 15) return -1;
+  let n = 0;
+  for (let i = s; i < e; i++) {
+    const d = b[i] - 0x30;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
 
 /** What the run reads and updates; the same fields as sheet-read.ts keeps between tokens. */
 export interface RunState {
@@ -37,13 +55,6 @@ export interface RunState {
   fresh: boolean;
   top: number;
 }
-
-const LT = 0x3c;
-const GT = 0x3e;
-const SLASH = 0x2f;
-const QUOTE = 0x22;
-const APOS = 0x27;
-const EQ = 0x3d;
 
 /**
  * Reads plain rows and cells from `pos` (at a `<`, inside <sheetData>) and returns where it
@@ -250,7 +261,9 @@ function readCell(b: Uint8Array, i: number, end: number, s: RunState): number {
       if (refRow < 0) return LEAVE;
     }
   }
-  if (!isPlainType(type)) return LEAVE;
+  // Numbers, shared strings, plain strings, booleans; inline strings, errors and dates are the
+  // general reader's.
+  if (type !== T_NUMBER && type !== T_SHARED && type !== T_STR && type !== T_BOOL) return LEAVE;
   // Where the cell is: its reference, or the one after the previous cell.
   let col: number;
   if (refCol >= 0) {

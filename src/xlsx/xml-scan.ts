@@ -28,13 +28,14 @@ export class XmlProblem extends Error {
   }
 }
 
-const LT = 0x3c;
-const GT = 0x3e;
-const SLASH = 0x2f;
-const QUOTE = 0x22;
-const APOS = 0x27;
-const COLON = 0x3a;
-const EQ = 0x3d;
+/** The bytes XML markup is made of. */
+export const LT = 0x3c;
+export const GT = 0x3e;
+export const SLASH = 0x2f;
+export const QUOTE = 0x22;
+export const APOS = 0x27;
+export const COLON = 0x3a;
+export const EQ = 0x3d;
 const PI_END = [0x3f, GT];
 const COMMENT_END = [0x2d, 0x2d, GT];
 const CDATA_END = [0x5d, 0x5d, GT];
