@@ -10,7 +10,7 @@ import { extract } from '../../src/workbook/extract';
 import { SheetGrid, WorkbookGrid } from '../../src/workbook/grid';
 import { zlibInflate } from '../../src/xlsx/file';
 import { gridOf, loadWorkbook } from '../../src/xlsx/read';
-import { readXlsx } from '../../src/xlsx/workbook-read';
+import { readXlsx } from '../../src/xlsx/read-xlsx';
 import { BenchRow, BenchSection, measure } from './harness';
 
 /** Counts the non-empty cells of every row the lists cover: the least any evaluation must do. */

@@ -9,7 +9,7 @@
  */
 import { Session } from '../../src/excel/session';
 import { FakeExcel, installExcelEnums, setupsFromGrid } from '../../src/fake-excel';
-import { readXlsx } from '../../src/xlsx/workbook-read';
+import { readXlsx } from '../../src/xlsx/read-xlsx';
 import { synthesize, toBuffer } from '../synth';
 import { BenchRow, BenchSection } from './harness';
 import { columnLetters } from '../../src/workbook/grid';

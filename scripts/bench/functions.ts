@@ -5,7 +5,7 @@
  */
 import { evaluate as cchcEvaluate, targetStatus } from '../../src/functions/functions';
 import { SheetGrid, WorkbookGrid } from '../../src/workbook/grid';
-import { readXlsx } from '../../src/xlsx/workbook-read';
+import { readXlsx } from '../../src/xlsx/read-xlsx';
 import { BenchSection, measure } from './harness';
 
 /** A sheet as the matrix Excel passes for a range from its first used cell (blanks as ""). */

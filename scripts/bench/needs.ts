@@ -11,7 +11,7 @@ import { Session } from '../../src/excel/session';
 import { NAME_ROWS_PER_SYNC } from '../../src/excel/training-needs';
 import { FakeExcel, installExcelEnums, setupsFromGrid } from '../../src/fake-excel';
 import { HCMC_PLAN } from '../../src/plan';
-import { readXlsx } from '../../src/xlsx/workbook-read';
+import { readXlsx } from '../../src/xlsx/read-xlsx';
 import { BenchRow, BenchSection, measure } from './harness';
 
 export const needsSection: BenchSection = {

@@ -14,7 +14,7 @@ import { HCMC_PLAN } from '../../src/plan';
 import { writeAtomically } from '../../src/xlsx/patch/atomic-write';
 import { readRels, readWorkbook, resolveTarget } from '../../src/xlsx/patch/bookkeeping';
 import { writePatchedCopy } from '../../src/xlsx/patch/package';
-import { readXlsx } from '../../src/xlsx/workbook-read';
+import { readXlsx } from '../../src/xlsx/read-xlsx';
 import { BenchRow, BenchSection, statsOf } from './harness';
 
 function evaluateOnly(bytes: Buffer, year: number) {

@@ -10,7 +10,7 @@ import { Plan } from '../plan';
 import { Consolidation, FileFailure, FileInput, MAX_FILES, consolidate } from '../report/consolidate';
 import { SCHEMAS } from '../workbook/fields';
 import { WorkbookFileError, fileProblemText } from '../xlsx/errors';
-import { readXlsx } from '../xlsx/workbook-read';
+import { readXlsx } from '../xlsx/read-xlsx';
 import { TooManyFiles } from './protocol';
 
 export interface ConsolidateOptions {

@@ -141,7 +141,7 @@ function sheetOf(book: XlsxBook, sheet: XlsxSheet): OpenedSheet {
 /** Reads an .xlsx file's bytes into sheets for the in-memory Excel. */
 export async function readXlsx(bytes: ArrayBuffer): Promise<OpenedSheet[]> {
   const [{ readXlsx: read }, { WorkbookFileError }] = await Promise.all([
-    import(/* webpackChunkName: "xlsx-reader" */ '../xlsx/workbook-read'),
+    import(/* webpackChunkName: "xlsx-reader" */ '../xlsx/read-xlsx'),
     import(/* webpackChunkName: "xlsx-reader" */ '../xlsx/errors'),
   ]);
   let book: XlsxBook;

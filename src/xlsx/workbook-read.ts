@@ -1,9 +1,10 @@
 /**
- * The project's own .xlsx reader: bytes in, the engine's grid out. Pure (no fs, no exceljs): the
- * command line reads through it (src/xlsx/file.ts adds the file handling), and so does the
- * browser preview (src/preview/xlsx.ts).
+ * The project's own .xlsx reader: bytes in, the engine's grid out. Pure (no fs, no exceljs, and
+ * no inflater of its own: the caller gives one). Read through read-xlsx.ts (synchronous, fflate:
+ * the browser preview, consolidation, tests) or src/xlsx/file.ts (the command line: Node's zlib,
+ * big sheets streamed).
  *
- *   const book = readXlsx(bytes, { name: 'ds.xlsx' });
+ *   const book = readXlsx(bytes, { name: 'ds.xlsx' });   // read-xlsx.ts
  *   book.grid          // WorkbookGrid: sheets in workbook order (values, merges, tables, hidden)
  *   book.sheets[i]     // { grid, state: 'visible' | 'hidden' | 'veryHidden', extras? }
  *   book.date1904      // dates are given as 1900-system serials either way
@@ -42,9 +43,12 @@ export interface ReadXlsxOptions {
   readonly limits?: Partial<XlsxLimits>;
   /** Also collect what the preview shows: formulas, cell styles, columns, hidden rows. */
   readonly extras?: boolean;
-  /** The DEFLATE inflater (default fflate; Node's zlib from src/xlsx/file.ts). */
+  /** The DEFLATE inflater (read-xlsx.ts: fflate unless given; src/xlsx/file.ts: Node's zlib). */
   readonly inflate?: RawInflate;
 }
+
+/** Options with the inflater chosen (what this module's readers are given). */
+export type InflatingOptions = ReadXlsxOptions & { readonly inflate: RawInflate };
 
 export type SheetState = 'visible' | 'hidden' | 'veryHidden';
 
@@ -201,7 +205,7 @@ export interface SheetRequest {
  * reader (parts inflated whole) and the streaming one (src/xlsx/file.ts: parts read as they are
  * inflated).
  */
-function* readSteps(bytes: Uint8Array, options: ReadXlsxOptions): Generator<SheetRequest, XlsxBook, SheetCells | XmlProblem> {
+function* readSteps(bytes: Uint8Array, options: InflatingOptions): Generator<SheetRequest, XlsxBook, SheetCells | XmlProblem> {
   const name = options.name ?? 'workbook.xlsx';
   const limits: XlsxLimits = { ...DEFAULT_LIMITS, ...options.limits };
   sniffBytes(bytes, name);
@@ -281,8 +285,8 @@ function unlessMalformed(read: () => SheetCells): SheetCells | XmlProblem {
   }
 }
 
-/** Reads an .xlsx package's bytes into the grid (see the top of this file). */
-export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): XlsxBook {
+/** Reads an .xlsx package's bytes into the grid, each part inflated whole (see read-xlsx.ts). */
+export function readXlsxWhole(bytes: Uint8Array, options: InflatingOptions): XlsxBook {
   const steps = readSteps(bytes, options);
   let zip: ZipArchive | null = null;
   try {
@@ -300,12 +304,12 @@ export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): Xlsx
 }
 
 /**
- * As readXlsx, with each worksheet part read by `readPart` (which may stream it: src/xlsx/file.ts);
+ * As readXlsxWhole, with each worksheet part read by `readPart` (which may stream it: src/xlsx/file.ts);
  * an XmlProblem from it makes the sheet unreadable, anything else is the file's problem.
  */
 export async function readXlsxWith(
   bytes: Uint8Array,
-  options: ReadXlsxOptions,
+  options: InflatingOptions,
   readPart: (request: SheetRequest) => Promise<SheetCells>,
 ): Promise<XlsxBook> {
   const steps = readSteps(bytes, options);

@@ -1,14 +1,13 @@
 /**
  * The zip layer of the .xlsx reader: the archive's central directory read from the bytes, and one
- * entry at a time inflated with fflate's streaming `Inflate`, counting what comes out so that a
+ * entry at a time inflated by the inflater the caller gives (fflate-inflate.ts in the browser, Node's
+ * zlib in the command line: src/xlsx/file.ts), counting what comes out so that a
  * part inflating beyond a cap (or beyond a compression ratio no real XML reaches) is refused
  * before it fills memory. Pure: Uint8Array in, Uint8Array out; runs in Node and the browser.
  *
  *   const zip = openZip(bytes, limits);   // throws ZipProblem on a damaged archive
  *   zip.has('xl/workbook.xml');  zip.read('xl/workbook.xml');  // Uint8Array | null
  */
-import { Inflate } from 'fflate';
-
 export interface ZipLimits {
   /** Most bytes one entry may inflate to. */
   readonly maxEntryBytes: number;
@@ -20,8 +19,8 @@ export interface ZipLimits {
 }
 
 /**
- * Inflates raw DEFLATE data; throws InflateLimit when the output would pass `maxBytes`. The
- * default is fflate's streaming Inflate (Node and browser); Node passes its native zlib, about
+ * Inflates raw DEFLATE data; throws InflateLimit when the output would pass `maxBytes`. fflate's
+ * streaming Inflate works in Node and the browser (fflate-inflate.ts); Node's native zlib is about
  * twice as fast (src/xlsx/file.ts).
  */
 export type RawInflate = (data: Uint8Array, maxBytes: number, sizeHint: number) => Uint8Array;
@@ -110,7 +109,7 @@ function mib(n: number): string {
 export function openZip(
   bytes: Uint8Array,
   limits: ZipLimits = DEFAULT_ZIP_LIMITS,
-  inflate: RawInflate = fflateInflate,
+  inflate: RawInflate,
 ): ZipArchive {
   const eocd = findEndOfCentralDirectory(bytes);
   if (eocd < 0) throw new ZipProblem('corrupt', 'zip directory missing (file cut off?)');
@@ -186,30 +185,4 @@ function checkEntry(bytes: Uint8Array, e: Entry, limits: ZipLimits, budget: numb
   if (e.size > max) throw tooLarge();
   if (e.method !== 0 && e.method !== 8) throw new ZipProblem('corrupt', `${e.name}: compression method ${e.method}`);
   return { name: e.name, method: e.method, data, size: e.size, max, tooLarge };
-}
-
-/** fflate's streaming Inflate, fed 64 KiB at a time, stopped as soon as the output passes `maxBytes`. */
-export function fflateInflate(data: Uint8Array, maxBytes: number): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  let ended = false;
-  const inflate = new Inflate((chunk, final) => {
-    size += chunk.length;
-    if (size > maxBytes) throw new InflateLimit();
-    chunks.push(chunk);
-    if (final) ended = true;
-  });
-  const STEP = 1 << 16;
-  for (let i = 0; i < data.length; i += STEP)
-    inflate.push(data.subarray(i, Math.min(i + STEP, data.length)), i + STEP >= data.length);
-  if (data.length === 0) inflate.push(new Uint8Array(0), true);
-  if (!ended) throw new Error('cut off');
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }

@@ -14,7 +14,7 @@ import { evaluate, readDataset } from '../../src/engine';
 import { HCMC_PLAN } from '../../src/plan';
 import { AtomicFs, NODE_FS } from '../../src/xlsx/patch/atomic-write';
 import { readZip } from '../../src/xlsx/patch/zip';
-import { readXlsx } from '../../src/xlsx/workbook-read';
+import { readXlsx } from '../../src/xlsx/read-xlsx';
 import { buildWorkbook, canonicalSheets, toBuffer } from '../xlsx/book';
 import { STAFF, UNITS } from '../xlsx/rich-book';
 

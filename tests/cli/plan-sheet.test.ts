@@ -12,7 +12,7 @@ import { HCMC_PLAN } from '../../src/plan';
 import { PLAN_HEADER_ROW } from '../../src/plan/sheet-layout';
 import { readPlanSheet } from '../../src/plan/sheet';
 import { addPlanSheet } from '../../src/xlsx/plan-write';
-import { readXlsx } from '../../src/xlsx/workbook-read';
+import { readXlsx } from '../../src/xlsx/read-xlsx';
 import { buildWorkbook, canonicalSheets, toBuffer, XRow } from '../xlsx/book';
 import { runCli as cli } from '../helpers/cli';
 

@@ -16,7 +16,7 @@ import { evaluate, readDataset } from '../../src/engine';
 import { HCMC_PLAN } from '../../src/plan';
 import { toSpecJson } from '../../src/report/json';
 import { gridOf, loadWorkbook } from '../../src/xlsx/read';
-import { readXlsx } from '../../src/xlsx/workbook-read';
+import { readXlsx } from '../../src/xlsx/read-xlsx';
 import { synthesize, toBuffer } from '../../scripts/synth';
 import { buildWorkbook } from '../xlsx/book';
 import { foldKey } from '../../src/text/fold';

@@ -7,7 +7,7 @@ import { FakeExcel, installExcelEnums } from '../../src/fake-excel';
 import { Session } from '../../src/excel/session';
 import { readDataset } from '../../src/engine';
 import { TEMPLATE_SHEETS } from '../../src/report/template';
-import { readXlsx } from '../../src/xlsx/workbook-read';
+import { readXlsx } from '../../src/xlsx/read-xlsx';
 import { envOf } from '../helpers/fake-book';
 
 installExcelEnums();

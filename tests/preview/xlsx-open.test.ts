@@ -5,7 +5,7 @@
  */
 import { FakeExcel, installExcelEnums } from '../../src/fake-excel';
 import { readXlsx } from '../../src/preview/xlsx';
-import { readXlsx as readGrid } from '../../src/xlsx/workbook-read';
+import { readXlsx as readGrid } from '../../src/xlsx/read-xlsx';
 import { c, rawXlsx, row } from '../xlsx/raw';
 
 installExcelEnums();

@@ -9,7 +9,7 @@ import { buildTrainingLayout } from '../../src/report/training-sheet';
 import { detectLists, isReportSheetName } from '../../src/workbook/detect';
 import { extract } from '../../src/workbook/extract';
 import { CellValue, SheetGrid, WorkbookGrid } from '../../src/workbook/grid';
-import { readXlsx } from '../../src/xlsx/workbook-read';
+import { readXlsx } from '../../src/xlsx/read-xlsx';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 

@@ -11,7 +11,7 @@ import { strToU8, zipSync } from 'fflate';
 import { main } from '../../src/cli/main';
 import { WorkbookFileError } from '../../src/xlsx/errors';
 import { readWorkbookBytes } from '../../src/xlsx/file';
-import { XlsxLimits, readXlsx } from '../../src/xlsx/workbook-read';
+import { XlsxLimits, readXlsx } from '../../src/xlsx/read-xlsx';
 import { canonicalSheets } from './book';
 import { RawSheet, c, rawXlsx, row } from './raw';
 
@@ -217,15 +217,15 @@ describe('the built command line (dist/node, as installed)', () => {
   const built = existsSync(path.join(ROOT, 'dist', 'node', 'cli', 'main.js'));
   const hook = () => {
     const file = at('hook.js');
-    // Prints, at exit, which of exceljs, jszip, docx and the --out patcher the process loaded.
+    // Prints, at exit, which of exceljs, jszip, docx, fflate and the --out patcher the process loaded.
     writeFileSync(
       file,
-      `process.on('exit', () => { const m = Object.keys(require.cache).map((k) => k.replace(/\\\\/g, '/')).map((k) => (/\\/node_modules\\/(exceljs|jszip|docx)\\//.exec(k) || /\\/xlsx\\/(patch)\\/package\\.js$/.exec(k) || [])[1]).filter(Boolean); require('fs').writeSync(2, 'LOADED:' + [...new Set(m)].sort().join(',') + '\\n'); });`,
+      `process.on('exit', () => { const m = Object.keys(require.cache).map((k) => k.replace(/\\\\/g, '/')).map((k) => (/\\/node_modules\\/(exceljs|jszip|docx|fflate)\\//.exec(k) || /\\/xlsx\\/(patch)\\/package\\.js$/.exec(k) || [])[1]).filter(Boolean); require('fs').writeSync(2, 'LOADED:' + [...new Set(m)].sort().join(',') + '\\n'); });`,
     );
     return file;
   };
   (built ? test : test.skip)(
-    'cchc evaluate without --out loads neither exceljs, jszip, docx nor the patcher; --out loads only the patcher',
+    'cchc evaluate without --out loads neither exceljs, jszip, docx, fflate nor the patcher; --out loads only the patcher (and its fflate)',
     () => {
       const h = hook();
       const fixture = path.join(ROOT, 'tests', 'fixtures', 'p1-canonical.xlsx');
@@ -238,7 +238,7 @@ describe('the built command line (dist/node, as installed)', () => {
         encoding: 'utf8',
       });
       expect(q.status).toBe(0);
-      expect(q.stderr).toBe('LOADED:patch\n');
+      expect(q.stderr).toBe('LOADED:fflate,patch\n');
     },
   );
   (built ? test : test.skip)('hostile files: exit 2, one line, no temporary file left', () => {

@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli/main';
-import { readXlsx } from '../../src/xlsx/workbook-read';
+import { readXlsx } from '../../src/xlsx/read-xlsx';
 import { readRels, readWorkbook, relsPathOf } from '../../src/xlsx/patch/bookkeeping';
 import { Tok, tokens, utf8 } from '../../src/xlsx/patch/xml';
 import { ZipEntry, entryBytes, rawData, readZip } from '../../src/xlsx/patch/zip';

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { CellValue, SheetGrid, WorkbookGrid } from '../../src/workbook/grid';
 import { gridOf, loadWorkbook } from '../../src/xlsx/read';
 import { readXlsxFile } from '../../src/xlsx/file';
-import { readXlsx } from '../../src/xlsx/workbook-read';
+import { readXlsx } from '../../src/xlsx/read-xlsx';
 
 jest.setTimeout(60_000);
 

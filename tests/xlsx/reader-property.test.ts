@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { CellValue, SheetGrid } from '../../src/workbook/grid';
 import { gridOf } from '../../src/xlsx/read';
-import { readXlsx } from '../../src/xlsx/workbook-read';
+import { readXlsx } from '../../src/xlsx/read-xlsx';
 
 const CHARS = [...'abcxyz AZ019 .,;:-_/()%&<>"\'\tđĐăâêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệịỉĩọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ–…€😀'];
 const text = fc.string({ unit: fc.constantFrom(...CHARS), minLength: 1, maxLength: 12 }).filter((s) => s.trim() !== '');

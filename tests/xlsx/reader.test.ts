@@ -5,7 +5,7 @@
  */
 import { CellValue, SheetGrid } from '../../src/workbook/grid';
 import { WorkbookFileError } from '../../src/xlsx/errors';
-import { readXlsx } from '../../src/xlsx/workbook-read';
+import { readXlsx } from '../../src/xlsx/read-xlsx';
 import { XmlScanner, END, OPEN, TEXT, CLOSE } from '../../src/xlsx/xml-scan';
 import { c, rawXlsx, row } from './raw';
 

@@ -10,7 +10,7 @@ import { evaluate, readDataset } from '../../src/engine';
 import { HCMC_PLAN } from '../../src/plan';
 import { toSpecJson } from '../../src/report/json';
 import { readXlsxBytes } from '../../src/xlsx/file';
-import { readXlsx } from '../../src/xlsx/workbook-read';
+import { readXlsx } from '../../src/xlsx/read-xlsx';
 import { synthesize, toBuffer } from '../../scripts/synth';
 import { richBook } from './rich-book';
 

@@ -14,7 +14,7 @@ import { ACTIVITY_KINDS, UNIT_KINDS } from '../../src/plan/types';
 import { CATALOG, TEMPLATE_ROWS, TEMPLATE_SHEETS, templateLists } from '../../src/report/template';
 import { readActivityKind, readFormat, readMarker, readUnitKind } from '../../src/workbook/values';
 import { columnLetters } from '../../src/workbook/grid';
-import { readXlsx } from '../../src/xlsx/workbook-read';
+import { readXlsx } from '../../src/xlsx/read-xlsx';
 import { runCli as cli } from '../helpers/cli';
 
 // Loading the template through exceljs expands its 2,000-row validations cell by cell: seconds on a busy machine.
