@@ -106,11 +106,7 @@ function mib(n: number): string {
 }
 
 /** Reads the central directory; entries are inflated only when read. */
-export function openZip(
-  bytes: Uint8Array,
-  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
-  inflate: RawInflate,
-): ZipArchive {
+export function openZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS, inflate: RawInflate): ZipArchive {
   const eocd = findEndOfCentralDirectory(bytes);
   if (eocd < 0) throw new ZipProblem('corrupt', 'zip directory missing (file cut off?)');
   const count = u16(bytes, eocd + 10);
