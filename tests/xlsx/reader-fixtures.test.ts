@@ -6,9 +6,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { CellValue, SheetGrid, WorkbookGrid } from '../../src/workbook/grid';
 import { gridOf, loadWorkbook } from '../../src/xlsx/read';
-import { readXlsxFile } from '../../src/xlsx/file';
+import { readXlsxBytes, readXlsxFile } from '../../src/xlsx/file';
 import { readXlsx } from '../../src/xlsx/read-xlsx';
 
 jest.setTimeout(60_000);
@@ -76,4 +77,34 @@ test('long Vietnamese text across zip chunks, a 1904 workbook, a hidden sheet, a
   expect(fast.sheets[0].rows[0]?.[0]).toBeCloseTo(Date.UTC(2024, 2, 5) / 86400000 + 25569, 6);
   expect(fast.sheets[0].rows[3998]?.[0]).toBe('Ủy ban nhân dân Phường 3999, quận Bình Thạnh – Nguyễn Thị Hương Giang');
   expect(fast.sheets[1].hidden).toBe(true);
+});
+
+/**
+ * The same package in ISO/IEC 29500 Strict form (Excel's "Strict Open XML Spreadsheet"): the
+ * spreadsheet namespace and the relationship types are the purl.oclc.org ones.
+ */
+function strict(xlsx: Uint8Array): Uint8Array {
+  const parts = unzipSync(xlsx);
+  for (const [name, bytes] of Object.entries(parts)) {
+    if (!/\.(xml|rels)$/.test(name)) continue;
+    parts[name] = strToU8(
+      strFromU8(bytes)
+        .split('http://schemas.openxmlformats.org/spreadsheetml/2006/main')
+        .join('http://purl.oclc.org/ooxml/spreadsheetml/main')
+        .split('http://schemas.openxmlformats.org/officeDocument/2006/relationships')
+        .join('http://purl.oclc.org/ooxml/officeDocument/relationships'),
+    );
+  }
+  return zipSync(parts);
+}
+
+test.each(files)('%s saved as Strict Open XML: the same grid', async (file) => {
+  const buf = readFileSync(file);
+  const converted = strict(buf);
+  expect(strFromU8(unzipSync(converted)['_rels/.rels'])).toContain(
+    'purl.oclc.org/ooxml/officeDocument/relationships/officeDocument',
+  );
+  const transitional = readXlsx(buf, { name: file }).grid;
+  expectSame(transitional, readXlsx(converted, { name: file }).grid);
+  expectSame(transitional, (await readXlsxBytes(converted, { name: file })).grid);
 });
