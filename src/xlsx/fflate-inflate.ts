@@ -4,6 +4,7 @@
  * which inflates with Node's zlib (src/xlsx/file.ts), never loads fflate (~12 ms of its start).
  */
 import { Inflate } from 'fflate';
+import { concatBytes } from './bytes';
 import { InflateLimit } from './zip';
 
 /** fflate's streaming Inflate, fed 64 KiB at a time, stopped as soon as the output passes `maxBytes`. */
@@ -22,12 +23,5 @@ export function fflateInflate(data: Uint8Array, maxBytes: number): Uint8Array {
     inflate.push(data.subarray(i, Math.min(i + STEP, data.length)), i + STEP >= data.length);
   if (data.length === 0) inflate.push(new Uint8Array(0), true);
   if (!ended) throw new Error('cut off');
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return chunks.length === 1 ? chunks[0] : concatBytes(chunks);
 }

@@ -3,7 +3,8 @@
  * sizes (down to one byte, cutting Vietnamese letters and tags), rows and cells kept in order,
  * implicit references, prefixed namespaces, markup-like text in comments and attributes.
  */
-import { SheetPatch, SheetPatcher, concat } from '../../src/xlsx/patch/units-sheet';
+import { concatBytes } from '../../src/xlsx/bytes';
+import { SheetPatch, SheetPatcher } from '../../src/xlsx/patch/units-sheet';
 import { bytes, utf8 } from '../../src/xlsx/patch/xml';
 
 function patchIn(xml: string, patch: SheetPatch, chunk: number): string {
@@ -12,7 +13,7 @@ function patchIn(xml: string, patch: SheetPatch, chunk: number): string {
   const b = bytes(xml);
   for (let i = 0; i < b.length; i += chunk) p.push(b.subarray(i, Math.min(b.length, i + chunk)));
   p.end();
-  return utf8(concat(out));
+  return utf8(concatBytes(out));
 }
 
 function patchAll(xml: string, patch: SheetPatch): string {

@@ -5,6 +5,7 @@
  * Memory holds the edits and one token at a time, never the sheet; each byte is looked at a
  * bounded number of times.
  */
+import { concatBytes } from '../bytes';
 import { isStatusRuleFormula } from '../../report/status-column';
 import { columnIndex, columnLetters, parseRange } from '../../workbook/grid';
 import {
@@ -130,7 +131,7 @@ export class SheetPatcher {
     const parts = [this.pending, ...this.waiting, chunk];
     this.waiting = [];
     this.waitingBytes = 0;
-    const b = parts.length === 2 && parts[0].length === 0 ? chunk : concat(parts);
+    const b = parts.length === 2 && parts[0].length === 0 ? chunk : concatBytes(parts);
     let pos = 0;
     const t = this.t;
     while (nextToken(b, pos, b.length, t)) {
@@ -144,7 +145,7 @@ export class SheetPatcher {
   /** Ends the part; returns nothing, everything has gone to `emit`. */
   end(): void {
     if (this.waiting.length > 0) {
-      const rest = concat([this.pending, ...this.waiting]);
+      const rest = concatBytes([this.pending, ...this.waiting]);
       this.pending = new Uint8Array(0);
       this.waiting = [];
       this.push(rest);
@@ -192,7 +193,7 @@ export class SheetPatcher {
   private headToken(raw: Uint8Array, t: Token): void {
     if (this.depth === 0 && t.kind === Tok.Open && t.name === 'worksheet') this.p = prefixOf(latin1(raw, 0, raw.length));
     if (this.depth === 1 && t.name === 'sheetData' && (t.kind === Tok.Open || t.kind === Tok.Empty)) {
-      this.text(this.rewriteHead(concat(this.head)));
+      this.text(this.rewriteHead(concatBytes(this.head)));
       this.head.length = 0;
       if (t.kind === Tok.Empty) {
         this.text(`<${this.p}sheetData>`);
@@ -446,7 +447,7 @@ export class SheetPatcher {
   }
 
   private endCapture(): void {
-    const part = concat(this.capture as Uint8Array[]);
+    const part = concatBytes(this.capture as Uint8Array[]);
     this.capture = null;
     const toks = tokens(part);
     let rules = 0;
@@ -488,16 +489,4 @@ export class SheetPatcher {
       this.text(`<${p}conditionalFormatting sqref="${f.sqref}">${rules}</${p}conditionalFormatting>`);
     }
   }
-}
-
-export function concat(parts: readonly Uint8Array[]): Uint8Array {
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }

@@ -4,6 +4,7 @@
  * character is ASCII, so UTF-8 text passes through untouched and is never decoded unless asked.
  * Each call moves forward only: scanning a part is linear in its length.
  */
+import { concatBytes } from '../bytes';
 
 export const enum Tok {
   Open,
@@ -211,13 +212,7 @@ export function applySplices(b: Uint8Array, splices: readonly Splice[]): Uint8Ar
     from = s.at + s.del;
   }
   parts.push(b.subarray(from));
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 /** Every token of a whole (small) part, in order. */
