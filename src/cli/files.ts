@@ -70,21 +70,29 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
 }
 
 /**
- * Reads every file. `describe` turns a read error into the reason shown for that file (null: not a
- * problem with the file, rethrown). With `strict`, the first unreadable file stops everything.
+ * Reads every file: `fetch` gets a file's bytes (waiting on the disk), `read` makes its dataset
+ * (this thread's work). The next file's bytes are fetched while a file is read, so the disk and
+ * the reading overlap; at most one file is fetched ahead. `describe` turns a read error into the
+ * reason shown for that file (null: not a problem with the file, rethrown). With `strict`, the
+ * first unreadable file stops everything.
  */
-export async function readAll<T extends { dataset: Dataset }>(
+export async function readAll<B, T extends { dataset: Dataset }>(
   files: readonly string[],
-  read: (file: string) => Promise<T>,
+  fetch: (file: string) => Promise<B>,
+  read: (file: string, fetched: B) => Promise<T>,
   describe: (e: unknown) => LocalText | null,
   strict: boolean,
 ): Promise<{ read: Array<T & FileInput>; failed: FileFailure[] }> {
   const ok: Array<T & FileInput> = [];
   const failed: FileFailure[] = [];
   let firstError: unknown = null;
-  for (const file of files) {
+  let next = files.length > 0 ? ahead(fetch(files[0])) : null;
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i];
+    const fetched = next as Promise<B>;
+    next = i + 1 < files.length ? ahead(fetch(files[i + 1])) : null;
     try {
-      ok.push({ ...(await read(file)), file });
+      ok.push({ ...(await read(file, await fetched)), file });
     } catch (e) {
       const reason = describe(e);
       if (reason === null || strict) throw e;
@@ -95,6 +103,12 @@ export async function readAll<T extends { dataset: Dataset }>(
   // Nothing readable: the first file's problem is the answer (exit 2, as for one bad file).
   if (ok.length === 0 && firstError !== null) throw firstError;
   return { read: ok, failed };
+}
+
+/** A fetch started ahead: its failure is seen when its turn comes (or never, after a stop). */
+function ahead<B>(p: Promise<B>): Promise<B> {
+  p.catch(() => undefined);
+  return p;
 }
 
 export type FilesJson = {

@@ -166,26 +166,31 @@ interface FileResult {
   readonly evaluation: Evaluation;
 }
 
-/**
- * Reads one workbook with the project's own reader (src/xlsx/workbook-read.ts); --out also keeps
- * its bytes (the copy patches them).
- */
-async function readOne(
-  file: string,
-  cwd: string,
-  keepBytes: boolean,
-): Promise<{ dataset: Dataset; grid: WorkbookGrid | null; buffer: Buffer | null; planSheet: PlanSheetRead }> {
-  const full = path.resolve(cwd, file);
-  let grid: WorkbookGrid;
-  let buffer: Buffer;
+/** A WorkbookFileError named as the user wrote the file; anything else as it is. */
+async function namedAs<T>(file: string, work: () => Promise<T>): Promise<T> {
   try {
-    buffer = await readWorkbookBytes(full, file);
-    grid = (await readXlsxBytes(buffer, { name: file })).grid;
+    return await work();
   } catch (e) {
-    // Name the file as the user wrote it.
     if (e instanceof WorkbookFileError) throw new WorkbookFileError(e.problem, file, e.detail);
     throw e;
   }
+}
+
+/** A workbook file's bytes (read safely: src/xlsx/file.ts). */
+function fetchWorkbook(file: string, cwd: string): Promise<Buffer> {
+  return namedAs(file, () => readWorkbookBytes(path.resolve(cwd, file), file));
+}
+
+/**
+ * Reads one workbook's bytes with the project's own reader (src/xlsx/workbook-read.ts); --out
+ * also keeps them (the copy patches them).
+ */
+async function readOne(
+  file: string,
+  buffer: Buffer,
+  keepBytes: boolean,
+): Promise<{ dataset: Dataset; grid: WorkbookGrid | null; buffer: Buffer | null; planSheet: PlanSheetRead }> {
+  const grid = (await namedAs(file, () => readXlsxBytes(buffer, { name: file }))).grid;
   const dataset = readDataset(grid);
   const { units, staff, activities } = dataset.lists;
   if (units.length + staff.length + activities.length === 0) {
@@ -262,7 +267,8 @@ async function evaluateCommand(args: EvaluateArgs, io: Io): Promise<number> {
     throw new UsageError('--out chỉ dùng với một tệp, không dùng với thư mục.', '--out goes with one file, not with a folder.');
   const { read, failed } = await readAll(
     inputs.files,
-    (file) => readOne(file, io.cwd, args.out !== null),
+    (file) => fetchWorkbook(file, io.cwd),
+    (file, buffer) => readOne(file, buffer, args.out !== null),
     readProblem,
     args.strictData || inputs.files.length === 1,
   );

@@ -112,10 +112,34 @@ const ALL_FIELDS: ReadonlyArray<{ spec: FieldSpec<string>; year: boolean }> = LI
   return schema.fields.map((spec) => ({ spec, year: schema.yearFields?.includes(spec.field) === true }));
 });
 
+type AnyField = (typeof ALL_FIELDS)[number];
+
+/**
+ * The fields of every list by the first word of each text and phrase they answer to. A key that
+ * names a field holds that first word as one of its words (an exact text is the key itself; a
+ * phrase starts on a word boundary inside it), and so does the part before a year (its words are
+ * the key's): only those fields can score, and most data — people's names, units, dates — meets
+ * none or one of them instead of every field's score.
+ */
+const FIELDS_BY_FIRST_WORD: ReadonlyMap<string, readonly AnyField[]> = (() => {
+  const byWord = new Map<string, AnyField[]>();
+  for (const f of ALL_FIELDS)
+    for (const text of [...f.spec.exact, ...f.spec.phrases]) {
+      const word = text.split(' ')[0];
+      const list = byWord.get(word) ?? [];
+      if (!list.includes(f)) list.push(f);
+      byWord.set(word, list);
+    }
+  return byWord;
+})();
+
 /** Whether a folded header text names any field of any list, alone or before a year. */
-const keyNamesAField = cached((key: string): boolean => {
+export const keyNamesAField = cached((key: string): boolean => {
+  const candidates = new Set<AnyField>();
+  for (const word of key.split(' ')) for (const f of FIELDS_BY_FIRST_WORD.get(word) ?? []) candidates.add(f);
+  if (candidates.size === 0) return false;
   const split = splitYearHeader(key);
-  return ALL_FIELDS.some(
+  return [...candidates].some(
     ({ spec, year }) => headerScore(spec, key) > 0 || (year && split !== null && headerScore(spec, split.rest) > 0),
   );
 });
