@@ -96,3 +96,17 @@ export async function openPreview(
     },
   };
 }
+
+/**
+ * The pane's first steps on a fresh preview page: open it on `today`, insert the sample data,
+ * choose `year` and evaluate, waiting for the lists and then the results.
+ */
+export async function evaluateSample(session: PreviewSession, year: number, today = '2026-11-26'): Promise<void> {
+  const pane = session.page.getByTestId('pane');
+  await session.page.goto(`${session.server.url}/?today=${today}`);
+  await pane.getByRole('button', { name: 'Chèn dữ liệu mẫu' }).click();
+  await pane.getByRole('heading', { name: 'Danh sách trong sổ tính' }).waitFor();
+  await pane.getByLabel('Năm đánh giá (tính đến 31/12)').selectOption(String(year));
+  await pane.getByRole('button', { name: 'Đánh giá', exact: true }).click();
+  await pane.getByRole('heading', { name: `Kết quả năm ${year}` }).waitFor();
+}

@@ -8,7 +8,7 @@
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { seriousViolations } from './a11y';
-import { PreviewSession, SHOTS, Watched, openPreview } from './browser';
+import { PreviewSession, SHOTS, Watched, evaluateSample, openPreview } from './browser';
 
 let session: PreviewSession;
 let w: Watched;
@@ -20,12 +20,7 @@ const fits = () => pane().evaluate((el) => (el.querySelector('main')?.scrollWidt
 beforeAll(async () => {
   session = await openPreview();
   ({ w, page } = session);
-  await page.goto(session.server.url + '/?today=2026-11-26');
-  await pane().getByRole('button', { name: 'Chèn dữ liệu mẫu' }).click();
-  await pane().getByRole('heading', { name: 'Danh sách trong sổ tính' }).waitFor();
-  await pane().getByLabel('Năm đánh giá (tính đến 31/12)').selectOption('2024');
-  await pane().getByRole('button', { name: 'Đánh giá', exact: true }).click();
-  await pane().getByRole('heading', { name: 'Kết quả năm 2024' }).waitFor();
+  await evaluateSample(session, 2024);
   await page.getByRole('radio', { name: '320 px' }).click();
   await page.getByTestId('pane-width').getByText('320 px').waitFor();
 });

@@ -9,7 +9,7 @@
  */
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { PreviewSession, SHOTS, openPreview } from './browser';
+import { PreviewSession, SHOTS, evaluateSample, openPreview } from './browser';
 
 const PERIOD = 'Tổng kết CCHC 2022–2025';
 const TRAINING = 'Danh sách cần bồi dưỡng';
@@ -31,12 +31,7 @@ beforeAll(async () => {
 afterAll(() => session?.close());
 
 test('the period summary and the training list, one click each, then cleared', async () => {
-  await page.goto(session.server.url + '/?today=2026-11-26');
-  await pane().getByRole('button', { name: 'Chèn dữ liệu mẫu' }).click();
-  await pane().getByRole('heading', { name: 'Danh sách trong sổ tính' }).waitFor();
-  await pane().getByLabel('Năm đánh giá (tính đến 31/12)').selectOption('2024');
-  await pane().getByRole('button', { name: 'Đánh giá', exact: true }).click();
-  await pane().getByRole('heading', { name: 'Kết quả năm 2024' }).waitFor();
+  await evaluateSample(session, 2024);
 
   await pane().getByRole('button', { name: 'Trang tổng kết 2022–2025' }).click();
   await pane().getByText(`Đã tạo trang "${PERIOD}".`).first().waitFor();
