@@ -90,6 +90,18 @@ function trimRow(s: RunState): void {
   s.width = Math.min(256, s.top + 1);
 }
 
+/**
+ * Where an attribute's quoted value ends (its closing quote), the `=` being at `eq` and the value
+ * starting at `eq + 2`; -1 when no quote follows the `=` or the value is not closed before `end`.
+ */
+function valueEnd(b: Uint8Array, eq: number, end: number): number {
+  const q = b[eq + 1];
+  if (q !== QUOTE && q !== APOS) return -1;
+  let e = eq + 2;
+  while (e < end && b[e] !== q) e++;
+  return e < end ? e : -1;
+}
+
 /** What readCell and readRowOpen return when the element is not theirs to take. */
 const LEAVE = -1;
 /** What readCell returns when the cell budget is spent. */
@@ -229,12 +241,9 @@ function readCell(b: Uint8Array, i: number, end: number, s: RunState): number {
       while (j < end && ch !== EQ && ch !== 0x20 && ch !== GT && ch !== SLASH) ch = b[++j];
       if (ch !== EQ) return LEAVE;
       const one = j - ns === 1 ? b[ns] : 0;
-      const q = b[j + 1];
-      if (q !== QUOTE && q !== APOS) return LEAVE;
       const vs = j + 2;
-      let e = vs;
-      while (e < end && b[e] !== q) e++;
-      if (e >= end) return LEAVE;
+      const e = valueEnd(b, j, end);
+      if (e < 0) return LEAVE;
       if (one === 0x72 /* r */) {
         r0 = vs;
         r1 = e;
@@ -336,12 +345,9 @@ function readRowOpen(b: Uint8Array, i: number, end: number, s: RunState): number
     if (ch !== EQ) return LEAVE;
     const one = j - ns === 1 ? b[ns] : 0;
     if (prefixed && one === 0x72) return LEAVE;
-    const q = b[j + 1];
-    if (q !== QUOTE && q !== APOS) return LEAVE;
     const vs = j + 2;
-    let e = vs;
-    while (e < end && b[e] !== q) e++;
-    if (e >= end) return LEAVE;
+    const e = valueEnd(b, j, end);
+    if (e < 0) return LEAVE;
     if (one === 0x72 && r < 0) {
       // The first r counts (as the general reader's findAttr takes it).
       if (e - vs > 7) return LEAVE;
