@@ -301,10 +301,24 @@ function readStaff(
     return -1;
   };
 
+  /**
+   * The unit a heading row names (SPEC §2 "Units as heading rows": its only text, after any
+   * numbering, is a unit's name; -1 when that unit is not listed, reported), or null when the row
+   * is no unit heading. `col`: the column the text must be in.
+   */
+  const headingUnit = (r: number, col?: number): number | null => {
+    const lone = rd.loneText(r);
+    if (!lone || (col !== undefined && lone.col !== col)) return null;
+    const m = index.match(lone.text);
+    if (m.index >= 0) return m.index;
+    if (inferUnitKind(lone.text) === 'khac' || isKindHeading(lone.text)) return null;
+    return unitOf(lone.text, r, lone.col);
+  };
+  const cName = rd.col('name');
   const classes = rd.rowClasses();
   const oc = rd.colOffset;
   const merged = rd.hasMerges;
-  const nameCol = rd.col('name') ?? layout.left;
+  const nameCol = cName ?? layout.left;
   /** Fill-down: the unit of the last filled unit cell (-1 not listed), NONE before any. */
   const NONE = -2;
   let carried = NONE;
@@ -317,15 +331,19 @@ function readStaff(
     const kind = classes[r - layout.dataTop];
     if (kind === GROUP) carried = NONE;
     if (cUnit === undefined && (kind === DATA || kind === GROUP || kind === BLANK)) {
-      const lone = rd.loneText(r);
-      if (lone) {
-        const m = index.match(lone.text);
-        const looksLikeUnit = m.index >= 0 || (inferUnitKind(lone.text) !== 'khac' && !isKindHeading(lone.text));
-        if (looksLikeUnit) {
-          headings++;
-          heading = m.index >= 0 ? m.index : unitOf(lone.text, r, lone.col);
-          continue;
-        }
+      const unit = headingUnit(r);
+      if (unit !== null) {
+        headings++;
+        heading = unit;
+        continue;
+      }
+    } else if (cUnit !== undefined && kind === DATA && cName !== undefined) {
+      // A unit written as a heading in the name column ("1 | UBND Phường 4", nothing else) heads the
+      // people below it, like a group row, even in a list with a unit column: it is not a person.
+      const unit = headingUnit(r, cName);
+      if (unit !== null) {
+        carried = unit;
+        continue;
       }
     }
     if (kind !== DATA) continue;

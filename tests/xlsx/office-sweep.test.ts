@@ -1,0 +1,74 @@
+/**
+ * Layouts a Home Affairs office keeps that were once read silently wrong (SPEC §2 "Layouts real
+ * offices use"): each workbook is small, its figures computed by hand from SPEC before running.
+ */
+import { staffRecords } from '../../src/engine';
+import { SheetSpec, XRun, evaluateSheets } from './book';
+import { fig } from './standard';
+
+jest.setTimeout(30_000);
+
+async function at(sheets: SheetSpec[], year = 2024): Promise<XRun> {
+  const [r] = await evaluateSheets(sheets, [year]);
+  return r;
+}
+
+/** Each person read, as "row unit" (1-based rows; "-" when the person has no unit). */
+function people(r: XRun): string[] {
+  return staffRecords(r.dataset.staff).map((p) => `${p.row + 1} ${p.unit >= 0 ? r.dataset.units[p.unit].name : '-'}`);
+}
+
+const UNITS: SheetSpec = {
+  name: 'Đơn vị',
+  rows: [
+    ['STT', 'Tên đơn vị', 'Loại đơn vị', 'Số vị trí việc làm CCHC', 'Năm bố trí vị trí CCHC'],
+    [1, 'Phòng Nội vụ Quận 3', 'Phòng Nội vụ', 1, 2022],
+    [2, 'UBND Phường Võ Thị Sáu', 'UBND phường', 1, 2023],
+    [3, 'UBND Phường 4', 'UBND phường', 0, null],
+  ],
+};
+const ACTIVITIES: SheetSpec = {
+  name: 'Hoạt động',
+  rows: [
+    ['STT', 'Tên hoạt động', 'Loại hoạt động', 'Hình thức', 'Thời gian'],
+    [1, 'Tập huấn CCHC', 'Tập huấn', 'Trực tiếp', '15/3/2024'],
+  ],
+};
+
+describe('a unit written as a numbered heading in a list that has a unit column', () => {
+  test('"1 | UBND Phường Võ Thị Sáu" alone on its row heads the people below: it is no person', async () => {
+    // No "Làm công tác CCHC" column: every person is CCHC staff, so a heading read as a person
+    // would swell T03/T04's population.
+    const r = await at([
+      UNITS,
+      {
+        name: 'Cán bộ',
+        rows: [
+          ['STT', 'Họ và tên', 'Đơn vị', 'Chức vụ', 'Bồi dưỡng CCHC', 'Kiến thức, kỹ năng', 'Tài liệu điện tử'],
+          ['A', 'KHỐI QUẬN'],
+          [1, 'Nguyễn Văn A', 'Phòng Nội vụ Quận 3', 'Trưởng phòng', 'x', 'x', 'x'],
+          ['B', 'KHỐI PHƯỜNG'],
+          ['1', 'UBND Phường Võ Thị Sáu'],
+          [2, 'Phạm Văn D', 'UBND Phường Võ Thị Sáu', 'Chủ tịch', 'x', 'x', 'x'],
+          [3, 'Hồ Thị E', null, 'Công chức', null, 'x', 'x'],
+          [2, 'UBND Phường 4'],
+          [4, 'Vũ Văn F', 'UBND Phường 4', 'Phó Chủ tịch', null, 'x', 'x'],
+          [5, 'Đỗ Thị G', null, 'Công chức', 'x', 'x', null],
+        ],
+      },
+      ACTIVITIES,
+    ]);
+    expect(people(r)).toEqual([
+      '3 Phòng Nội vụ Quận 3',
+      '6 UBND Phường Võ Thị Sáu',
+      '7 UBND Phường Võ Thị Sáu',
+      '9 UBND Phường 4',
+      '10 UBND Phường 4',
+    ]);
+    // By hand: leaders A, D, F (2 trained); CCHC staff all 5, 5 given skills, 4 e-learning.
+    expect(fig(r, 'T02')).toEqual(['not_met', 3, 2, 0, 1]);
+    expect(fig(r, 'T03')).toEqual(['met', 5, 5, 0, 0]);
+    expect(fig(r, 'T04')).toEqual(['not_met', 5, 4, 0, 1]); // 80 % is not over 80 %
+    expect(r.json.issues.map((i) => i.kind).filter((k) => k !== 'missing_column')).toEqual([]);
+  });
+});
