@@ -343,7 +343,11 @@ function layoutAt<K extends ListKind>(
         keys: lower.keys.map((k, i) => k || (lower.years[i] !== null ? String(lower.years[i]) : '')),
       };
       const two = assign(schema, [lowerLayer, spread], left);
-      if (two.count > mapping.count || (two.count === mapping.count && two.score > mapping.score)) {
+      // A row that adds nothing to the row below it (a data row over a header repeated after a
+      // page break, a title) does not head it: the row below is a header of its own.
+      const alone = assign(schema, [lowerLayer], left);
+      const upperAdds = two.count > alone.count || two.score > alone.score;
+      if (upperAdds && (two.count > mapping.count || (two.count === mapping.count && two.score > mapping.score))) {
         mapping = two;
         bottom = r + 1;
       }

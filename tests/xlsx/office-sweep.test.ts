@@ -72,3 +72,39 @@ describe('a unit written as a numbered heading in a list that has a unit column'
     expect(r.json.issues.map((i) => i.kind).filter((k) => k !== 'missing_column')).toEqual([]);
   });
 });
+
+describe('a header repeated inside a list (as printed over two pages)', () => {
+  test('the data row just above the repeated header is still a unit', async () => {
+    const head = ['TT', 'Tên cơ quan, đơn vị', 'Khối', 'Vị trí việc làm CCHC', 'Năm bố trí'];
+    const r = await at([
+      {
+        name: 'DS đơn vị',
+        rows: [
+          ['DANH SÁCH CƠ QUAN, ĐƠN VỊ'],
+          head,
+          [1, 'Sở Nội vụ', 'Sở, ngành', 'x', '2023'],
+          [2, 'Phòng Nội vụ Quận 1', 'Khối quận, huyện', 1, null],
+          [3, 'Phòng Nội vụ huyện Củ Chi', 'Cấp huyện', 'chưa'],
+          head,
+          [4, 'Phòng Nội vụ TP Thủ Đức', 'Cấp huyện', '1', '15/3/2025'],
+        ],
+      },
+      {
+        name: 'Cán bộ',
+        rows: [
+          ['STT', 'Họ và tên', 'Đơn vị', 'Chức vụ', 'Bồi dưỡng CCHC', 'Kiến thức, kỹ năng', 'Tài liệu điện tử'],
+          [1, 'Nguyễn Văn A', 'Sở Nội vụ', 'Giám đốc', 'x', 'x', 'x'],
+        ],
+      },
+      ACTIVITIES,
+    ]);
+    expect(r.json.units.map((u) => u.name)).toEqual([
+      'Sở Nội vụ',
+      'Phòng Nội vụ Quận 1',
+      'Phòng Nội vụ huyện Củ Chi',
+      'Phòng Nội vụ TP Thủ Đức',
+    ]);
+    // By hand: all four are in T01's population; Sở Nội vụ (2023) and Quận 1 have positions by 2024.
+    expect(fig(r, 'T01')).toEqual(['not_met', 4, 2, 0, 2]);
+  });
+});
