@@ -277,6 +277,16 @@ function assign<F extends string>(schema: ListSchema<F>, layers: readonly RowTex
   return { columns, headers, yearColumns, count, score };
 }
 
+/** A row of nothing but years (2023, "2023", "Năm 2023"), at least two: year sub-headers, not data. */
+function onlyYears(t: RowTexts): boolean {
+  let n = 0;
+  for (let i = 0; i < t.keys.length; i++) {
+    if (t.years[i] !== null) n++;
+    else if (t.keys[i] !== '' || t.numbers[i] !== null) return false;
+  }
+  return n >= 2;
+}
+
 /** A row of column numbers under the header: 1, 2, 3 … or (1), (2), (3) …, or A, B, C … */
 function isColumnNumberRow(sheet: SheetGrid, row: number, left: number, right: number): boolean {
   const seq: number[] = [];
@@ -353,6 +363,23 @@ function layoutAt<K extends ListKind>(
       }
     }
   }
+  if (bottom === r + 1 && r + 2 <= last) {
+    // A three-row header: a group over field headers, one of them over year sub-headers
+    // ("KẾT QUẢ" over "Bồi dưỡng CCHC" over 2023, 2024).
+    const mid = texts(r + 1);
+    const low = texts(r + 2);
+    if (onlyYears(low) && isYearSubHeaderRow(low.numbers, low.years, mid.raw)) {
+      const lowLayer: RowTexts = { ...low, keys: low.years.map((y) => (y !== null ? String(y) : '')) };
+      const midSpread = layerOf(spreadGroupHeaders(mid.raw, low.years, r + 1, left, sheet.merges ?? []));
+      const topSpread = layerOf(spreadGroupHeaders(upper.raw, mid.years, r, left, sheet.merges ?? []));
+      const three = assign(schema, [lowLayer, midSpread, topSpread], left);
+      const yearFields = (m: Mapping<FieldsOf[K]>) => Object.keys(m.yearColumns).length;
+      if (three.count > mapping.count || (three.count === mapping.count && yearFields(three) > yearFields(mapping))) {
+        mapping = three;
+        bottom = r + 2;
+      }
+    }
+  }
   const found = new Set(Object.keys(mapping.columns) as FieldsOf[K][]);
   if (!schema.qualifies(found)) return null;
   const table = sheet.tables?.find((t) => t.range.top === r || t.range.top === bottom);
@@ -360,8 +387,9 @@ function layoutAt<K extends ListKind>(
   if (dataTop <= last && isColumnNumberRow(sheet, dataTop, left, right)) dataTop++;
   const allHeaders: Array<{ col: number; text: string }> = [];
   const lowerRow = texts(bottom);
+  const midRow = bottom > r + 1 ? texts(r + 1) : lowerRow;
   for (let i = 0; i < upper.raw.length; i++) {
-    const text = lowerRow.raw[i] || upper.raw[i];
+    const text = lowerRow.raw[i] || midRow.raw[i] || upper.raw[i];
     if (text) allHeaders.push({ col: left + i, text });
   }
   const hasYears = Object.keys(mapping.yearColumns).length > 0;

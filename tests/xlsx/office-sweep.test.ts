@@ -108,3 +108,37 @@ describe('a header repeated inside a list (as printed over two pages)', () => {
     expect(fig(r, 'T01')).toEqual(['not_met', 4, 2, 0, 2]);
   });
 });
+
+describe('a three-row header: a group over field headers over years', () => {
+  test('"KẾT QUẢ BỒI DƯỠNG" over a merged "Bồi dưỡng CCHC" over 2023, 2024: a yes under 2024 counts', async () => {
+    const [r23, r] = await evaluateSheets(
+      [
+        UNITS,
+        {
+          name: 'Cán bộ',
+          rows: [
+            ['DANH SÁCH CB,CC,VC LÀM CÔNG TÁC CCHC'],
+            ['STT', 'Họ và\ntên', 'Đơn vị\ncông tác', 'Chức vụ', 'KẾT QUẢ BỒI DƯỠNG', null, null, null],
+            [null, null, null, null, 'Bồi dưỡng CCHC', null, 'Kiến thức, kỹ năng', 'Tài liệu điện tử'],
+            [null, null, null, null, 2023, 2024],
+            [1, 'Nguyễn Văn A', 'Phòng Nội vụ Quận 3', 'Trưởng phòng', 'x', null, 'x', 'x'],
+            [2, 'Trần Thị B', 'UBND Phường Võ Thị Sáu', 'Phó Chủ tịch', null, 'x', 'x', 'x'],
+            [3, 'Phạm Văn D', 'UBND Phường Võ Thị Sáu', 'Chủ tịch', null, null, 'x', null],
+          ],
+          merges: ['A2:A4', 'B2:B4', 'C2:C4', 'D2:D4', 'E2:H2', 'E3:F3', 'G3:G4', 'H3:H4'],
+        },
+        ACTIVITIES,
+      ],
+      [2023, 2024],
+    );
+    const staff = r.dataset.lists.staff[0];
+    expect(staff.yearColumns?.trained).toEqual([
+      { col: 4, year: 2023 },
+      { col: 5, year: 2024 },
+    ]);
+    expect(staff.dataTop).toBe(4);
+    // By hand: leaders A (2023), B (2024), D (no): 2 of 3 trained by 2024, 1 of 3 by 2023.
+    expect(fig(r, 'T02')).toEqual(['not_met', 3, 2, 0, 1]);
+    expect(fig(r23, 'T02')).toEqual(['not_met', 3, 1, 0, 2]);
+  });
+});
