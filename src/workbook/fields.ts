@@ -71,7 +71,9 @@ export const UNITS_SCHEMA: ListSchema<UnitField> = {
       'Số vị trí việc làm CCHC',
       'CCHC job positions',
       ['Vị trí việc làm CCHC', 'Có vị trí CCHC', 'CCHC positions'],
-      ['vị trí việc làm', 'vị trí cchc'],
+      // Longer phrases naming CCHC win over a bare "vị trí việc làm" ("Tổng số vị trí việc làm"
+      // beside "Trong đó: vị trí việc làm về CCHC").
+      ['vị trí việc làm', 'vị trí cchc', 'vị trí việc làm cchc', 'vị trí việc làm về cchc', 'vị trí làm công tác cchc'],
     ),
     spec<UnitField>(
       'cchc_positions_year',

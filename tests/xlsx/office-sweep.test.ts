@@ -142,3 +142,34 @@ describe('a three-row header: a group over field headers over years', () => {
     expect(fig(r23, 'T02')).toEqual(['not_met', 3, 1, 0, 2]);
   });
 });
+
+describe('a units list giving all job positions and, of them, the CCHC ones', () => {
+  test.each([['Trong đó: vị trí việc làm về CCHC'], ['Trong đó: vị trí làm công tác CCHC'], ['Số vị trí việc làm CCHC']])(
+    '"Tổng số vị trí việc làm" beside "%s": the CCHC column counts',
+    async (cchcHeader) => {
+      const r = await at([
+        {
+          name: 'Đơn vị',
+          rows: [
+            ['STT', 'Tên đơn vị', 'Loại đơn vị', 'Tổng số vị trí việc làm', cchcHeader, 'Năm bố trí'],
+            [1, 'Sở Nội vụ', 'Sở', 40, 2, 2023],
+            [2, 'Sở Tư pháp', 'Sở', 35, 0, null],
+            [3, 'Phòng Nội vụ Quận 1', 'Phòng Nội vụ', 12, 1, 2022],
+          ],
+        },
+        {
+          name: 'Cán bộ',
+          rows: [
+            ['STT', 'Họ và tên', 'Đơn vị', 'Chức vụ', 'Bồi dưỡng CCHC', 'Kiến thức, kỹ năng', 'Tài liệu điện tử'],
+            [1, 'Nguyễn Văn A', 'Sở Nội vụ', 'Giám đốc', 'x', 'x', 'x'],
+          ],
+        },
+        ACTIVITIES,
+      ]);
+      expect(r.dataset.lists.units[0].columns.cchc_positions).toBe(4);
+      // By hand: Sở Tư pháp has no CCHC position: 2 of 3.
+      expect(fig(r, 'T01')).toEqual(['not_met', 3, 2, 0, 1]);
+      expect(r.json.units.find((u) => u.name === 'Sở Tư pháp')?.failed).toContain('T01');
+    },
+  );
+});
