@@ -65,8 +65,11 @@ function startsWithAny(key: string, prefixes: readonly string[]): boolean {
   return prefixes.some((p) => key === p || key.startsWith(p + ' '));
 }
 
+/** A footnote: "* Đánh dấu x vào cột tương ứng", "(*) Số liệu …", "(1) Ghi rõ năm …". */
+const FOOTNOTE = /^(?:\*+\s+|\(\*+\)\s*|\(\d{1,2}\)\s*)\p{L}/u;
+
 function isNoteText(text: string): boolean {
-  return startsWithAny(foldKey(text), NOTE_PREFIXES);
+  return FOOTNOTE.test(text.trim()) || startsWithAny(foldKey(text), NOTE_PREFIXES);
 }
 
 /** A line of a signature block: a title, "(Ký, ghi rõ họ tên)", the date and place line. */

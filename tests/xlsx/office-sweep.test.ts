@@ -173,3 +173,29 @@ describe('a units list giving all job positions and, of them, the CCHC ones', ()
     },
   );
 });
+
+describe('footnotes under a staff list', () => {
+  test('"* Đánh dấu x …", "(1) Ghi rõ …", "(*) Số liệu …" are notes, not people of the unit above', async () => {
+    const r = await at([
+      UNITS,
+      {
+        name: 'Cán bộ',
+        rows: [
+          ['STT', 'Họ và tên', 'Đơn vị', 'Chức vụ', 'Bồi dưỡng CCHC', 'Kiến thức, kỹ năng', 'Tài liệu điện tử'],
+          [1, 'Nguyễn Văn A', 'Phòng Nội vụ Quận 3', 'Trưởng phòng', 'x', 'x', 'x'],
+          [2, 'Trần Thị B', null, 'Chuyên viên', 'x', 'x', 'x'],
+          [],
+          [null, '* Đánh dấu x vào cột tương ứng'],
+          [null, '(1) Ghi rõ năm được bồi dưỡng', null, null, null, '(2) Ghi năm'],
+          [null, '(*) Số liệu tính đến 31/12/2024'],
+        ],
+      },
+      ACTIVITIES,
+    ]);
+    expect(people(r)).toEqual(['2 Phòng Nội vụ Quận 3', '3 Phòng Nội vụ Quận 3']);
+    // By hand: both CCHC staff given skills and e-learning.
+    expect(fig(r, 'T03')).toEqual(['met', 2, 2, 0, 0]);
+    expect(fig(r, 'T04')).toEqual(['met', 2, 2, 0, 0]);
+    expect(r.json.issues.map((i) => i.kind).filter((k) => k !== 'missing_column')).toEqual([]);
+  });
+});
