@@ -121,7 +121,7 @@ export const STAFF_SCHEMA: ListSchema<StaffField> = {
       'unit',
       'Đơn vị',
       'Unit',
-      ['Đơn vị công tác', 'Cơ quan', 'Cơ quan công tác', 'Nơi công tác', 'Tên đơn vị', 'Cơ quan, đơn vị'],
+      ['Đơn vị công tác', 'Cơ quan', 'Cơ quan công tác', 'Nơi công tác', 'Tên đơn vị', 'Cơ quan, đơn vị', 'Đ/v', 'Đ/v công tác'],
       ['đơn vị công tác', 'cơ quan công tác'],
     ),
     spec<StaffField>('title', 'Chức vụ', 'Title', ['Chức danh', 'Chức vụ, chức danh', 'Position'], ['chức vụ', 'chức danh']),

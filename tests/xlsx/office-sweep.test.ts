@@ -199,3 +199,22 @@ describe('footnotes under a staff list', () => {
     expect(r.json.issues.map((i) => i.kind).filter((k) => k !== 'missing_column')).toEqual([]);
   });
 });
+
+describe('the unit column headed with the abbreviation offices write', () => {
+  test.each([['Đ/v'], ['Đ/V công tác']])('"%s" is the unit column: each person counts under their unit', async (header) => {
+    const r = await at([
+      UNITS,
+      {
+        name: 'Cán bộ',
+        rows: [
+          ['TT', 'Họ và tên', header, 'Chức vụ', 'Bồi dưỡng CCHC'],
+          [1, 'Nguyễn Văn A', 'Phòng Nội vụ Quận 3', 'Trưởng phòng', 'x'],
+          [2, 'Phạm Văn D', 'UBND Phường Võ Thị Sáu', 'Chủ tịch', null],
+        ],
+      },
+      ACTIVITIES,
+    ]);
+    expect(people(r)).toEqual(['2 Phòng Nội vụ Quận 3', '3 UBND Phường Võ Thị Sáu']);
+    expect(r.json.issues.filter((i) => i.field === 'unit')).toEqual([]);
+  });
+});
