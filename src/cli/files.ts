@@ -33,7 +33,11 @@ function tooMany(): UsageError {
 
 /** Every .xlsx under `dir` (recursively, symbolic links to folders not followed), sorted by path. */
 async function walk(dir: string, shown: string, depth: number, out: string[]): Promise<void> {
-  const entries = await fs.readdir(dir, { withFileTypes: true });
+  const entries = await fs.readdir(dir, { withFileTypes: true }).catch((e: NodeJS.ErrnoException) => {
+    // A folder without permission ("System Volume Information" on a USB stick): said in one line, not a stack trace.
+    const code = e.code ? ` (${e.code})` : '';
+    throw new UsageError(`Không đọc được thư mục "${shown}"${code}.`, `Cannot read the folder "${shown}"${code}.`);
+  });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const full = path.join(dir, e.name);
