@@ -52,6 +52,28 @@ describe('folders', () => {
     expect(r.err).toMatch(/Không có tệp \.xlsx nào trong thư mục "empty"/);
   });
 
+  // Was a bug: a folder copied from a USB stick counted what Finder and Explorer do not show — the
+  // "._x.xlsx" files macOS writes beside each file (unreadable: --strict-data stopped on them) and
+  // deleted workbooks in ".Trashes" and "$RECYCLE.BIN" (counted in the total).
+  test('hidden files and folders, recycle bins and lock files are not submissions', async () => {
+    const usb = (...p: string[]) => at('usb', ...p);
+    for (const d of [['.Trashes', '501'], ['$RECYCLE.BIN', 'S-1-5-21'], ['System Volume Information'], ['quan-1']])
+      mkdirSync(usb(...d), { recursive: true });
+    const good = readFileSync(P1);
+    writeFileSync(usb('quan-1', 'a.xlsx'), good);
+    writeFileSync(usb('quan-1', '._a.xlsx'), Buffer.concat([Buffer.from([0, 5, 22, 7]), Buffer.alloc(4092)]));
+    writeFileSync(usb('quan-1', '~$a.xlsx'), Buffer.from('lock'));
+    writeFileSync(usb('.Trashes', '501', 'old.xlsx'), good);
+    writeFileSync(usb('$RECYCLE.BIN', 'S-1-5-21', '$RX1Y2Z3.xlsx'), good);
+    writeFileSync(usb('System Volume Information', 'x.xlsx'), good);
+    expect((await expandInputs(['usb'], dir)).files).toEqual([path.join('usb', 'quan-1', 'a.xlsx')]);
+    const r = await cli(['evaluate', 'usb', '--year', '2024', '--json', '--strict-data'], dir);
+    expect(r.err).toBe('');
+    expect((JSON.parse(r.out) as { files: Array<{ file: string }> }).files.map((f) => f.file)).toEqual([
+      path.join('usb', 'quan-1', 'a.xlsx'),
+    ]);
+  });
+
   // Was a bug: a subfolder without read permission (e.g. "System Volume Information" on a USB stick)
   // ended the command with exit 70 and a stack trace. Root ignores permissions, so the refusal is
   // simulated: readdir of that folder fails with EACCES, as it does for an ordinary user.
