@@ -3,6 +3,7 @@
  * every value type, cached formula results as they are, both date systems, LibreOffice's ways,
  * sheet states, merges and tables; and many-sheet workbooks with shared strings, read repeatedly.
  */
+import { unzipSync, zipSync } from 'fflate';
 import { CellValue, SheetGrid } from '../../src/workbook/grid';
 import { WorkbookFileError } from '../../src/xlsx/errors';
 import { readXlsx } from '../../src/xlsx/read-xlsx';
@@ -204,6 +205,21 @@ test('a sheet with malformed XML is listed as unreadable, the others are read', 
   const grid = readXlsx(bytes).grid;
   expect(grid.sheets.map((s) => s.name)).toEqual(['A']);
   expect(grid.unreadable?.[0].sheet).toBe('B');
+});
+
+// Was a bug: with the shared strings part named by the workbook but missing from the zip, every
+// text cell read as blank — "no list found" for the whole file, or text columns silently empty.
+test('a shared strings part the workbook names but the zip lacks: damaged, not blank text', () => {
+  const book = rawXlsx({
+    strings: ['Tên đơn vị', 'Sở Nội vụ'],
+    sheets: [{ name: 'A', data: row(1, c('A1', { t: 's', v: '0' })) }],
+  });
+  expect(readXlsx(book).grid.sheets[0].rows[0]?.[0]).toBe('Tên đơn vị');
+  const parts = unzipSync(book);
+  delete parts['xl/sharedStrings.xml'];
+  expect(() => readXlsx(zipSync(parts), { name: 'x.xlsx' })).toThrow(
+    expect.objectContaining({ problem: 'corrupt', file: 'x.xlsx', detail: 'xl/sharedStrings.xml: part missing' }),
+  );
 });
 
 test('errors name the file and say what is wrong', () => {
