@@ -159,6 +159,23 @@ function entrySizes(
   return { size: fields[0], compressedSize: fields[1], localOffset: fields[2] };
 }
 
+/**
+ * A part's name as it is looked up: case-insensitive (ECMA-376 Part 2 §9.1.1.1.2) and
+ * percent-decoded, since a package keeps a non-ASCII name percent-encoded in the zip ("b%E1%BA%A3ng.xml")
+ * while its relationship may write it as it reads ("bảng.xml"), and some writers do the opposite.
+ */
+function partKey(name: string): string {
+  let key = name;
+  if (name.includes('%')) {
+    try {
+      key = decodeURIComponent(name);
+    } catch {
+      // "100%.xml": not percent-encoded, looked up as it is.
+    }
+  }
+  return key.toLowerCase();
+}
+
 /** Reads the central directory; entries are inflated only when read. */
 export function openZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS, inflate: RawInflate): ZipArchive {
   const eocd = findEndOfCentralDirectory(bytes);
@@ -177,8 +194,7 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMIT
       ...entrySizes(bytes, p, extraStart, Math.min(bytes.length, extraStart + u16(bytes, p + 30))),
     };
     if (flags & 1) throw new ZipProblem('encrypted', `${entry.name} is encrypted`);
-    // Part names are case-insensitive in a package (ECMA-376 Part 2 §9.1.1.1.2).
-    entries.set(entry.name.toLowerCase(), entry);
+    entries.set(partKey(entry.name), entry);
     p += 46 + nameLength + u16(bytes, p + 30) + u16(bytes, p + 32);
   }
   let total = 0;
@@ -188,9 +204,9 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMIT
   };
   const archive: ZipArchive = {
     names: [...entries.values()].map((e) => e.name),
-    has: (name) => entries.has(name.toLowerCase()),
+    has: (name) => entries.has(partKey(name)),
     entry(name) {
-      const e = entries.get(name.toLowerCase());
+      const e = entries.get(partKey(name));
       return e ? checkEntry(bytes, e, limits, limits.maxTotalBytes - total) : null;
     },
     inflate(entry, inflater) {

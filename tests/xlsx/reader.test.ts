@@ -222,6 +222,24 @@ test('a shared strings part the workbook names but the zip lacks: damaged, not b
   );
 });
 
+// Was a bug: a part whose name the zip keeps percent-encoded (as OPC asks for non-ASCII) while the
+// relationship writes it as it reads, or the other way round, was "missing": the sheet unreadable.
+test.each([
+  ['b%E1%BA%A3ng.xml', 'bảng.xml'],
+  ['bảng.xml', 'b%E1%BA%A3ng.xml'],
+  ['sheet 1.xml', 'sheet%201.xml'],
+  ['100%.xml', '100%.xml'],
+])('a worksheet stored as "%s" and named "%s" by its relationship is read', (stored, named) => {
+  const parts = unzipSync(rawXlsx({ sheets: [{ name: 'A', data: row(1, c('A1', { v: '7' })) }] }));
+  parts[`xl/worksheets/${stored}`] = parts['xl/worksheets/sheet1.xml'];
+  delete parts['xl/worksheets/sheet1.xml'];
+  const rels = new TextDecoder().decode(parts['xl/_rels/workbook.xml.rels']);
+  parts['xl/_rels/workbook.xml.rels'] = new TextEncoder().encode(rels.replace('worksheets/sheet1.xml', `worksheets/${named}`));
+  const grid = readXlsx(zipSync(parts)).grid;
+  expect(grid.unreadable).toEqual([]);
+  expect(grid.sheets[0].rows[0]?.[0]).toBe(7);
+});
+
 test('errors name the file and say what is wrong', () => {
   const problem = (b: Uint8Array) => {
     try {
