@@ -31,17 +31,29 @@ function tooMany(): UsageError {
   );
 }
 
+/**
+ * What a file manager does not show and nobody submits, skipped in folders: Excel's lock files
+ * ("~$Báo cáo.xlsx"), hidden files and folders (macOS writes "._Báo cáo.xlsx" beside each file on a
+ * USB stick, and keeps deleted files in ".Trashes"), and a Windows drive's recycle bin and
+ * "System Volume Information" (deleted workbooks would be counted in the total).
+ */
+const NOT_SUBMITTED = /^(?:~\$|\.)|^(?:\$recycle\.bin|recycler|system volume information)$/i;
+
 /** Every .xlsx under `dir` (recursively, symbolic links to folders not followed), sorted by path. */
 async function walk(dir: string, shown: string, depth: number, out: string[]): Promise<void> {
-  const entries = await fs.readdir(dir, { withFileTypes: true });
+  const entries = await fs.readdir(dir, { withFileTypes: true }).catch((e: NodeJS.ErrnoException) => {
+    // A folder without permission: said in one line, not a stack trace.
+    const code = e.code ? ` (${e.code})` : '';
+    throw new UsageError(`Không đọc được thư mục "${shown}"${code}.`, `Cannot read the folder "${shown}"${code}.`);
+  });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
+    if (NOT_SUBMITTED.test(e.name)) continue;
     const full = path.join(dir, e.name);
     const name = path.join(shown, e.name);
     if (e.isDirectory()) {
       if (depth < MAX_DEPTH) await walk(full, name, depth + 1, out);
-    } else if (/\.xlsx$/i.test(e.name) && !e.name.startsWith('~$') && (e.isFile() || e.isSymbolicLink())) {
-      // "~$Báo cáo.xlsx" is the lock file Excel keeps beside a workbook that is open.
+    } else if (/\.xlsx$/i.test(e.name) && (e.isFile() || e.isSymbolicLink())) {
       out.push(name);
       if (out.length > MAX_FILES) throw tooMany();
     }

@@ -214,8 +214,11 @@ function* readSteps(bytes: Uint8Array, options: InflatingOptions): Generator<She
   if (wbPart === null) throw new WorkbookFileError('not_spreadsheet', name);
   const wb = readWorkbookPart(zip, wbPart);
   if (wb.sheets.length === 0) throw new WorkbookFileError('no_sheets', name);
-  const sstPart = ofType(wb.rels, '/sharedStrings')?.target ?? 'xl/sharedStrings.xml';
+  const sstRel = ofType(wb.rels, '/sharedStrings');
+  const sstPart = sstRel?.target ?? 'xl/sharedStrings.xml';
   const sstBytes = zip.read(sstPart);
+  // Without the strings the workbook names, every text cell would read as blank: damaged, said so.
+  if (sstRel && !sstBytes) throw new ZipProblem('corrupt', `${sstPart}: part missing`);
   const sharedStrings = sstBytes ? readSharedStrings(sstBytes, sstPart, limits.maxSharedStrings) : [];
   const stylesPart = ofType(wb.rels, '/styles')?.target ?? 'xl/styles.xml';
   const stylesBytes = zip.read(stylesPart);

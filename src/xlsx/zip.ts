@@ -105,29 +105,96 @@ function mib(n: number): string {
   return n >= 2 ** 30 ? `${(n / 2 ** 30).toFixed(n % 2 ** 30 ? 1 : 0)} GiB` : `${Math.round(n / 2 ** 20)} MiB`;
 }
 
+/** A 64-bit little-endian number; beyond 2^53 (no file this reader takes is that big) → -1. */
+function u64(b: Uint8Array, i: number): number {
+  const high = u32(b, i + 4);
+  return high >= 0x200000 ? -1 : high * 0x100000000 + u32(b, i);
+}
+
+/**
+ * Where the central directory starts and how many entries it has. A ZIP64 archive (which some
+ * writers emit for any file: Apache POI and commons-compress with Zip64Mode.Always, .NET when
+ * streaming) marks the fields of the end record 0xFFFF / 0xFFFFFFFF and keeps them in the ZIP64
+ * end record that its locator, just before the end record, points at.
+ */
+function centralDirectory(b: Uint8Array, eocd: number): { count: number; offset: number } {
+  const count = u16(b, eocd + 10);
+  const offset = u32(b, eocd + 16);
+  const marked = count === 0xffff || u32(b, eocd + 12) === 0xffffffff || offset === 0xffffffff;
+  const locator = eocd - 20;
+  if (!marked || locator < 0 || u32(b, locator) !== 0x07064b50) return { count, offset };
+  const record = u64(b, locator + 8);
+  const damaged = new ZipProblem('corrupt', 'ZIP64 end record damaged');
+  if (record < 0 || record + 56 > locator || u32(b, record) !== 0x06064b50) throw damaged;
+  const z64 = { count: u64(b, record + 32), offset: u64(b, record + 48) };
+  if (z64.count < 0 || z64.offset < 0) throw damaged;
+  return z64;
+}
+
+/**
+ * The sizes and offset of a central directory entry: a field marked 0xFFFFFFFF is in the entry's
+ * ZIP64 extra field (id 1), which holds only the marked ones, in this order.
+ */
+function entrySizes(
+  b: Uint8Array,
+  p: number,
+  extraStart: number,
+  extraEnd: number,
+): Pick<Entry, 'size' | 'compressedSize' | 'localOffset'> {
+  const fields = [u32(b, p + 24), u32(b, p + 20), u32(b, p + 42)];
+  if (!fields.includes(0xffffffff)) return { size: fields[0], compressedSize: fields[1], localOffset: fields[2] };
+  for (let q = extraStart; q + 4 <= extraEnd; q += 4 + u16(b, q + 2)) {
+    if (u16(b, q) !== 1) continue;
+    let at = q + 4;
+    const end = Math.min(extraEnd, at + u16(b, q + 2));
+    for (let i = 0; i < fields.length; i++) {
+      if (fields[i] !== 0xffffffff) continue;
+      if (at + 8 > end) break;
+      fields[i] = u64(b, at);
+      at += 8;
+    }
+    break;
+  }
+  if (fields.some((f) => f < 0 || f === 0xffffffff)) throw new ZipProblem('corrupt', 'zip directory damaged (ZIP64 sizes)');
+  return { size: fields[0], compressedSize: fields[1], localOffset: fields[2] };
+}
+
+/**
+ * A part's name as it is looked up: case-insensitive (ECMA-376 Part 2 §9.1.1.1.2) and
+ * percent-decoded, since a package keeps a non-ASCII name percent-encoded in the zip ("b%E1%BA%A3ng.xml")
+ * while its relationship may write it as it reads ("bảng.xml"), and some writers do the opposite.
+ */
+function partKey(name: string): string {
+  let key = name;
+  if (name.includes('%')) {
+    try {
+      key = decodeURIComponent(name);
+    } catch {
+      // "100%.xml": not percent-encoded, looked up as it is.
+    }
+  }
+  return key.toLowerCase();
+}
+
 /** Reads the central directory; entries are inflated only when read. */
 export function openZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS, inflate: RawInflate): ZipArchive {
   const eocd = findEndOfCentralDirectory(bytes);
   if (eocd < 0) throw new ZipProblem('corrupt', 'zip directory missing (file cut off?)');
-  const count = u16(bytes, eocd + 10);
-  const dirOffset = u32(bytes, eocd + 16);
-  if (dirOffset === 0xffffffff || count === 0xffff) throw new ZipProblem('corrupt', 'ZIP64 archive');
+  const { count, offset: dirOffset } = centralDirectory(bytes, eocd);
   const entries = new Map<string, Entry>();
   let p = dirOffset;
   for (let n = 0; n < count; n++) {
     if (p + 46 > bytes.length || u32(bytes, p) !== 0x02014b50) throw new ZipProblem('corrupt', 'zip directory damaged');
     const flags = u16(bytes, p + 8);
     const nameLength = u16(bytes, p + 28);
+    const extraStart = p + 46 + nameLength;
     const entry: Entry = {
       name: utf8.decode(bytes.subarray(p + 46, p + 46 + nameLength)),
       method: u16(bytes, p + 10),
-      compressedSize: u32(bytes, p + 20),
-      size: u32(bytes, p + 24),
-      localOffset: u32(bytes, p + 42),
+      ...entrySizes(bytes, p, extraStart, Math.min(bytes.length, extraStart + u16(bytes, p + 30))),
     };
     if (flags & 1) throw new ZipProblem('encrypted', `${entry.name} is encrypted`);
-    // Part names are case-insensitive in a package (ECMA-376 Part 2 §9.1.1.1.2).
-    entries.set(entry.name.toLowerCase(), entry);
+    entries.set(partKey(entry.name), entry);
     p += 46 + nameLength + u16(bytes, p + 30) + u16(bytes, p + 32);
   }
   let total = 0;
@@ -137,9 +204,9 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMIT
   };
   const archive: ZipArchive = {
     names: [...entries.values()].map((e) => e.name),
-    has: (name) => entries.has(name.toLowerCase()),
+    has: (name) => entries.has(partKey(name)),
     entry(name) {
-      const e = entries.get(name.toLowerCase());
+      const e = entries.get(partKey(name));
       return e ? checkEntry(bytes, e, limits, limits.maxTotalBytes - total) : null;
     },
     inflate(entry, inflater) {

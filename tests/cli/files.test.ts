@@ -3,7 +3,7 @@
  * files, an unreadable file reported beside the others instead of stopping them (unless
  * --strict-data), `--by-file`, and JSON `{ files, total }` whose total is the consolidation's.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, promises as fsp, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expandInputs } from '../../src/cli/files';
@@ -50,6 +50,55 @@ describe('folders', () => {
     const r = await cli(['evaluate', 'empty', '--year', '2024'], dir);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/Không có tệp \.xlsx nào trong thư mục "empty"/);
+  });
+
+  // Was a bug: a folder copied from a USB stick counted what Finder and Explorer do not show — the
+  // "._x.xlsx" files macOS writes beside each file (unreadable: --strict-data stopped on them) and
+  // deleted workbooks in ".Trashes" and "$RECYCLE.BIN" (counted in the total).
+  test('hidden files and folders, recycle bins and lock files are not submissions', async () => {
+    const usb = (...p: string[]) => at('usb', ...p);
+    for (const d of [['.Trashes', '501'], ['$RECYCLE.BIN', 'S-1-5-21'], ['System Volume Information'], ['quan-1']])
+      mkdirSync(usb(...d), { recursive: true });
+    const good = readFileSync(P1);
+    writeFileSync(usb('quan-1', 'a.xlsx'), good);
+    writeFileSync(usb('quan-1', '._a.xlsx'), Buffer.concat([Buffer.from([0, 5, 22, 7]), Buffer.alloc(4092)]));
+    writeFileSync(usb('quan-1', '~$a.xlsx'), Buffer.from('lock'));
+    writeFileSync(usb('.Trashes', '501', 'old.xlsx'), good);
+    writeFileSync(usb('$RECYCLE.BIN', 'S-1-5-21', '$RX1Y2Z3.xlsx'), good);
+    writeFileSync(usb('System Volume Information', 'x.xlsx'), good);
+    expect((await expandInputs(['usb'], dir)).files).toEqual([path.join('usb', 'quan-1', 'a.xlsx')]);
+    const r = await cli(['evaluate', 'usb', '--year', '2024', '--json', '--strict-data'], dir);
+    expect(r.err).toBe('');
+    expect((JSON.parse(r.out) as { files: Array<{ file: string }> }).files.map((f) => f.file)).toEqual([
+      path.join('usb', 'quan-1', 'a.xlsx'),
+    ]);
+  });
+
+  // Was a bug: a subfolder without read permission (e.g. "System Volume Information" on a USB stick)
+  // ended the command with exit 70 and a stack trace. Root ignores permissions, so the refusal is
+  // simulated: readdir of that folder fails with EACCES, as it does for an ordinary user.
+  test('a subfolder that cannot be listed: exit 2, one line naming it, no stack trace', async () => {
+    mkdirSync(at('khoa', 'locked'), { recursive: true });
+    writeFileSync(at('khoa', 'a.xlsx'), readFileSync(P1));
+    const readdir = fsp.readdir.bind(fsp);
+    const spy = jest.spyOn(fsp, 'readdir').mockImplementation(((p: string, o: never) => {
+      if (path.basename(String(p)) === 'locked')
+        return Promise.reject(Object.assign(new Error(`EACCES: permission denied, scandir '${String(p)}'`), { code: 'EACCES' }));
+      return readdir(p, o);
+    }) as typeof fsp.readdir);
+    try {
+      for (const [lang, want] of [
+        ['vi', `cchc: Không đọc được thư mục "${path.join('khoa', 'locked')}" (EACCES).\n`],
+        ['en', `cchc: Cannot read the folder "${path.join('khoa', 'locked')}" (EACCES).\n`],
+      ]) {
+        const r = await cli(['evaluate', 'khoa', '--year', '2024', '--json', '--lang', lang], dir);
+        expect(r.code).toBe(2);
+        expect(r.out).toBe('');
+        expect(r.err).toBe(want);
+      }
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
 

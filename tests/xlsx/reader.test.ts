@@ -3,6 +3,7 @@
  * every value type, cached formula results as they are, both date systems, LibreOffice's ways,
  * sheet states, merges and tables; and many-sheet workbooks with shared strings, read repeatedly.
  */
+import { unzipSync, zipSync } from 'fflate';
 import { CellValue, SheetGrid } from '../../src/workbook/grid';
 import { WorkbookFileError } from '../../src/xlsx/errors';
 import { readXlsx } from '../../src/xlsx/read-xlsx';
@@ -204,6 +205,39 @@ test('a sheet with malformed XML is listed as unreadable, the others are read', 
   const grid = readXlsx(bytes).grid;
   expect(grid.sheets.map((s) => s.name)).toEqual(['A']);
   expect(grid.unreadable?.[0].sheet).toBe('B');
+});
+
+// Was a bug: with the shared strings part named by the workbook but missing from the zip, every
+// text cell read as blank — "no list found" for the whole file, or text columns silently empty.
+test('a shared strings part the workbook names but the zip lacks: damaged, not blank text', () => {
+  const book = rawXlsx({
+    strings: ['Tên đơn vị', 'Sở Nội vụ'],
+    sheets: [{ name: 'A', data: row(1, c('A1', { t: 's', v: '0' })) }],
+  });
+  expect(readXlsx(book).grid.sheets[0].rows[0]?.[0]).toBe('Tên đơn vị');
+  const parts = unzipSync(book);
+  delete parts['xl/sharedStrings.xml'];
+  expect(() => readXlsx(zipSync(parts), { name: 'x.xlsx' })).toThrow(
+    expect.objectContaining({ problem: 'corrupt', file: 'x.xlsx', detail: 'xl/sharedStrings.xml: part missing' }),
+  );
+});
+
+// Was a bug: a part whose name the zip keeps percent-encoded (as OPC asks for non-ASCII) while the
+// relationship writes it as it reads, or the other way round, was "missing": the sheet unreadable.
+test.each([
+  ['b%E1%BA%A3ng.xml', 'bảng.xml'],
+  ['bảng.xml', 'b%E1%BA%A3ng.xml'],
+  ['sheet 1.xml', 'sheet%201.xml'],
+  ['100%.xml', '100%.xml'],
+])('a worksheet stored as "%s" and named "%s" by its relationship is read', (stored, named) => {
+  const parts = unzipSync(rawXlsx({ sheets: [{ name: 'A', data: row(1, c('A1', { v: '7' })) }] }));
+  parts[`xl/worksheets/${stored}`] = parts['xl/worksheets/sheet1.xml'];
+  delete parts['xl/worksheets/sheet1.xml'];
+  const rels = new TextDecoder().decode(parts['xl/_rels/workbook.xml.rels']);
+  parts['xl/_rels/workbook.xml.rels'] = new TextEncoder().encode(rels.replace('worksheets/sheet1.xml', `worksheets/${named}`));
+  const grid = readXlsx(zipSync(parts)).grid;
+  expect(grid.unreadable).toEqual([]);
+  expect(grid.sheets[0].rows[0]?.[0]).toBe(7);
 });
 
 test('errors name the file and say what is wrong', () => {
