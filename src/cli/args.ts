@@ -144,7 +144,8 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = {}): 
       '--out goes with one file: each colored copy belongs to one workbook.',
     );
   }
-  if (v.out !== undefined && !/\.xlsx$/i.test(v.out))
+  // The copy keeps the input's kind (out-command.ts checks it): .xlsx, or .xlsm, .xltx … for those.
+  if (v.out !== undefined && !/\.(?:xlsx|xlsm|xltx|xltm|xlam)$/i.test(v.out))
     throw new UsageError(`--out cần tên tệp .xlsx, không phải "${v.out}".`, `--out needs an .xlsx file name, not "${v.out}".`);
   if (v.force && v.out === undefined)
     throw new UsageError(

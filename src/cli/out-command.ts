@@ -10,6 +10,7 @@ import { Lang } from '../i18n';
 import { WorkbookGrid } from '../workbook/grid';
 import { WorkbookFileError } from '../xlsx/errors';
 import { AtomicFs, NODE_FS, OutExistsError, writeAtomically } from '../xlsx/patch/atomic-write';
+import type { PackageKind } from '../xlsx/patch/bookkeeping';
 import type { PatchResult, StatusColumnNote } from '../xlsx/patch/package';
 import { UsageError } from './args';
 
@@ -56,6 +57,23 @@ function writeFailure(e: unknown, shown: string, out: string): OutWriteError {
   );
 }
 
+const KINDS: Readonly<Record<PackageKind, { vi: string; en: string }>> = {
+  xlsx: { vi: 'sổ tính Excel', en: 'an Excel workbook' },
+  xlsm: { vi: 'sổ tính có macro', en: 'a macro-enabled workbook' },
+  xltx: { vi: 'mẫu Excel', en: 'an Excel template' },
+  xltm: { vi: 'mẫu có macro', en: 'a macro-enabled template' },
+  xlam: { vi: 'phần bổ trợ Excel', en: 'an Excel add-in' },
+};
+
+/** The copy's extension is not the one Excel needs for the input's kind of package. */
+function kindError(file: string, kind: PackageKind): UsageError {
+  const k = KINDS[kind];
+  return new UsageError(
+    `"${file}" là ${k.vi} (.${kind}): bản sao --out phải có đuôi .${kind} (Excel không mở tệp có đuôi khác loại của nó). Chưa ghi tệp nào.`,
+    `"${file}" is ${k.en} (.${kind}): the --out copy must end in .${kind} (Excel does not open a file whose extension differs from its kind). Nothing was written.`,
+  );
+}
+
 export interface OutRequest {
   /** Absolute path of OUT, and OUT as the user typed it. */
   readonly out: string;
@@ -77,7 +95,7 @@ export interface OutRequest {
  * loaded here, not at start-up: `cchc evaluate` without --out never loads it.
  */
 export async function writeOutCopy(r: OutRequest): Promise<PatchResult> {
-  const { writePatchedCopy } = await import('../xlsx/patch/package');
+  const { PackageKindMismatch, writePatchedCopy } = await import('../xlsx/patch/package');
   let result: PatchResult | null = null;
   try {
     writeAtomically(
@@ -90,11 +108,16 @@ export async function writeOutCopy(r: OutRequest): Promise<PatchResult> {
             r.grid,
             r.dataset,
             r.evaluation,
-            { lang: r.lang, source: path.basename(r.file), date: r.date },
+            {
+              lang: r.lang,
+              source: path.basename(r.file),
+              date: r.date,
+              extension: path.extname(r.out).slice(1).toLowerCase(),
+            },
             sink,
           );
         } catch (e) {
-          if ((e as NodeJS.ErrnoException).code) throw e;
+          if ((e as NodeJS.ErrnoException).code || e instanceof PackageKindMismatch) throw e;
           // The input's parts could not be patched: a damaged workbook, said as such.
           throw new WorkbookFileError('corrupt', r.file, e instanceof Error ? e.message : String(e));
         }
@@ -103,6 +126,7 @@ export async function writeOutCopy(r: OutRequest): Promise<PatchResult> {
     );
   } catch (e) {
     if (e instanceof OutExistsError) throw existsError(r.shown);
+    if (e instanceof PackageKindMismatch) throw kindError(r.file, e.kind);
     if (e instanceof WorkbookFileError) throw e;
     throw writeFailure(e, r.shown, r.out);
   }

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as nodeFs from 'node:fs';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli/main';
@@ -15,10 +15,12 @@ import { HCMC_PLAN } from '../../src/plan';
 import { AtomicFs, NODE_FS } from '../../src/xlsx/patch/atomic-write';
 import { readZip } from '../../src/xlsx/patch/zip';
 import { readXlsx } from '../../src/xlsx/read-xlsx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { buildWorkbook, canonicalSheets, toBuffer } from '../xlsx/book';
 import { STAFF, UNITS } from '../xlsx/rich-book';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'cchc-out-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const at = (f: string) => path.join(dir, f);
 const sha = (f: string) =>
   createHash('sha256')
@@ -178,6 +180,66 @@ describe('a damaged input', () => {
     expect(r.err).toMatch(/^cchc: Tệp "bad-crc\.xlsx" bị hỏng .*xl\/styles\.xml is damaged/);
     expect(nodeFs.existsSync(at('bad-out.xlsx'))).toBe(false);
     expect(temps()).toEqual([]);
+  });
+});
+
+describe('a macro-enabled workbook or a template', () => {
+  /** The input as another kind of package: only the workbook part's content type differs. */
+  function asKind(type: string): Buffer {
+    const parts = unzipSync(input);
+    const types = strFromU8(parts['[Content_Types].xml']);
+    const main = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';
+    expect(types).toContain(main);
+    parts['[Content_Types].xml'] = strToU8(types.replace(main, type));
+    return Buffer.from(zipSync(parts));
+  }
+  const mainType = (f: string) => {
+    const types = strFromU8(unzipSync(readFileSync(at(f)))['[Content_Types].xml']);
+    return /PartName="\/xl\/workbook\.xml" ContentType="([^"]*)"/.exec(types)?.[1];
+  };
+
+  test.each([
+    [
+      'ds.xlsm',
+      'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
+      'sổ tính có macro (.xlsm)',
+      'a macro-enabled workbook (.xlsm)',
+    ],
+    [
+      'ds.xltx',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml',
+      'mẫu Excel (.xltx)',
+      'an Excel template (.xltx)',
+    ],
+  ])(
+    '%s: a copy named .xlsx (which Excel would not open) is refused, nothing written; one with its own extension is written',
+    async (name, type, vi, en) => {
+      writeFileSync(at(name), asKind(type));
+      const r = await run(['evaluate', name, '--out', 'kind-out.xlsx']);
+      expect(r.code).toBe(2);
+      expect(r.err).toBe(
+        `cchc: "${name}" là ${vi}: bản sao --out phải có đuôi ${path.extname(name)} (Excel không mở tệp có đuôi khác loại của nó). Chưa ghi tệp nào.\n`,
+      );
+      expect(r.out).toBe('');
+      expect((await run(['evaluate', name, '--out', 'kind-out.xlsx', '--lang', 'en'])).err).toContain(
+        `is ${en}: the --out copy must end in`,
+      );
+      expect(nodeFs.existsSync(at('kind-out.xlsx'))).toBe(false);
+      expect(temps()).toEqual([]);
+
+      const out = `kind-out${path.extname(name)}`;
+      const ok = await run(['evaluate', name, '--out', out]);
+      expect(ok.code).toBe(0);
+      expect(mainType(out)).toBe(type);
+      expect(readXlsx(readFileSync(at(out))).grid.sheets.length).toBe(readXlsx(input).grid.sheets.length + 1);
+    },
+  );
+
+  test('an .xlsx input with a copy named .xlsm is refused the same way', async () => {
+    const r = await run(['evaluate', 'in.xlsx', '--out', 'plain-out.xlsm', '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^cchc: "in\.xlsx" is an Excel workbook \(\.xlsx\): the --out copy must end in \.xlsx/);
+    expect(nodeFs.existsSync(at('plain-out.xlsm'))).toBe(false);
   });
 });
 

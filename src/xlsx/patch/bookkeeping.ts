@@ -212,6 +212,33 @@ export function addRels(
   return { part: applySplices(part, [splice]), ids };
 }
 
+/**
+ * The kind of workbook package, named by the file extension Excel requires for it: Excel refuses
+ * to open a file whose extension and main content type disagree ("the file format or file
+ * extension is not valid"), so a copy keeps the original's extension.
+ */
+export type PackageKind = 'xlsx' | 'xlsm' | 'xltx' | 'xltm' | 'xlam';
+
+/** The package's kind, from the content type [Content_Types].xml gives the workbook part. */
+export function packageKind(types: Uint8Array | null, wbPath: string): PackageKind {
+  if (types === null) return 'xlsx';
+  const want = `/${wbPath}`.toLowerCase();
+  let type = '';
+  for (const t of tokens(types)) {
+    if (!isStart(t, 'Override')) continue;
+    const tag = utf8(types, t.start, t.end);
+    if ((attr(tag, 'PartName') ?? '').toLowerCase() !== want) continue;
+    type = (attr(tag, 'ContentType') ?? '').toLowerCase();
+    break;
+  }
+  // application/vnd.ms-excel.sheet.macroEnabled.main+xml, …spreadsheetml.template.main+xml,
+  // application/vnd.ms-excel.template.macroEnabled.main+xml, application/vnd.ms-excel.addin.macroEnabled.main+xml
+  if (type.includes('.addin.')) return 'xlam';
+  const macro = type.includes('macroenabled');
+  if (type.includes('.template.')) return macro ? 'xltm' : 'xltx';
+  return macro ? 'xlsm' : 'xlsx';
+}
+
 /** [Content_Types].xml with overrides for new parts. */
 export function addContentTypes(part: Uint8Array, overrides: ReadonlyArray<{ part: string; type: string }>): Uint8Array {
   const toks = tokens(part);

@@ -23,11 +23,13 @@ import { ListLayout } from '../../workbook/detect';
 import { CellValue, SheetGrid, WorkbookGrid, a1, columnLetters } from '../../workbook/grid';
 import {
   WORKSHEET_REL,
+  PackageKind,
   WORKSHEET_TYPE,
   addAppTitle,
   addContentTypes,
   addRels,
   addSheetToWorkbook,
+  packageKind,
   readRels,
   readWorkbook,
   relsPathOf,
@@ -46,6 +48,19 @@ export interface PatchOptions {
   /** The input's file name, shown in the report. */
   readonly source: string;
   readonly date?: Date;
+  /**
+   * The copy's file extension (lowercase, no dot): when given, a package of another kind is
+   * refused (PackageKindMismatch) before anything is written.
+   */
+  readonly extension?: string;
+}
+
+/** The copy would have an extension Excel refuses for this kind of package (an .xlsm saved as .xlsx). */
+export class PackageKindMismatch extends Error {
+  constructor(readonly kind: PackageKind) {
+    super(`the workbook is an .${kind} package`);
+    this.name = 'PackageKindMismatch';
+  }
 }
 
 /** Where a status column went, for the command line to say. */
@@ -176,6 +191,10 @@ export function writePatchedCopy(
     return x ? entryBytes(original, x) : null;
   };
   const wbPath = workbookPartName(part('_rels/.rels'));
+  const types = part('[Content_Types].xml');
+  if (types === null) throw new Error('no [Content_Types].xml');
+  const kind = packageKind(types, wbPath);
+  if (o.extension !== undefined && o.extension !== kind) throw new PackageKindMismatch(kind);
   const wbRelsPath = relsPathOf(wbPath);
   const wbPart = part(wbPath);
   if (wbPart === null) throw new Error(`no ${wbPath}`);
@@ -235,8 +254,6 @@ export function writePatchedCopy(
   const overrides = [{ part: reportPath, type: WORKSHEET_TYPE }];
   if (drawingPath && chartPath) overrides.push({ part: drawingPath, type: DRAWING_TYPE }, { part: chartPath, type: CHART_TYPE });
   if (stylesNew) overrides.push({ part: stylesName, type: STYLES_TYPE });
-  const types = part('[Content_Types].xml');
-  if (types === null) throw new Error('no [Content_Types].xml');
   changed.set('[content_types].xml', addContentTypes(types, overrides));
   const app = part('docProps/app.xml');
   if (app !== null) {
