@@ -6,7 +6,7 @@
  * file, the shared fixtures and a synthetic official-layout workbook included.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -113,7 +113,11 @@ function libreOfficeCopy(buf: Buffer, name: string): Buffer {
       timeout: 100_000,
     },
   );
-  return readFileSync(path.join(out, `src-${name}`));
+  try {
+    return readFileSync(path.join(out, `src-${name}`));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const cases: Array<[string, () => Promise<Buffer>, number]> = [

@@ -5,7 +5,7 @@
  * and say what they should; LibreOffice opens the copy when it is installed.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli/main';
@@ -16,6 +16,9 @@ import { ZipEntry, entryBytes, rawData, readZip } from '../../src/xlsx/patch/zip
 import { RichBook, richBook } from './rich-book';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'cchc-patch-'));
+/** Temporary folders of this file (the copies, LibreOffice's profile and PDFs), removed at the end. */
+const made = [dir];
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -217,6 +220,7 @@ describe('cchc evaluate --out patches the original package', () => {
       return;
     }
     const pdfDir = mkdtempSync(path.join(tmpdir(), 'cchc-pdf-'));
+    made.push(pdfDir);
     execFileSync(
       '/usr/bin/soffice',
       [

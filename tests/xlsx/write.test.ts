@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -9,6 +9,7 @@ import { entryBytes, readZip } from '../../src/xlsx/patch/zip';
 import { buildWorkbook, canonicalSheets, toBuffer } from './book';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'cchc-write-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
