@@ -307,8 +307,9 @@ function readCell(b: Uint8Array, i: number, end: number, s: RunState): number {
   let v: CellValue | undefined;
   if (type === T_SHARED) {
     const n = digits(b, vs, ve);
-    if (n < 0) return LEAVE;
-    v = n < s.sharedStrings.length ? s.sharedStrings[n] : undefined;
+    // An index beyond the table is the general reader's to report.
+    if (n < 0 || n >= s.sharedStrings.length) return LEAVE;
+    v = s.sharedStrings[n];
   } else if (type === T_STR) v = strValue(b, vs, ve);
   else {
     v = numberValue(b, vs, ve, type, style, s);

@@ -185,8 +185,15 @@ export function sheetReader(ctx: SheetContext): SheetReader {
     if (type === T_INLINE) v = inline ?? (hasV ? raw() : undefined);
     else if (!hasV) v = undefined;
     else if (type === T_SHARED) {
-      const i = vStr !== null || vStart < 0 ? Number(raw() || NaN) : digits(b, vStart, vEnd);
-      v = i >= 0 && i < sharedStrings.length ? sharedStrings[i] : null;
+      let i = vStr !== null || vStart < 0 ? -1 : digits(b, vStart, vEnd);
+      const text = i < 0 ? raw().trim() : '';
+      // An index written with spaces around it (" 0 ") is still that index, as LibreOffice reads it.
+      if (i < 0 && /^\d{1,15}$/.test(text)) i = Number(text);
+      if (i >= 0 && i < sharedStrings.length) v = sharedStrings[i];
+      else if (i < 0 && text === '') v = null;
+      // A string the table does not hold (a shared strings part cut short, empty or missing): the
+      // sheet is unreadable, said so, rather than its text cells read as blank.
+      else throw new XmlProblem(`${ctx.part}: shared string "${text || i}" is not in the table of ${sharedStrings.length}`);
     } else if (type === T_STR) v = raw();
     else if (type === T_BOOL) v = vStr !== null || vStart < 0 ? Number(raw()) !== 0 : numberAt(b, vStart, vEnd) !== 0;
     else if (type === T_ERROR) v = { error: raw().trim() };

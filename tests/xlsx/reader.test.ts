@@ -222,6 +222,36 @@ test('a shared strings part the workbook names but the zip lacks: damaged, not b
   );
 });
 
+// Was a bug: a cell naming a shared string the table does not hold (the part cut short, or empty)
+// read as blank, so a text column went silently empty; an index written with spaces is still read.
+test('a shared string the table lacks makes the sheet unreadable, said so, on both lanes', () => {
+  const cells = (v: string) => row(1, c('A1', { t: 's', v: '0' }) + c('B1', { t: 's', v }));
+  const book = (v: string, strings = ['Tên đơn vị', 'Sở Nội vụ']) =>
+    rawXlsx({
+      strings,
+      sheets: [
+        { name: 'A', data: cells(v) },
+        { name: 'B', data: row(1, c('A1', { v: '5' })) },
+      ],
+    });
+  const ok = readXlsx(book(' 1 ')).grid;
+  expect(ok.unreadable).toEqual([]);
+  expect(ok.sheets[0].rows[0]).toEqual(['Tên đơn vị', 'Sở Nội vụ']);
+  for (const [v, strings] of [
+    ['2', undefined],
+    ['0', []],
+  ] as const) {
+    const grid = readXlsx(book(v, strings === undefined ? undefined : [...strings])).grid;
+    expect(grid.sheets.map((x) => x.name)).toEqual(['B']);
+    expect(grid.unreadable).toEqual([
+      {
+        sheet: 'A',
+        reason: expect.stringMatching(/^xl\/worksheets\/sheet1\.xml: shared string "\d" is not in the table of \d$/),
+      },
+    ]);
+  }
+});
+
 // Was a bug: a part whose name the zip keeps percent-encoded (as OPC asks for non-ASCII) while the
 // relationship writes it as it reads, or the other way round, was "missing": the sheet unreadable.
 test.each([
