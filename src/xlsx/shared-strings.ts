@@ -19,7 +19,7 @@ export function readSharedStrings(bytes: Uint8Array, part: string, max: number):
   for (let t = x.next(); t !== END; t = x.next()) {
     if (t !== OPEN) continue;
     if (x.is('sst') && !x.selfClosing) {
-      const plain = plainItems(bytes, x.position, max);
+      const plain = plainItems(x.bytes, x.position, max);
       if (plain !== null) return plain;
     }
     break;

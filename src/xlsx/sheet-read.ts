@@ -271,7 +271,7 @@ export function sheetReader(ctx: SheetContext): SheetReader {
     // monomorphic whoever cut the piece.
     const bytes = piece.constructor === Uint8Array ? piece : new Uint8Array(piece.buffer, piece.byteOffset, piece.byteLength);
     x = new XmlScanner(bytes, ctx.part, pieces++ === 0);
-    b = bytes;
+    b = x.bytes;
     try {
       readPiece(last);
     } catch (e) {

@@ -61,6 +61,27 @@ export function decodeUtf8(b: Uint8Array, s: number, e: number): string {
   return utf8.decode(b.subarray(s, e));
 }
 
+/**
+ * Whether a part's first bytes say it is UTF-16: a byte order mark, or `<?` written in UTF-16
+ * (XML 1.0 Appendix F). 'le', 'be' or null.
+ */
+export function utf16Start(b: Uint8Array): 'le' | 'be' | null {
+  if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === LT && b[1] === 0 && b[2] === 0x3f && b[3] === 0)) return 'le';
+  if ((b[0] === 0xfe && b[1] === 0xff) || (b[0] === 0 && b[1] === LT && b[2] === 0 && b[3] === 0x3f)) return 'be';
+  return null;
+}
+
+/**
+ * A part's bytes as UTF-8. A package's XML parts may be UTF-8 or UTF-16 (ECMA-376 Part 2 §8.1.4;
+ * Excel and LibreOffice read both): a UTF-16 part is transcoded (its byte order mark dropped), any
+ * other is returned as it is.
+ */
+export function utf8Part(b: Uint8Array): Uint8Array {
+  const utf16 = utf16Start(b);
+  if (utf16 === null) return b;
+  return new TextEncoder().encode(new TextDecoder(utf16 === 'le' ? 'utf-16le' : 'utf-16be').decode(b));
+}
+
 const NAMED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /** Replaces the five XML entities and character references; anything else is kept as written. */
@@ -105,14 +126,22 @@ export class XmlScanner {
   textEnd = 0;
   cdata = false;
 
-  /** `start`: the part's first bytes (a byte order mark there is skipped), or a later piece of it. */
+  /** The part's bytes, UTF-8 (a part written in UTF-16 is transcoded: see utf8Part). */
+  readonly bytes: Uint8Array;
+
+  /**
+   * `start`: the part's first bytes (a byte order mark there is skipped, a UTF-16 part is
+   * transcoded), or a later piece of it (taken as it is).
+   */
   constructor(
-    readonly bytes: Uint8Array,
+    bytes: Uint8Array,
     readonly part: string,
     start = true,
   ) {
+    const b = start ? utf8Part(bytes) : bytes;
+    this.bytes = b;
     // A UTF-8 byte order mark is not text.
-    if (start && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) this.pos = 3;
+    if (start && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) this.pos = 3;
   }
 
   private fail(what: string): never {
