@@ -68,6 +68,18 @@ export function isoToSerial(text: string): number | null {
   return Number.isNaN(ms) ? null : ms / 86400000 + 25569;
 }
 
+/**
+ * A `t="b"` cell's value from its number (1 or 0 as Excel writes it; any other number is true) or,
+ * when that is not a number, its text: "true" / "false", the rest of xsd:boolean, which Excel
+ * also reads (excel4node writes them). No text is no value, as for a number; any other text is
+ * not a boolean (#VALUE!), never true.
+ */
+function boolValue(n: number, text: () => string): CellValue | undefined {
+  if (!Number.isNaN(n)) return n !== 0;
+  const t = text().trim();
+  return t === 'true' ? true : t === 'false' ? false : t === '' ? undefined : { error: '#VALUE!' };
+}
+
 /** Parses "B7" at bytes [s, e) into `out` (0-based); false when not a cell reference. */
 function cellRef(b: Uint8Array, s: number, e: number, out: { row: number; col: number }, part: string): boolean {
   let i = s;
@@ -195,7 +207,8 @@ export function sheetReader(ctx: SheetContext): SheetReader {
       // sheet is unreadable, said so, rather than its text cells read as blank.
       else throw new XmlProblem(`${ctx.part}: shared string "${text || i}" is not in the table of ${sharedStrings.length}`);
     } else if (type === T_STR) v = raw();
-    else if (type === T_BOOL) v = vStr !== null || vStart < 0 ? Number(raw()) !== 0 : numberAt(b, vStart, vEnd) !== 0;
+    else if (type === T_BOOL)
+      v = boolValue(vStr !== null || vStart < 0 ? Number(raw().trim() || NaN) : numberAt(b, vStart, vEnd), raw);
     else if (type === T_ERROR) v = { error: raw().trim() };
     else if (type === T_DATE) {
       const n = isoToSerial(raw().trim());

@@ -1,7 +1,8 @@
 /**
  * Valid packages other producers write, found by a differential sweep against LibreOffice: parts
- * in UTF-16 (ECMA-376 Part 2 §8.1.4 allows UTF-8 or UTF-16). Each is read as the producer meant
- * it, never called damaged.
+ * in UTF-16 (ECMA-376 Part 2 §8.1.4 allows UTF-8 or UTF-16), ZIP64 archives (Apache POI's
+ * SXSSF, .NET), and booleans written as xsd:boolean "true" / "false" (excel4node). Each is read
+ * as the producer meant it, never called damaged.
  */
 import { unzipSync, zipSync } from 'fflate';
 import { CellValue } from '../../src/workbook/grid';
@@ -76,5 +77,110 @@ describe('parts in UTF-16', () => {
     const data = row(1, c('A1', { t: 'inlineStr', is: `<t>${text}</t>` })) + row(2, c('A2', { v: '7' }));
     const bytes = inUtf16(rawXlsx({ sheets: [{ name: 'S', data }] }), 'le', (p) => p.startsWith('xl/worksheets/'));
     expect(rowsOf(await readXlsxBytes(bytes, {}, { chunk: 64, streamFrom: 0 }))).toEqual([[[text], [7]]]);
+  });
+});
+
+const crcTable = Array.from({ length: 256 }, (_, n) => {
+  let x = n;
+  for (let k = 0; k < 8; k++) x = x & 1 ? 0xedb88320 ^ (x >>> 1) : x >>> 1;
+  return x >>> 0;
+});
+const crc32 = (b: Uint8Array) => (b.reduce((x, byte) => crcTable[(x ^ byte) & 0xff] ^ (x >>> 8), 0xffffffff) ^ 0xffffffff) >>> 0;
+
+/**
+ * A stored zip written as a ZIP64 one: `extra` puts each entry's sizes and offset in a ZIP64
+ * extra field (0xFFFFFFFF in their places, as commons-compress does with Zip64Mode.Always);
+ * `end` adds the ZIP64 end of central directory record and locator (0xFFFF / 0xFFFFFFFF in the
+ * plain record).
+ */
+function zip64(parts: Record<string, Uint8Array>, o: { extra: boolean; end: boolean }): Uint8Array {
+  const out: number[] = [];
+  const central: number[] = [];
+  const le = (to: number[], n: number, bytes: number) => {
+    for (let k = 0; k < bytes; k++) to.push(Number((BigInt(n) >> BigInt(8 * k)) & 0xffn));
+  };
+  for (const [path, data] of Object.entries(parts)) {
+    const name = new TextEncoder().encode(path);
+    const offset = out.length;
+    const size = o.extra ? 0xffffffff : data.length;
+    for (const [to, sig] of [
+      [out, 0x04034b50],
+      [central, 0x02014b50],
+    ] as const) {
+      le(to, sig, 4);
+      if (to === central) le(to, 45, 2);
+      le(to, 45, 2); // version needed
+      le(to, 0x800, 2); // UTF-8 names
+      le(to, 0, 2); // stored
+      le(to, 0, 4); // time, date
+      le(to, crc32(data), 4);
+      le(to, size, 4);
+      le(to, size, 4);
+      le(to, name.length, 2);
+      le(to, o.extra ? (to === central ? 28 : 20) : 0, 2);
+      if (to === central) {
+        le(to, 0, 6); // comment length, disk, internal attributes
+        le(to, 0, 4); // external attributes
+        le(to, o.extra ? 0xffffffff : offset, 4);
+      }
+      to.push(...name);
+      if (o.extra) {
+        le(to, 1, 2);
+        le(to, to === central ? 24 : 16, 2);
+        le(to, data.length, 8);
+        le(to, data.length, 8);
+        if (to === central) le(to, offset, 8);
+      }
+    }
+    out.push(...data);
+  }
+  const count = Object.keys(parts).length;
+  const dirOffset = out.length;
+  out.push(...central);
+  if (o.end) {
+    const record = out.length;
+    le(out, 0x06064b50, 4);
+    le(out, 44, 8);
+    le(out, 45, 2);
+    le(out, 45, 2);
+    le(out, 0, 8); // disks
+    le(out, count, 8);
+    le(out, count, 8);
+    le(out, central.length, 8);
+    le(out, dirOffset, 8);
+    le(out, 0x07064b50, 4);
+    le(out, 0, 4);
+    le(out, record, 8);
+    le(out, 1, 4);
+  }
+  le(out, 0x06054b50, 4);
+  le(out, 0, 4);
+  le(out, o.end ? 0xffff : count, 2);
+  le(out, o.end ? 0xffff : count, 2);
+  le(out, o.end ? 0xffffffff : central.length, 4);
+  le(out, o.end ? 0xffffffff : dirOffset, 4);
+  le(out, 0, 2);
+  return Uint8Array.from(out);
+}
+
+describe('ZIP64 archives', () => {
+  const parts = unzipSync(rawXlsx(BOOK));
+  test.each([
+    ['ZIP64 extra fields', { extra: true, end: false }],
+    ['ZIP64 end of central directory', { extra: false, end: true }],
+    ['both', { extra: true, end: true }],
+  ])('%s: read as the plain zip', async (_, o) => {
+    const bytes = zip64(parts, o);
+    expect(rowsOf(readXlsx(bytes))).toEqual(EXPECTED);
+    expect(rowsOf(await readXlsxBytes(bytes))).toEqual(EXPECTED);
+  });
+});
+
+describe('booleans (t="b")', () => {
+  test('1 / 0 and xsd:boolean true / false; other text is #VALUE!, never true', () => {
+    const vals = ['1', '0', 'true', 'false', ' false ', 'TRUE', 'no'];
+    const cells = vals.map((v, i) => c(`${String.fromCharCode(65 + i)}1`, { t: 'b', v })).join('');
+    const book = readXlsx(rawXlsx({ sheets: [{ name: 'B', data: row(1, cells) }] }));
+    expect(book.grid.sheets[0].rows[0]).toEqual([true, false, true, false, false, { error: '#VALUE!' }, { error: '#VALUE!' }]);
   });
 });
