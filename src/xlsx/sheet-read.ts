@@ -20,7 +20,7 @@ import {
   T_STR,
   cellType,
 } from './cell-type';
-import { END, OPEN, TEXT, XmlProblem, XmlScanner, decodeUtf8, digits, numberAt, unescapeXml } from './xml-scan';
+import { END, OPEN, TEXT, XmlProblem, XmlScanner, decodeUtf8, digits, numberAt, unescapeXml, utf16Start } from './xml-scan';
 
 export { MAX_COLS, MAX_ROWS } from './cell-type';
 
@@ -283,6 +283,8 @@ export function sheetReader(ctx: SheetContext): SheetReader {
     // Always a plain Uint8Array (not a Node Buffer or another view type): the byte loops stay
     // monomorphic whoever cut the piece.
     const bytes = piece.constructor === Uint8Array ? piece : new Uint8Array(piece.buffer, piece.byteOffset, piece.byteLength);
+    // A part in UTF-16 is transcoded whole: cut into pieces, the later ones would be read as UTF-8.
+    if (pieces === 0 && !last && utf16Start(bytes) !== null) throw new CutUnsafe();
     x = new XmlScanner(bytes, ctx.part, pieces++ === 0);
     b = x.bytes;
     try {

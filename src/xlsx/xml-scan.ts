@@ -71,14 +71,19 @@ export function utf16Start(b: Uint8Array): 'le' | 'be' | null {
   return null;
 }
 
+/** Most bytes of a part written in UTF-16 (a worksheet that big is written in UTF-8 by every producer). */
+export const MAX_UTF16_PART = 2 ** 28;
+
 /**
  * A part's bytes as UTF-8. A package's XML parts may be UTF-8 or UTF-16 (ECMA-376 Part 2 §8.1.4;
  * Excel and LibreOffice read both): a UTF-16 part is transcoded (its byte order mark dropped), any
  * other is returned as it is.
  */
-export function utf8Part(b: Uint8Array): Uint8Array {
+export function utf8Part(b: Uint8Array, part: string, maxBytes = MAX_UTF16_PART): Uint8Array {
   const utf16 = utf16Start(b);
   if (utf16 === null) return b;
+  // Transcoding holds the part as one string (V8's longest is 2^29 characters) and again as UTF-8.
+  if (b.length > maxBytes) throw new XmlProblem(`${part}: a UTF-16 part over ${maxBytes / 2 ** 20} MiB`);
   return new TextEncoder().encode(new TextDecoder(utf16 === 'le' ? 'utf-16le' : 'utf-16be').decode(b));
 }
 
@@ -138,7 +143,7 @@ export class XmlScanner {
     readonly part: string,
     start = true,
   ) {
-    const b = start ? utf8Part(bytes) : bytes;
+    const b = start ? utf8Part(bytes, part) : bytes;
     this.bytes = b;
     // A UTF-8 byte order mark is not text.
     if (start && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) this.pos = 3;

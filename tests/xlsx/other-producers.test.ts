@@ -8,6 +8,7 @@ import { unzipSync, zipSync } from 'fflate';
 import { CellValue } from '../../src/workbook/grid';
 import { readXlsxBytes } from '../../src/xlsx/file';
 import { readXlsx } from '../../src/xlsx/read-xlsx';
+import { XmlProblem, utf8Part } from '../../src/xlsx/xml-scan';
 import { c, rawXlsx, row } from './raw';
 
 const BOOK = {
@@ -162,6 +163,17 @@ function zip64(parts: Record<string, Uint8Array>, o: { extra: boolean; end: bool
   le(out, 0, 2);
   return Uint8Array.from(out);
 }
+
+test('a UTF-16 part beyond the cap is refused with its name, not transcoded', () => {
+  const utf16 = (text: string) => new Uint8Array([0xff, 0xfe, ...Array.from(text, (ch) => [ch.charCodeAt(0), 0]).flat()]);
+  const big = utf16(`<a>${'x'.repeat(600_000)}</a>`); // 1.2 MB
+  expect(() => utf8Part(big, 'xl/worksheets/sheet1.xml', 2 ** 20)).toThrow(
+    new XmlProblem('xl/worksheets/sheet1.xml: a UTF-16 part over 1 MiB'),
+  );
+  expect(utf8Part(big, 'x', 2 ** 21).length).toBe(600_007);
+  const plain = new TextEncoder().encode('<a/>');
+  expect(utf8Part(plain, 'x', 1)).toBe(plain);
+});
 
 describe('ZIP64 archives', () => {
   const parts = unzipSync(rawXlsx(BOOK));
