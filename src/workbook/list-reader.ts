@@ -44,7 +44,8 @@ export function isTotalText(text: string): boolean {
 }
 
 /** Notes under a list: they end it (when no data follows) whatever sits beside them. */
-const NOTE_PREFIXES = 'ghi chu|noi nhan|nguon|luu y|chu thich'.split('|');
+/** Notes under a list: "Ghi chú: …", "Nơi nhận: …", "Số liệu tính đến ngày 31/12/2024" … */
+const NOTE_PREFIXES = 'ghi chu|noi nhan|nguon|luu y|chu thich|so lieu tinh den|so lieu den|so lieu cap nhat'.split('|');
 /** Signature lines: they end a list when alone on their row, or beside another such line. */
 const SIGNATURE_PREFIXES =
   'nguoi lap|xac nhan|thu truong|kt giam doc|kt chu tich|tm uy ban nhan dan|giam doc|chu tich|pho giam doc|pho chu tich|da ky'.split(

@@ -175,7 +175,7 @@ describe('a units list giving all job positions and, of them, the CCHC ones', ()
 });
 
 describe('footnotes under a staff list', () => {
-  test('"* Đánh dấu x …", "(1) Ghi rõ …", "(*) Số liệu …" are notes, not people of the unit above', async () => {
+  test('"* Đánh dấu x …", "(1) Ghi rõ …", "(*) Số liệu …", "Số liệu tính đến …" are notes, not people of the unit above', async () => {
     const r = await at([
       UNITS,
       {
@@ -188,6 +188,8 @@ describe('footnotes under a staff list', () => {
           [null, '* Đánh dấu x vào cột tương ứng'],
           [null, '(1) Ghi rõ năm được bồi dưỡng', null, null, null, '(2) Ghi năm'],
           [null, '(*) Số liệu tính đến 31/12/2024'],
+          [],
+          [null, 'Số liệu tính đến ngày 31/12/2024'],
         ],
       },
       ACTIVITIES,
