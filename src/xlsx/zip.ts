@@ -93,12 +93,18 @@ const u32 = (b: Uint8Array, i: number) => (b[i] | (b[i + 1] << 8) | (b[i + 2] <<
 
 const utf8 = new TextDecoder('utf-8');
 
-function findEndOfCentralDirectory(b: Uint8Array): number {
+/** Where the end of central directory record starts, or -1 (also the --out patcher's zip reader). */
+export function findEndOfCentralDirectory(b: Uint8Array): number {
   const stop = Math.max(0, b.length - 22 - 0xffff);
+  // The record whose comment ends the file; failing that (bytes appended after the zip), the last
+  // signature. A comment may itself hold the signature: the last one is then not the record.
+  let last = -1;
   for (let i = b.length - 22; i >= stop; i--) {
-    if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 0x05 && b[i + 3] === 0x06) return i;
+    if (b[i] !== 0x50 || b[i + 1] !== 0x4b || b[i + 2] !== 0x05 || b[i + 3] !== 0x06) continue;
+    if (i + 22 + u16(b, i + 20) === b.length) return i;
+    if (last < 0) last = i;
   }
-  return -1;
+  return last;
 }
 
 function mib(n: number): string {

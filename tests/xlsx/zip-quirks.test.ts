@@ -28,6 +28,7 @@ const layouts: Array<[string, ZipQuirks]> = [
   ['ZIP64 throughout: extra fields, end record, end record fields all 0xFFFF…', { zip64Central: true, zip64End: true }],
   ['data descriptors (bit 3) with zero sizes in the local headers', { dataDescriptor: true }],
   ['ZIP64 and data descriptors, with a comment', { zip64Central: true, zip64End: true, dataDescriptor: true, comment: 'POI' }],
+  ["a comment holding the end record's signature", { comment: `PK\x05\x06${'x'.repeat(40)}` }],
 ];
 
 test.each(layouts)('%s: read as the plain layout, by both inflaters and the command line', async (name, quirks) => {
@@ -43,6 +44,10 @@ test.each(layouts)('%s: read as the plain layout, by both inflaters and the comm
   expect(got.code).toBe(0);
   const plain = await runCli(['evaluate', 'p1.xlsx', '--year', '2024', '--json'], dir);
   expect(got.out).toBe(plain.out);
+  // The --out patcher reads the same zip.
+  const out = await runCli(['evaluate', file, '--year', '2024', '--out', `out-${file}`, '--force'], dir);
+  expect(out.err).toBe('');
+  expect(out.code).toBe(0);
 });
 
 test('a ZIP64 end record whose locator points nowhere: damaged, one WorkbookFileError', () => {

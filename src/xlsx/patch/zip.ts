@@ -5,6 +5,7 @@
  */
 import { crc32 as nodeCrc32 } from 'node:zlib';
 import { Deflate, Inflate, deflateSync, inflateSync } from 'fflate';
+import { findEndOfCentralDirectory } from '../zip';
 
 export interface ZipEntry {
   readonly name: string;
@@ -39,14 +40,7 @@ function u64(b: Buffer, at: number): number {
 
 /** The entries of a zip archive, in central-directory order. */
 export function readZip(b: Buffer): ZipEntry[] {
-  const min = Math.max(0, b.length - 22 - 0xffff);
-  let eocd = -1;
-  for (let i = b.length - 22; i >= min; i--) {
-    if (b.readUInt32LE(i) === EOCD) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = findEndOfCentralDirectory(b);
   if (eocd < 0) throw new ZipFormatError('no end of central directory');
   let count = b.readUInt16LE(eocd + 10);
   let cdOffset = b.readUInt32LE(eocd + 16);
