@@ -150,14 +150,17 @@ export function chooseYear(plan: Plan, year: number | null): number {
   return year;
 }
 
-function expectedHeaders(): string {
+/** The lists a workbook needs and their first headers, in the message's language. */
+function expectedHeaders(lang: Lang): string {
   const show = (kind: 'units' | 'staff' | 'activities') =>
     SCHEMAS[kind].fields
       .filter((f) => f.field !== 'stt')
       .slice(0, 4)
-      .map((f) => `"${f.header.vi}"`)
+      .map((f) => `"${f.header[lang]}"`)
       .join(', ');
-  return `danh sách đơn vị (${show('units')}…), cán bộ (${show('staff')}…) và hoạt động (${show('activities')}…)`;
+  return lang === 'vi'
+    ? `danh sách đơn vị (${show('units')}…), cán bộ (${show('staff')}…) và hoạt động (${show('activities')}…)`
+    : `a units list (${show('units')}…), a staff list (${show('staff')}…) and an activities list (${show('activities')}…)`;
 }
 
 interface FileResult {
@@ -195,8 +198,8 @@ async function readOne(
   const { units, staff, activities } = dataset.lists;
   if (units.length + staff.length + activities.length === 0) {
     throw new InputError(
-      `Không tìm thấy danh sách nào trong "${file}". Cần có ${expectedHeaders()}, với một dòng tiêu đề cột.`,
-      `No list found in "${file}". Expected ${expectedHeaders()}, each with a header row.`,
+      `Không tìm thấy danh sách nào trong "${file}". Cần có ${expectedHeaders('vi')}, với một dòng tiêu đề cột.`,
+      `No list found in "${file}". Expected ${expectedHeaders('en')}, each with a header row (Vietnamese or English headers).`,
     );
   }
   // Only --out keeps the bytes and the grid (the copy patches them); many files keep neither.

@@ -217,7 +217,12 @@ describe('unreadable files: exit 2, one line on stderr that says what is wrong, 
     expectRefused(r);
     expect(r.err).toMatch(/Không tìm thấy danh sách/);
     expect(r.err).toContain('no-lists.xlsx');
+    expect(r.err).toContain('danh sách đơn vị ("Tên đơn vị", "Loại đơn vị",');
     expect(existsSync(out)).toBe(false);
+    // In English, the headers it names are the English ones (both are recognised).
+    const en = await cli(['evaluate', 'no-lists.xlsx', '--year', '2024', '--lang', 'en'], dir);
+    expect(en.err).toMatch(/^cchc: No list found in "no-lists\.xlsx"\. Expected a units list \("Unit", "Kind", "CCHC job positions", /);
+    expect(en.err).not.toMatch(/[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i);
   });
 
   test('several files with --strict-data, the second unreadable: nothing printed for the first either', async () => {
