@@ -304,11 +304,11 @@ function readStaff(
   /**
    * The unit a heading row names (SPEC §2 "Units as heading rows": its only text, after any
    * numbering, is a unit's name; -1 when that unit is not listed, reported), or null when the row
-   * is no unit heading. `col`: the column the text must be in.
+   * is no unit heading.
    */
-  const headingUnit = (r: number, col?: number): number | null => {
+  const headingUnit = (r: number): number | null => {
     const lone = rd.loneText(r);
-    if (!lone || (col !== undefined && lone.col !== col)) return null;
+    if (!lone) return null;
     const m = index.match(lone.text);
     if (m.index >= 0) return m.index;
     if (inferUnitKind(lone.text) === 'khac' || isKindHeading(lone.text)) return null;
@@ -338,11 +338,14 @@ function readStaff(
         continue;
       }
     } else if (cUnit !== undefined && kind === DATA && cName !== undefined) {
-      // A unit written as a heading in the name column ("1 | UBND Phường 4", nothing else) heads the
-      // people below it, like a group row, even in a list with a unit column: it is not a person.
-      const unit = headingUnit(r, cName);
-      if (unit !== null) {
-        carried = unit;
+      // A listed unit written as a heading in the name column ("1 | UBND Phường 4", nothing else)
+      // heads the people below it, like a group row, even in a list with a unit column: it is not a
+      // person. Only a listed unit: a person alone on a row whose name reads like one ("Ban Thị
+      // Hoa", Ban being a surname) stays a person of the unit above.
+      const lone = rd.loneText(r);
+      const listed = lone && lone.col === cName ? index.match(lone.text).index : -1;
+      if (listed >= 0) {
+        carried = listed;
         continue;
       }
     }

@@ -73,6 +73,32 @@ describe('a unit written as a numbered heading in a list that has a unit column'
   });
 });
 
+describe('a person alone on a row whose name reads like a unit', () => {
+  test('"5 | Ban Thị Hoa" (Ban is a surname), nothing else filled: a person of the unit above, no heading', async () => {
+    const r = await at([
+      UNITS,
+      {
+        name: 'Cán bộ',
+        rows: [
+          ['STT', 'Họ và tên', 'Đơn vị', 'Chức vụ', 'Bồi dưỡng CCHC', 'Kiến thức, kỹ năng', 'Tài liệu điện tử'],
+          [1, 'Nguyễn Văn A', 'Phòng Nội vụ Quận 3', 'Trưởng phòng', 'x', 'x', 'x'],
+          [2, 'Ban Thị Hoa'],
+          [3, 'Bàn Văn Sơn'],
+          [4, 'Trần Thị B', null, 'Chuyên viên', 'x', 'x', 'x'],
+        ],
+      },
+      ACTIVITIES,
+    ]);
+    expect(people(r)).toEqual([
+      '2 Phòng Nội vụ Quận 3',
+      '3 Phòng Nội vụ Quận 3',
+      '4 Phòng Nội vụ Quận 3',
+      '5 Phòng Nội vụ Quận 3',
+    ]);
+    expect(r.json.issues.filter((i) => i.kind === 'unknown_unit')).toEqual([]);
+  });
+});
+
 describe('a header repeated inside a list (as printed over two pages)', () => {
   test('the data row just above the repeated header is still a unit', async () => {
     const head = ['TT', 'Tên cơ quan, đơn vị', 'Khối', 'Vị trí việc làm CCHC', 'Năm bố trí'];
