@@ -4,12 +4,13 @@
  * value reading and the same rules as a whole-workbook evaluation.
  */
 import { MeasuredTarget, Plan, Threshold, findTarget, isMeasured, thresholdFor } from '../plan';
+import { Achievement } from '../plan/types';
 import { parseNumberText } from '../text/numbers';
 import { CellValue, SheetGrid, WorkbookGrid } from '../workbook/grid';
 import { DetectedLists, ListLayout, detectSheetAs } from '../workbook/detect';
 import { extract } from '../workbook/extract';
 import { ListKind } from '../workbook/fields';
-import { readMarker } from '../workbook/values';
+import { Mark, readCount, readMarker, readYear } from '../workbook/values';
 import { Evaluation, achievedIn, evaluate } from './evaluate';
 import { Judgement, Tally, judge } from './judge';
 
@@ -64,11 +65,33 @@ function numberOf(v: CellValue): number | null {
   return null;
 }
 
+/**
+ * A T01 cell: a marker, year or date as any marker, or else the number of CCHC positions the
+ * workbook reader takes from "Số vị trí việc làm CCHC" (any count ≥ 1 is yes, SPEC §2).
+ */
+function readPositions(v: CellValue): Mark {
+  const m = readMarker(v);
+  if (m.kind !== 'unknown') return m;
+  const c = readCount(v);
+  return c.kind === 'yes' ? c : m;
+}
+
+/**
+ * How a cell of a target's marker range is read: as the workbook reader reads that field, so a
+ * range gives what EVALUATE gives for the same column (a bare "x" in a year field is unknown).
+ */
+export function markerReader(field: Achievement['field']): (v: CellValue) => Mark {
+  if (field === 'cchc_positions') return readPositions;
+  if (field === 'planned_year' || field === 'appointed_year' || field === 'expert_year') return readYear;
+  return readMarker;
+}
+
 /** Markers read as SPEC §2 reads them, counted for a timing and (optionally) a year. */
 export function tallyMarkers(
   markers: readonly (readonly CellValue[])[],
   timing: 'by_year' | 'in_year',
   year: number | null,
+  read: (v: CellValue) => Mark = readMarker,
 ): Tally {
   let achieved = 0;
   let unknown = 0;
@@ -76,7 +99,7 @@ export function tallyMarkers(
   for (const row of markers) {
     for (const v of row) {
       population++;
-      const m = readMarker(v);
+      const m = read(v);
       const state = year === null ? (m.kind === 'yes' ? 1 : m.kind === 'no' ? 0 : 2) : achievedIn(m, timing, year);
       if (state === 1) achieved++;
       else if (state === 2) unknown++;
@@ -118,7 +141,7 @@ export function judgeFigure(input: FigureInput): FigureResult {
   const populationGiven = input.population !== null && input.population !== '';
 
   if (single === null) {
-    const tally = tallyMarkers(input.achieved, target.achieved.timing, year);
+    const tally = tallyMarkers(input.achieved, target.achieved.timing, year, markerReader(target.achieved.field));
     const t: Tally = isRate ? tally : { ...tally, population: null };
     return { ...judge(threshold, t), tally: t, rate: null };
   }

@@ -118,6 +118,17 @@ describe('CCHC.TARGET_STATUS', () => {
     expect(gap('T05a', 2024, planned)).toBe(7);
   });
 
+  test('a range is read as the workbook reads the target’s column: T01 counts positions, T06 needs a year', () => {
+    // "Số vị trí việc làm CCHC" holds counts: 2 and 3 positions are yes, 0 is no (EVALUATE reads them so).
+    const positions = column(1, 2, 3, 2, 1, 4, 2, 1, 3, 0);
+    expect(targetStatus('T01', 2023, positions)).toBe('Đạt'); // 9 of 10 is over 80 %
+    expect(targetStatus('T01', 2024, column(2023, 2025, 'x'))).toBe('Không đạt'); // years stay years
+    // In a year column a bare "x" says neither when nor whether: unknown, as EVALUATE reads T06.
+    expect(targetStatus('T06', 2025, ones(50))).toBe('Chưa xác định');
+    expect(targetStatus('T06', 2025, [...ones(49, 2024), ['x']])).toBe('Chưa xác định');
+    expect(targetStatus('T06', 2025, ones(50, 2024))).toBe('Đạt');
+  });
+
   test('English UI words', () => {
     setDisplayLanguage('en-GB');
     expect(targetStatus('T03', 2024, [[33]], 40)).toBe('Met');
