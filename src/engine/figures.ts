@@ -59,6 +59,13 @@ export function requireThreshold(target: MeasuredTarget, year: number, inclusive
   return t;
 }
 
+/** A cell as a person reads it in a message: an error by its code, a boolean as TRUE/FALSE. */
+function cellText(v: CellValue): string {
+  if (v === null) return '';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return typeof v === 'object' ? v.error : String(v);
+}
+
 function numberOf(v: CellValue): number | null {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   if (typeof v === 'string') return parseNumberText(v);
@@ -162,7 +169,7 @@ export function judgeFigure(input: FigureInput): FigureResult {
   }
   const n = numberOf(input.population);
   if (n === null || n < 0 || !Number.isInteger(n)) {
-    throw new FigureError({ kind: 'bad_number', what: 'population', value: String(input.population) });
+    throw new FigureError({ kind: 'bad_number', what: 'population', value: cellText(input.population) });
   }
   if (!Number.isInteger(single)) throw new FigureError({ kind: 'bad_number', what: 'achieved', value: String(single) });
   if (single > n) throw new FigureError({ kind: 'achieved_over_population', achieved: single, population: n });

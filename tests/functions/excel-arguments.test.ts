@@ -72,6 +72,23 @@ describe('error cells in a range', () => {
     expect(callAsExcel(shipped, 'GAP', gap, 'T02', 2024, nineAndNa)).toBe(1); // if the #N/A is not a mark
   });
 
+  test('an error as the population is named in the message, not shown as [object Object]', () => {
+    const message = (call: () => unknown): string | undefined => {
+      try {
+        call();
+      } catch (e) {
+        if (e instanceof StandInError) return e.message;
+      }
+      return undefined;
+    };
+    const args = ['T02', 2024, [[9]], errorCell('#N/A')] as const;
+    expect(message(() => callAsExcel(shipped, 'TARGET_STATUS', targetStatus, ...args))).toBe(
+      'Tổng số không hợp lệ: #N/A (cần số nguyên không âm)',
+    );
+    expect(message(() => callAsExcel(shipped, 'GAP', gap, ...args))).toBe('Tổng số không hợp lệ: #N/A (cần số nguyên không âm)');
+    expect(message(() => targetStatus('T02', 2024, [[9]], true))).toBe('Tổng số không hợp lệ: TRUE (cần số nguyên không âm)');
+  });
+
   test('EVALUATE and UNITS: one #N/A in a leader’s training cell is undetermined, not #N/A', () => {
     // Ten units with one leader each; nine leaders trained in 2023, the tenth's cell is #N/A.
     const unitList: unknown[][] = [['STT', 'Tên đơn vị', 'Số vị trí việc làm CCHC']];
