@@ -24,6 +24,7 @@ export type FigureProblem =
   | { readonly kind: 'rate_out_of_range'; readonly value: number }
   | { readonly kind: 'count_needs_population'; readonly id: string; readonly value: number }
   | { readonly kind: 'achieved_over_population'; readonly achieved: number; readonly population: number }
+  | { readonly kind: 'markers_with_population'; readonly cells: number }
   | { readonly kind: 'gap_needs_count'; readonly id: string }
   | { readonly kind: 'list_not_found'; readonly list: ListKind };
 
@@ -137,6 +138,19 @@ export interface FigureResult extends Judgement {
 }
 
 /**
+ * The achieved count of a rate target given with its population: a lone empty cell is 0 (nothing
+ * entered yet); any other cell that is no number, or a range of markers (which is its own
+ * population), is refused rather than judged against a population it does not use.
+ */
+function countCell(achieved: readonly (readonly CellValue[])[]): number {
+  const cells = achieved.reduce((n, row) => n + row.length, 0);
+  if (cells !== 1) throw new FigureError({ kind: 'markers_with_population', cells });
+  const v = achieved[0][0];
+  if (v === null) return 0;
+  throw new FigureError({ kind: 'bad_number', what: 'achieved', value: cellText(v) });
+}
+
+/**
  * Judges a figure: a count (with the population for a rate target), a rate (a rate target with
  * no population), or a range of markers (the population is the number of cells).
  */
@@ -147,6 +161,7 @@ export function judgeFigure(input: FigureInput): FigureResult {
   const isRate = target.measure === 'rate';
   const populationGiven = input.population !== null && input.population !== '';
 
+  if (single === null && isRate && populationGiven) return judgeWithPopulation(input, threshold, countCell(input.achieved));
   if (single === null) {
     const tally = tallyMarkers(input.achieved, target.achieved.timing, year, markerReader(target.achieved.field));
     const t: Tally = isRate ? tally : { ...tally, population: null };
@@ -167,6 +182,11 @@ export function judgeFigure(input: FigureInput): FigureResult {
     const ok = judge(threshold, { achieved: Math.round(single * scaled), unknown: 0, population: scaled });
     return { status: ok.status, gap: null, tally: null, rate: single };
   }
+  return judgeWithPopulation(input, threshold, single);
+}
+
+/** A rate target's count `single` out of the population given. */
+function judgeWithPopulation(input: FigureInput, threshold: Threshold | null, single: number): FigureResult {
   const n = numberOf(input.population);
   if (n === null || n < 0 || !Number.isInteger(n)) {
     throw new FigureError({ kind: 'bad_number', what: 'population', value: cellText(input.population) });

@@ -146,6 +146,30 @@ describe('CCHC.TARGET_STATUS', () => {
   });
 });
 
+describe('a population given beside something that is no count', () => {
+  test('is never ignored: "x" of 10 was met (1 of 1 marker), an empty count gave GAP 1 instead of 10', () => {
+    expect(errorOf(() => targetStatus('T02', 2024, [['x']], 10))).toEqual({
+      code: '#VALUE!',
+      message: 'Số đạt không hợp lệ: x (cần số nguyên không âm)',
+    });
+    expect(errorOf(() => targetStatus('T02', 2024, [[true]], 10)).message).toBe(
+      'Số đạt không hợp lệ: TRUE (cần số nguyên không âm)',
+    );
+    // A count not entered yet is 0 of the population, as Excel desktop passes it (0).
+    expect(targetStatus('T02', 2024, [[null]], 10)).toBe('Không đạt');
+    expect(gap('T02', 2024, [[null]], 10)).toBe(10);
+    expect(gap('T02', 2024, [[0]], 10)).toBe(10);
+    // A range of markers is its own population.
+    expect(errorOf(() => targetStatus('T02', 2024, ones(9), 10)).message).toBe(
+      'Vùng ô đánh dấu (9 ô) đã là tổng số; hãy bỏ trống tham số tổng số, hoặc ghi số đạt bằng một số',
+    );
+    setDisplayLanguage('en-US');
+    expect(errorOf(() => gap('T02', 2024, ones(9), 10)).message).toBe(
+      'A range of markers (9 cells) is its own population; leave the population empty, or give the achieved count as a number',
+    );
+  });
+});
+
 describe('CCHC.GAP', () => {
   test.each([
     ['T03', 2024, [[32]], 40, null, 1],
