@@ -159,6 +159,36 @@ describe('whole-column ranges', () => {
     expect(rate(wholeColumn([]))).toBe(0);
   });
 
+  test('a host that passes empty cells as 0 (Excel desktop before 2024): B:B still stops at the list', () => {
+    const zeros = Array.from({ length: SHEET_ROWS }, (_, i) => [i < 4 ? ['x', 'x', 0, 'x'][i] : 0]);
+    expect(callAsExcel(shipped, 'RATE', rate, zeros)).toBeCloseTo(3 / 4, 10); // was 3 / 1 048 576
+    expect(callAsExcel(shipped, 'TARGET_STATUS', targetStatus, 'T02', 2024, zeros)).toBe('Không đạt');
+    expect(
+      targetStatus(
+        'T02',
+        2024,
+        Array.from({ length: SHEET_ROWS }, (_, i) => [i < 10 ? 'x' : 0]),
+      ),
+    ).toBe('Đạt');
+    // A drawn range keeps its cells: an empty cell passed as 0 is a unit without the mark.
+    expect(rate([['x'], ['x'], [0], [0]])).toBeCloseTo(2 / 4, 10);
+  });
+
+  test('lists drawn larger than they are, with empty rows passed as 0, read as the lists', () => {
+    const zeroRow = Array.from({ length: 12 }, () => 0);
+    const padded = (s: SheetGrid, rows: number) => [
+      ...s.rows.map((r) => Array.from({ length: 12 }, (_, c) => r?.[c] ?? 0)),
+      ...Array.from({ length: rows }, () => zeroRow),
+    ];
+    const [unitList, staff, activities] = [matrix(sheets['Đơn vị']), matrix(sheets['Cán bộ']), matrix(sheets['Hoạt động'])];
+    const lists = evaluate(unitList, staff, activities, 2024);
+    // Twenty empty rows under the activities were twenty activities without a date: T07 undetermined.
+    expect(evaluate(padded(sheets['Đơn vị'], 50), padded(sheets['Cán bộ'], 200), padded(sheets['Hoạt động'], 20), 2024)).toEqual(
+      lists,
+    );
+    expect(units(padded(sheets['Đơn vị'], 50), padded(sheets['Cán bộ'], 200), 2024)).toEqual(units(unitList, staff, 2024));
+  });
+
   test('a range the user drew keeps its trailing blanks: they are units without the mark', () => {
     expect(rate([['x'], ['x'], [null], ['']])).toBeCloseTo(2 / 4, 10);
   });
