@@ -4,12 +4,13 @@
  * value reading and the same rules as a whole-workbook evaluation.
  */
 import { MeasuredTarget, Plan, Threshold, findTarget, isMeasured, thresholdFor } from '../plan';
+import { Achievement } from '../plan/types';
 import { parseNumberText } from '../text/numbers';
 import { CellValue, SheetGrid, WorkbookGrid } from '../workbook/grid';
 import { DetectedLists, ListLayout, detectSheetAs } from '../workbook/detect';
 import { extract } from '../workbook/extract';
 import { ListKind } from '../workbook/fields';
-import { readMarker } from '../workbook/values';
+import { Mark, readCount, readMarker, readYear } from '../workbook/values';
 import { Evaluation, achievedIn, evaluate } from './evaluate';
 import { Judgement, Tally, judge } from './judge';
 
@@ -23,6 +24,7 @@ export type FigureProblem =
   | { readonly kind: 'rate_out_of_range'; readonly value: number }
   | { readonly kind: 'count_needs_population'; readonly id: string; readonly value: number }
   | { readonly kind: 'achieved_over_population'; readonly achieved: number; readonly population: number }
+  | { readonly kind: 'markers_with_population'; readonly cells: number }
   | { readonly kind: 'gap_needs_count'; readonly id: string }
   | { readonly kind: 'list_not_found'; readonly list: ListKind };
 
@@ -58,10 +60,38 @@ export function requireThreshold(target: MeasuredTarget, year: number, inclusive
   return t;
 }
 
+/** A cell as a person reads it in a message: an error by its code, a boolean as TRUE/FALSE. */
+function cellText(v: CellValue): string {
+  if (v === null) return '';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return typeof v === 'object' ? v.error : String(v);
+}
+
 function numberOf(v: CellValue): number | null {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   if (typeof v === 'string') return parseNumberText(v);
   return null;
+}
+
+/**
+ * A T01 cell: a marker, year or date as any marker, or else the number of CCHC positions the
+ * workbook reader takes from "Số vị trí việc làm CCHC" (any count ≥ 1 is yes, SPEC §2).
+ */
+function readPositions(v: CellValue): Mark {
+  const m = readMarker(v);
+  if (m.kind !== 'unknown') return m;
+  const c = readCount(v);
+  return c.kind === 'yes' ? c : m;
+}
+
+/**
+ * How a cell of a target's marker range is read: as the workbook reader reads that field, so a
+ * range gives what EVALUATE gives for the same column (a bare "x" in a year field is unknown).
+ */
+export function markerReader(field: Achievement['field']): (v: CellValue) => Mark {
+  if (field === 'cchc_positions') return readPositions;
+  if (field === 'planned_year' || field === 'appointed_year' || field === 'expert_year') return readYear;
+  return readMarker;
 }
 
 /** Markers read as SPEC §2 reads them, counted for a timing and (optionally) a year. */
@@ -69,6 +99,7 @@ export function tallyMarkers(
   markers: readonly (readonly CellValue[])[],
   timing: 'by_year' | 'in_year',
   year: number | null,
+  read: (v: CellValue) => Mark = readMarker,
 ): Tally {
   let achieved = 0;
   let unknown = 0;
@@ -76,7 +107,7 @@ export function tallyMarkers(
   for (const row of markers) {
     for (const v of row) {
       population++;
-      const m = readMarker(v);
+      const m = read(v);
       const state = year === null ? (m.kind === 'yes' ? 1 : m.kind === 'no' ? 0 : 2) : achievedIn(m, timing, year);
       if (state === 1) achieved++;
       else if (state === 2) unknown++;
@@ -107,6 +138,19 @@ export interface FigureResult extends Judgement {
 }
 
 /**
+ * The achieved count of a rate target given with its population: a lone empty cell is 0 (nothing
+ * entered yet); any other cell that is no number, or a range of markers (which is its own
+ * population), is refused rather than judged against a population it does not use.
+ */
+function countCell(achieved: readonly (readonly CellValue[])[]): number {
+  const cells = achieved.reduce((n, row) => n + row.length, 0);
+  if (cells !== 1) throw new FigureError({ kind: 'markers_with_population', cells });
+  const v = achieved[0][0];
+  if (v === null) return 0;
+  throw new FigureError({ kind: 'bad_number', what: 'achieved', value: cellText(v) });
+}
+
+/**
  * Judges a figure: a count (with the population for a rate target), a rate (a rate target with
  * no population), or a range of markers (the population is the number of cells).
  */
@@ -117,8 +161,9 @@ export function judgeFigure(input: FigureInput): FigureResult {
   const isRate = target.measure === 'rate';
   const populationGiven = input.population !== null && input.population !== '';
 
+  if (single === null && isRate && populationGiven) return judgeWithPopulation(input, threshold, countCell(input.achieved));
   if (single === null) {
-    const tally = tallyMarkers(input.achieved, target.achieved.timing, year);
+    const tally = tallyMarkers(input.achieved, target.achieved.timing, year, markerReader(target.achieved.field));
     const t: Tally = isRate ? tally : { ...tally, population: null };
     return { ...judge(threshold, t), tally: t, rate: null };
   }
@@ -137,9 +182,14 @@ export function judgeFigure(input: FigureInput): FigureResult {
     const ok = judge(threshold, { achieved: Math.round(single * scaled), unknown: 0, population: scaled });
     return { status: ok.status, gap: null, tally: null, rate: single };
   }
+  return judgeWithPopulation(input, threshold, single);
+}
+
+/** A rate target's count `single` out of the population given. */
+function judgeWithPopulation(input: FigureInput, threshold: Threshold | null, single: number): FigureResult {
   const n = numberOf(input.population);
   if (n === null || n < 0 || !Number.isInteger(n)) {
-    throw new FigureError({ kind: 'bad_number', what: 'population', value: String(input.population) });
+    throw new FigureError({ kind: 'bad_number', what: 'population', value: cellText(input.population) });
   }
   if (!Number.isInteger(single)) throw new FigureError({ kind: 'bad_number', what: 'achieved', value: String(single) });
   if (single > n) throw new FigureError({ kind: 'achieved_over_population', achieved: single, population: n });

@@ -50,29 +50,39 @@ export function fromDataType(v: unknown): unknown {
 
 const cell = (v: unknown): CellValue => cellFromOffice(fromDataType(v));
 const blankCell = (v: unknown): boolean => v === null || v === undefined || v === '';
+/**
+ * Empty as Excel desktop builds before mid-2024 pass it: every empty cell of a range arrives as 0
+ * (office-js issues #4702 and #5262; newer builds and the web pass null).
+ */
+const zeroOrBlankCell = (v: unknown): boolean => v === 0 || blankCell(v);
 
-function blankRow(row: unknown): boolean {
-  if (!Array.isArray(row)) return blankCell(row);
-  for (let i = 0; i < row.length; i++) if (!blankCell(row[i])) return false;
+function blankRow(row: unknown, blank: (v: unknown) => boolean = blankCell): boolean {
+  if (!Array.isArray(row)) return blank(row);
+  for (let i = 0; i < row.length; i++) if (!blank(row[i])) return false;
   return true;
 }
 
 /** The rows of `m` without its trailing rows of empty cells (linear, from the end). */
-export function withoutTrailingBlankRows(m: readonly unknown[]): readonly unknown[] {
+export function withoutTrailingBlankRows(m: readonly unknown[], blank: (v: unknown) => boolean = blankCell): readonly unknown[] {
   let end = m.length;
-  while (end > 1 && blankRow(m[end - 1])) end--;
+  while (end > 1 && blankRow(m[end - 1], blank)) end--;
   return end === m.length ? m : m.slice(0, end);
 }
+
+const cellsOf = (row: unknown): CellValue[] => (Array.isArray(row) ? row.map(cell) : [cell(row)]);
 
 /**
  * A range argument as neutral cell values: "" and null are empty, error values stay errors.
  * A whole-column reference (B:B, a full sheet's height) stops at its last non-empty row, so a
- * rate is not over a million empty cells; a range the user drew keeps every cell.
+ * rate is not over a million empty cells; a range the user drew keeps every cell. A host that
+ * passes empty cells as 0 shows it in the sheet's last row (0, not null): then the trailing
+ * rows of 0 are the empty rows.
  */
 export function asCells(m: unknown[][] | null | undefined): CellValue[][] {
   if (!Array.isArray(m)) return [[cell(m)]];
-  const rows = m.length >= SHEET_ROWS ? withoutTrailingBlankRows(m) : m;
-  return rows.map((row) => (Array.isArray(row) ? row.map(cell) : [cell(row)]));
+  const emptyAsZero = m.length >= SHEET_ROWS && blankRow(m[m.length - 1], (v) => v === 0);
+  const rows = m.length >= SHEET_ROWS ? withoutTrailingBlankRows(m, emptyAsZero ? zeroOrBlankCell : blankCell) : m;
+  return rows.map(cellsOf);
 }
 
 /**
@@ -86,9 +96,16 @@ export function asOptionalCells(m: unknown[][] | null | undefined): CellValue[][
   return blank ? null : cells;
 }
 
-/** A list argument (with its header row): its cells without the empty rows after the list. */
+/**
+ * A list argument (with its header row): its cells without the empty rows after the list. A row
+ * of nothing but 0 is an empty row as Excel desktop passes it (no unit, person or activity is all
+ * zeros), so it is blank here, as the list reader expects empty rows to be.
+ */
 export function asListCells(m: unknown[][] | null | undefined): CellValue[][] {
-  return Array.isArray(m) ? asCells(withoutTrailingBlankRows(m) as unknown[][]) : asCells(m);
+  if (!Array.isArray(m)) return asCells(m);
+  return withoutTrailingBlankRows(m, zeroOrBlankCell).map((row) =>
+    blankRow(row, zeroOrBlankCell) ? (Array.isArray(row) ? row.map(() => null) : [null]) : cellsOf(row),
+  );
 }
 
 /** An optional TRUE/FALSE: missing, blank and 0 are FALSE. */

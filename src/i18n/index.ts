@@ -214,6 +214,10 @@ export function figureMessage(p: FigureProblem, lang: Lang): string {
       return vi
         ? `Số đạt (${p.achieved}) lớn hơn tổng số (${p.population})`
         : `Achieved (${p.achieved}) is more than the population (${p.population})`;
+    case 'markers_with_population':
+      return vi
+        ? `Vùng ô đánh dấu (${p.cells} ô) đã là tổng số; hãy bỏ trống tham số tổng số, hoặc ghi số đạt bằng một số`
+        : `A range of markers (${p.cells} cells) is its own population; leave the population empty, or give the achieved count as a number`;
     case 'gap_needs_count':
       return vi
         ? `Với tỷ lệ không tính được số người còn thiếu cho ${p.id}; hãy ghi số đạt và tổng số`

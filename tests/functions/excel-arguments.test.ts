@@ -72,6 +72,23 @@ describe('error cells in a range', () => {
     expect(callAsExcel(shipped, 'GAP', gap, 'T02', 2024, nineAndNa)).toBe(1); // if the #N/A is not a mark
   });
 
+  test('an error as the population is named in the message, not shown as [object Object]', () => {
+    const message = (call: () => unknown): string | undefined => {
+      try {
+        call();
+      } catch (e) {
+        if (e instanceof StandInError) return e.message;
+      }
+      return undefined;
+    };
+    const args = ['T02', 2024, [[9]], errorCell('#N/A')] as const;
+    expect(message(() => callAsExcel(shipped, 'TARGET_STATUS', targetStatus, ...args))).toBe(
+      'Tổng số không hợp lệ: #N/A (cần số nguyên không âm)',
+    );
+    expect(message(() => callAsExcel(shipped, 'GAP', gap, ...args))).toBe('Tổng số không hợp lệ: #N/A (cần số nguyên không âm)');
+    expect(message(() => targetStatus('T02', 2024, [[9]], true))).toBe('Tổng số không hợp lệ: TRUE (cần số nguyên không âm)');
+  });
+
   test('EVALUATE and UNITS: one #N/A in a leader’s training cell is undetermined, not #N/A', () => {
     // Ten units with one leader each; nine leaders trained in 2023, the tenth's cell is #N/A.
     const unitList: unknown[][] = [['STT', 'Tên đơn vị', 'Số vị trí việc làm CCHC']];
@@ -140,6 +157,36 @@ describe('whole-column ranges', () => {
     expect(callAsExcel(shipped, 'COUNT', count, column)).toBe(3);
     expect(targetStatus('T02', 2024, column)).toBe('Không đạt');
     expect(rate(wholeColumn([]))).toBe(0);
+  });
+
+  test('a host that passes empty cells as 0 (Excel desktop before 2024): B:B still stops at the list', () => {
+    const zeros = Array.from({ length: SHEET_ROWS }, (_, i) => [i < 4 ? ['x', 'x', 0, 'x'][i] : 0]);
+    expect(callAsExcel(shipped, 'RATE', rate, zeros)).toBeCloseTo(3 / 4, 10); // was 3 / 1 048 576
+    expect(callAsExcel(shipped, 'TARGET_STATUS', targetStatus, 'T02', 2024, zeros)).toBe('Không đạt');
+    expect(
+      targetStatus(
+        'T02',
+        2024,
+        Array.from({ length: SHEET_ROWS }, (_, i) => [i < 10 ? 'x' : 0]),
+      ),
+    ).toBe('Đạt');
+    // A drawn range keeps its cells: an empty cell passed as 0 is a unit without the mark.
+    expect(rate([['x'], ['x'], [0], [0]])).toBeCloseTo(2 / 4, 10);
+  });
+
+  test('lists drawn larger than they are, with empty rows passed as 0, read as the lists', () => {
+    const zeroRow = Array.from({ length: 12 }, () => 0);
+    const padded = (s: SheetGrid, rows: number) => [
+      ...s.rows.map((r) => Array.from({ length: 12 }, (_, c) => r?.[c] ?? 0)),
+      ...Array.from({ length: rows }, () => zeroRow),
+    ];
+    const [unitList, staff, activities] = [matrix(sheets['Đơn vị']), matrix(sheets['Cán bộ']), matrix(sheets['Hoạt động'])];
+    const lists = evaluate(unitList, staff, activities, 2024);
+    // Twenty empty rows under the activities were twenty activities without a date: T07 undetermined.
+    expect(evaluate(padded(sheets['Đơn vị'], 50), padded(sheets['Cán bộ'], 200), padded(sheets['Hoạt động'], 20), 2024)).toEqual(
+      lists,
+    );
+    expect(units(padded(sheets['Đơn vị'], 50), padded(sheets['Cán bộ'], 200), 2024)).toEqual(units(unitList, staff, 2024));
   });
 
   test('a range the user drew keeps its trailing blanks: they are units without the mark', () => {

@@ -118,6 +118,17 @@ describe('CCHC.TARGET_STATUS', () => {
     expect(gap('T05a', 2024, planned)).toBe(7);
   });
 
+  test('a range is read as the workbook reads the target’s column: T01 counts positions, T06 needs a year', () => {
+    // "Số vị trí việc làm CCHC" holds counts: 2 and 3 positions are yes, 0 is no (EVALUATE reads them so).
+    const positions = column(1, 2, 3, 2, 1, 4, 2, 1, 3, 0);
+    expect(targetStatus('T01', 2023, positions)).toBe('Đạt'); // 9 of 10 is over 80 %
+    expect(targetStatus('T01', 2024, column(2023, 2025, 'x'))).toBe('Không đạt'); // years stay years
+    // In a year column a bare "x" says neither when nor whether: unknown, as EVALUATE reads T06.
+    expect(targetStatus('T06', 2025, ones(50))).toBe('Chưa xác định');
+    expect(targetStatus('T06', 2025, [...ones(49, 2024), ['x']])).toBe('Chưa xác định');
+    expect(targetStatus('T06', 2025, ones(50, 2024))).toBe('Đạt');
+  });
+
   test('English UI words', () => {
     setDisplayLanguage('en-GB');
     expect(targetStatus('T03', 2024, [[33]], 40)).toBe('Met');
@@ -132,6 +143,30 @@ describe('CCHC.TARGET_STATUS', () => {
     expect(errorOf(() => targetStatus('T02', 2024, [[5]], 'nhiều')).message).toMatch(/Tổng số không hợp lệ/);
     expect(errorOf(() => targetStatus('T02', 2024, [[-1]], 10)).code).toBe('#VALUE!');
     expect(errorOf(() => targetStatus('X', 2024, [[1]], 10)).code).toBe('#VALUE!');
+  });
+});
+
+describe('a population given beside something that is no count', () => {
+  test('is never ignored: "x" of 10 was met (1 of 1 marker), an empty count gave GAP 1 instead of 10', () => {
+    expect(errorOf(() => targetStatus('T02', 2024, [['x']], 10))).toEqual({
+      code: '#VALUE!',
+      message: 'Số đạt không hợp lệ: x (cần số nguyên không âm)',
+    });
+    expect(errorOf(() => targetStatus('T02', 2024, [[true]], 10)).message).toBe(
+      'Số đạt không hợp lệ: TRUE (cần số nguyên không âm)',
+    );
+    // A count not entered yet is 0 of the population, as Excel desktop passes it (0).
+    expect(targetStatus('T02', 2024, [[null]], 10)).toBe('Không đạt');
+    expect(gap('T02', 2024, [[null]], 10)).toBe(10);
+    expect(gap('T02', 2024, [[0]], 10)).toBe(10);
+    // A range of markers is its own population.
+    expect(errorOf(() => targetStatus('T02', 2024, ones(9), 10)).message).toBe(
+      'Vùng ô đánh dấu (9 ô) đã là tổng số; hãy bỏ trống tham số tổng số, hoặc ghi số đạt bằng một số',
+    );
+    setDisplayLanguage('en-US');
+    expect(errorOf(() => gap('T02', 2024, ones(9), 10)).message).toBe(
+      'A range of markers (9 cells) is its own population; leave the population empty, or give the achieved count as a number',
+    );
   });
 });
 
