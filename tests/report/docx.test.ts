@@ -98,6 +98,18 @@ describe('Word report for one year', () => {
     for (const s of ['SOCIALIST REPUBLIC OF VIETNAM', 'Independence - Freedom - Happiness', 'REPORT', 'Recipients:'])
       expect(unescape(text)).toContain(s);
   });
+
+  it('closes naming the year it reports ("… kết quả thực hiện năm 2024; …")', async () => {
+    const e = evaluate(readDataset(SMALL), HCMC_PLAN, { year: 2024, inclusive: false });
+    const vi = unescape(
+      documentXml(await buildYearReport(e, HCMC_PLAN, { lang: 'vi', letterhead: EMPTY_LETTERHEAD, date: null })).text,
+    );
+    expect(vi).toContain('Trên đây là báo cáo kết quả thực hiện năm 2024; kính gửi');
+    const en = unescape(
+      documentXml(await buildYearReport(e, HCMC_PLAN, { lang: 'en', letterhead: EMPTY_LETTERHEAD, date: null })).text,
+    );
+    expect(en).toContain('This concludes the report for 2024./.');
+  });
 });
 
 describe('letterhead', () => {

@@ -64,7 +64,8 @@ const T = {
     noLimits: '- Các chỉ tiêu có đặt kế hoạch trong năm đều đạt.',
     proposals: 'VI. ĐỀ XUẤT, KIẾN NGHỊ',
     dots: '……………………………………………………………………………………………',
-    closing: 'Trên đây là báo cáo kết quả thực hiện năm; kính gửi các cơ quan, đơn vị có liên quan biết, theo dõi./.',
+    closing: (y: number) =>
+      `Trên đây là báo cáo kết quả thực hiện năm ${y}; kính gửi các cơ quan, đơn vị có liên quan biết, theo dõi./.`,
   },
   en: {
     kind: 'REPORT',
@@ -98,7 +99,7 @@ const T = {
     noLimits: '- Every target set for the year is met.',
     proposals: 'VI. PROPOSALS AND RECOMMENDATIONS',
     dots: '…………………………………………………………………………………………',
-    closing: 'This concludes the report for the year./.',
+    closing: (y: number) => `This concludes the report for ${y}./.`,
   },
 } as const;
 
@@ -232,7 +233,7 @@ export async function buildYearReport(e: Evaluation, plan: Plan, o: DocxReportOp
     section(t.proposals),
     body(t.dots),
     body(t.dots),
-    body(t.closing),
+    body(t.closing(e.year)),
     signatureBlock(o.letterhead, lang),
   ];
   return packDocument(children, `${t.kind} ${e.year}`);
