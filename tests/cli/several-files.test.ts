@@ -66,6 +66,15 @@ describe('several files given together', () => {
     expect(json.total.units[4].status).toBe(json.total.units[0].status);
   });
 
+  test('the text summary counts a unit listed in two files once', async () => {
+    const r = await cli(['evaluate', 'a.xlsx', 'b.xlsx', '--year', '2024'], dir);
+    expect(r.code).toBe(0);
+    const total = r.out.slice(r.out.lastIndexOf('Đạt '));
+    expect(total).toMatch(/^Đạt 2 · Không đạt 2 · Chưa xác định 0 · Không áp dụng 0$/m);
+    expect(total).toContain('Đơn vị không đạt: 2/4');
+    expect(total.match(/Sở Tư pháp/g)).toHaveLength(1);
+  });
+
   test('one file: no `file` keys (SPEC §4 keys unchanged)', async () => {
     const r = await cli(['evaluate', 'b.xlsx', '--year', '2024', '--json'], dir);
     const json = JSON.parse(r.out) as Part;

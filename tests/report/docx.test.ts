@@ -112,6 +112,37 @@ describe('Word report for one year', () => {
   });
 });
 
+describe('a unit listed twice (SPEC §4: the same unit, counted once)', () => {
+  const TWICE = grid(
+    unitsSheet([
+      { name: 'Sở Nội vụ', positions: 1 },
+      { name: 'Sở Tư pháp', positions: 0 },
+      { name: 'SỞ TƯ PHÁP', positions: 0 },
+    ]),
+    staffSheet([{ name: 'An', unit: 'Sở Nội vụ', leader: 'x', cchc: 'x', trained: 2023, skills: 'x', elearning: 'x' }]),
+  );
+
+  it('is counted and listed once among the units not meeting targets, in the year report', async () => {
+    const e = evaluate(readDataset(TWICE), HCMC_PLAN, { year: 2024, inclusive: false });
+    expect(e.units.map((u) => u.status)).toEqual(['compliant', 'non_compliant', 'non_compliant']);
+    const text = unescape(
+      documentXml(await buildYearReport(e, HCMC_PLAN, { lang: 'vi', letterhead: EMPTY_LETTERHEAD, date: null })).text,
+    );
+    expect(text).toContain('III. ĐƠN VỊ CHƯA ĐẠT CHỈ TIÊU (1/2 đơn vị)');
+    expect(text).toContain('- Có 1 đơn vị chưa đạt một hoặc nhiều chỉ tiêu (mục III).');
+    expect(text.match(/Sở Tư pháp/gi)).toHaveLength(1);
+  });
+
+  it('is counted and listed once in the period report', async () => {
+    const p = evaluatePeriod(readDataset(TWICE), HCMC_PLAN, { inclusive: false });
+    const text = unescape(
+      documentXml(await buildPeriodReport(p, HCMC_PLAN, { lang: 'vi', letterhead: EMPTY_LETTERHEAD, date: null })).text,
+    );
+    expect(text).toContain('Có 1/2 đơn vị chưa đạt hoặc chưa xác định được trong ít nhất một năm:');
+    expect(text.match(/Sở Tư pháp/gi)).toHaveLength(1);
+  });
+});
+
 describe('letterhead', () => {
   let p2: WorkbookGrid;
   beforeAll(async () => {

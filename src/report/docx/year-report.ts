@@ -3,7 +3,7 @@
  * targets table, the 5S pilot, the units not meeting targets with what they miss, the data issues
  * summarised, "Tồn tại, hạn chế" pre-filled, "Đề xuất, kiến nghị" left for the official.
  */
-import { Evaluation, TargetResult, UnitResult } from '../../engine';
+import { Evaluation, TargetResult, UnitResult, distinctUnits } from '../../engine';
 import {
   ISSUE_KIND_TEXT,
   Lang,
@@ -163,7 +163,7 @@ export function shortcomings(e: Evaluation, lang: Lang): string[] {
     if (r.status === 'not_met') lines.push(t.limitTarget(r, thresholdText(r.threshold, r.measure, lang), actual));
     if (r.status === 'undetermined') lines.push(t.limitUndetermined(r));
   }
-  const failing = e.units.filter((u) => u.status === 'non_compliant').length;
+  const failing = distinctUnits(e.units).filter((u) => u.status === 'non_compliant').length;
   if (failing > 0) lines.push(t.limitUnits(failing));
   if (e.issues.length > 0) lines.push(t.limitIssues(e.issues.length));
   return lines.length > 0 ? lines : [t.noLimits];
@@ -173,9 +173,11 @@ export function shortcomings(e: Evaluation, lang: Lang): string[] {
 export async function buildYearReport(e: Evaluation, plan: Plan, o: DocxReportOptions): Promise<Uint8Array> {
   const t = T[o.lang];
   const lang = o.lang;
-  const failing = e.units.filter((u) => u.status === 'non_compliant');
-  const undetermined = e.units.filter((u) => u.status === 'undetermined').length;
-  const judged = e.units.filter((u) => u.status !== 'not_applicable').length;
+  // A unit listed twice (in one file or in two) is one unit: counted and listed once.
+  const units = distinctUnits(e.units);
+  const failing = units.filter((u) => u.status === 'non_compliant');
+  const undetermined = units.filter((u) => u.status === 'undetermined').length;
+  const judged = units.filter((u) => u.status !== 'not_applicable').length;
   const sentences = evaluationSentences(e, plan, lang);
   const targetIds = new Set(e.targets.map((x) => x.id));
   const children = [
