@@ -126,7 +126,7 @@ export function formatTargets(e: Evaluation, lang: Lang, style: Style): string[]
 
 function unitLine(u: UnitResult): string {
   const failed = u.failed.length ? ` — ${u.failed.join(', ')}` : '';
-  return terminalText(`  ${u.name} (${u.sheet}!${u.row})${failed}`);
+  return terminalText(`  ${u.name} (${u.file ? `${u.file}: ` : ''}${u.sheet}!${u.row})${failed}`);
 }
 
 export interface SummaryOptions {
@@ -171,7 +171,8 @@ export function formatSummary(e: Evaluation, o: SummaryOptions): string {
   else {
     out.push(paint(t.issues(e.issues.length), 'yellow', o.style));
     for (const i of e.issues.slice(0, maxIssues)) {
-      const where = i.sheet ? `${i.sheet}!${i.cell}` : '—';
+      // Several files: the same sheet and cell may be in each, so the file comes first.
+      const where = i.sheet ? `${i.file ? `${i.file}: ` : ''}${i.sheet}!${i.cell}` : (i.file ?? '—');
       out.push(terminalText(`  ${pad(where, 18)} ${issueMessage(i, o.lang)}`));
     }
     if (e.issues.length > maxIssues) out.push(paint(`  ${t.moreIssues(e.issues.length - maxIssues)}`, 'dim', o.style));

@@ -142,7 +142,9 @@ export function issueSummary(e: Evaluation, lang: Lang, examples = 5): string[][
   const byKind = new Map<IssueKind, string[]>();
   for (const i of e.issues) {
     const list = byKind.get(i.kind) ?? [];
-    list.push(i.sheet ? (i.cell ? `${i.sheet}!${i.cell}` : i.sheet) : i.value);
+    const where = i.sheet ? (i.cell ? `${i.sheet}!${i.cell}` : i.sheet) : i.value;
+    // Several files: the same sheet and cell may be in each, so the file comes first.
+    list.push(i.file ? `${i.file}: ${where}` : where);
     byKind.set(i.kind, list);
   }
   return [...byKind.entries()].map(([kind, cells], n) => [
