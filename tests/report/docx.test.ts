@@ -12,7 +12,7 @@ import { EMPTY_LETTERHEAD, letterheadFromGrid, mergeLetterheads, parseLetterhead
 import { buildYearReport } from '../../src/report/docx/year-report';
 import { WorkbookGrid } from '../../src/workbook/grid';
 import { readXlsxFile } from '../../src/xlsx/file';
-import { grid, sheet, staffSheet, unitsSheet } from '../engine/grids';
+import { grid, sheet, staffSheet, times, unitsSheet } from '../engine/grids';
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures');
 
@@ -140,6 +140,30 @@ describe('a unit listed twice (SPEC §4: the same unit, counted once)', () => {
     );
     expect(text).toContain('Có 1/2 đơn vị chưa đạt hoặc chưa xác định được trong ít nhất một năm:');
     expect(text.match(/Sở Tư pháp/gi)).toHaveLength(1);
+  });
+});
+
+describe('figures in thousands', () => {
+  it('are grouped in the sentences and "Tồn tại, hạn chế" as in the table ("1.200/2.000", "còn thiếu 601")', async () => {
+    const g = grid(
+      unitsSheet([{ name: 'Sở Nội vụ', positions: 1 }]),
+      staffSheet([
+        ...times(1200, { unit: 'Sở Nội vụ', leader: 'x', cchc: 'x', trained: 2023, skills: 'x', elearning: 'x' }),
+        ...times(800, { unit: 'Sở Nội vụ', leader: 'x', cchc: 'x', trained: 'không', skills: 'x', elearning: 'x' }),
+        ...times(1100, { unit: 'Sở Nội vụ', cchc: 'x', skills: '??', elearning: 'x' }),
+      ]),
+    );
+    const e = evaluate(readDataset(g), HCMC_PLAN, { year: 2024, inclusive: false });
+    const text = unescape(
+      documentXml(await buildYearReport(e, HCMC_PLAN, { lang: 'vi', letterhead: EMPTY_LETTERHEAD, date: null })).text,
+    );
+    expect(text).toContain(
+      'có 1.200/2.000 cán bộ lãnh đạo (60 %) được bồi dưỡng về CCHC, chưa đạt chỉ tiêu (kế hoạch trên 90 %; còn thiếu 601 người)',
+    );
+    expect(text).toContain('kết quả 1.200/2.000 (60 %), kế hoạch > 90 %, còn thiếu 601.');
+    expect(text).toContain(
+      '- Chỉ tiêu T03 (Được cung cấp kiến thức, kỹ năng CCHC) chưa xác định được do 1.100 trường hợp chưa rõ số liệu.',
+    );
   });
 });
 

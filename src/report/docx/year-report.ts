@@ -56,9 +56,9 @@ const T = {
     more: (n: number) => ` và ${n} vị trí khác`,
     limits: 'V. TỒN TẠI, HẠN CHẾ',
     limitTarget: (r: TargetResult, plan: string, actual: string) =>
-      `- Chỉ tiêu ${r.id} (${r.name.vi}) chưa đạt: kết quả ${actual}, kế hoạch ${plan}${r.gap ? `, còn thiếu ${r.gap}` : ''}.`,
+      `- Chỉ tiêu ${r.id} (${r.name.vi}) chưa đạt: kết quả ${actual}, kế hoạch ${plan}${r.gap ? `, còn thiếu ${formatNumber(r.gap, 'vi', 0)}` : ''}.`,
     limitUndetermined: (r: TargetResult) =>
-      `- Chỉ tiêu ${r.id} (${r.name.vi}) chưa xác định được do ${r.unknown} trường hợp chưa rõ số liệu.`,
+      `- Chỉ tiêu ${r.id} (${r.name.vi}) chưa xác định được do ${formatNumber(r.unknown, 'vi', 0)} trường hợp chưa rõ số liệu.`,
     limitUnits: (n: number) => `- Có ${n} đơn vị chưa đạt một hoặc nhiều chỉ tiêu (mục III).`,
     limitIssues: (n: number) => `- Có ${n} vấn đề dữ liệu cần rà soát, bổ sung (mục IV).`,
     noLimits: '- Các chỉ tiêu có đặt kế hoạch trong năm đều đạt.',
@@ -91,9 +91,9 @@ const T = {
     more: (n: number) => ` and ${n} more`,
     limits: 'V. SHORTCOMINGS',
     limitTarget: (r: TargetResult, plan: string, actual: string) =>
-      `- Target ${r.id} (${r.name.en}) not met: result ${actual}, plan ${plan}${r.gap ? `, ${r.gap} short` : ''}.`,
+      `- Target ${r.id} (${r.name.en}) not met: result ${actual}, plan ${plan}${r.gap ? `, ${formatNumber(r.gap, 'en', 0)} short` : ''}.`,
     limitUndetermined: (r: TargetResult) =>
-      `- Target ${r.id} (${r.name.en}) undetermined: ${r.unknown} cases have unreadable data.`,
+      `- Target ${r.id} (${r.name.en}) undetermined: ${formatNumber(r.unknown, 'en', 0)} cases have unreadable data.`,
     limitUnits: (n: number) => `- ${n} units miss one or more targets (section III).`,
     limitIssues: (n: number) => `- ${n} data issues to check and complete (section IV).`,
     noLimits: '- Every target set for the year is met.',
