@@ -9,7 +9,7 @@ import { evaluatePeriod } from '../../src/engine/period';
 import { HCMC_PLAN } from '../../src/plan';
 import { buildPeriodReport } from '../../src/report/docx/period-report';
 import { EMPTY_LETTERHEAD, letterheadFromGrid, mergeLetterheads, parseLetterhead } from '../../src/report/docx/letterhead';
-import { buildYearReport } from '../../src/report/docx/year-report';
+import { buildYearReport, shortcomings } from '../../src/report/docx/year-report';
 import { WorkbookGrid } from '../../src/workbook/grid';
 import { readXlsxFile } from '../../src/xlsx/file';
 import { grid, sheet, staffSheet, times, unitsSheet } from '../engine/grids';
@@ -164,6 +164,29 @@ describe('figures in thousands', () => {
     expect(text).toContain(
       '- Chỉ tiêu T03 (Được cung cấp kiến thức, kỹ năng CCHC) chưa xác định được do 1.100 trường hợp chưa rõ số liệu.',
     );
+  });
+});
+
+describe('"Tồn tại, hạn chế"', () => {
+  it('names a target set for the year that the data cannot judge, instead of saying every target is met', () => {
+    // A ward's own file: no sở-ngành or phòng nội vụ (T01 has no population), no activities list.
+    const g = grid(
+      unitsSheet([{ name: 'UBND Phường Bến Nghé', positions: 1 }]),
+      staffSheet(times(3, { unit: 'UBND Phường Bến Nghé', leader: 'x', cchc: 'x', trained: 2023, skills: 'x', elearning: 'x' })),
+    );
+    const e = evaluate(readDataset(g), HCMC_PLAN, { year: 2024, inclusive: false });
+    expect(e.targets.find((x) => x.id === 'T01')?.status).toBe('no_data');
+    const lines = shortcomings(e, 'vi');
+    expect(lines).toContain('- Chỉ tiêu T01 (Bố trí vị trí việc làm CCHC) chưa đánh giá được do chưa đủ số liệu.');
+    expect(lines).toContain('- Chỉ tiêu T07 (Lớp bồi dưỡng ở nước ngoài) chưa đánh giá được do chưa đủ số liệu.');
+    // T06 has no target in 2024: nothing to say about it.
+    expect(lines.some((l) => l.includes('T06'))).toBe(false);
+    const met = {
+      ...e,
+      issues: [],
+      targets: e.targets.map((x) => (x.status === 'no_data' ? x : { ...x, status: 'met' as const })),
+    };
+    expect(shortcomings(met, 'en')).not.toContain('- Every target set for the year is met.');
   });
 });
 

@@ -59,6 +59,7 @@ const T = {
       `- Chỉ tiêu ${r.id} (${r.name.vi}) chưa đạt: kết quả ${actual}, kế hoạch ${plan}${r.gap ? `, còn thiếu ${formatNumber(r.gap, 'vi', 0)}` : ''}.`,
     limitUndetermined: (r: TargetResult) =>
       `- Chỉ tiêu ${r.id} (${r.name.vi}) chưa xác định được do ${formatNumber(r.unknown, 'vi', 0)} trường hợp chưa rõ số liệu.`,
+    limitNoData: (r: TargetResult) => `- Chỉ tiêu ${r.id} (${r.name.vi}) chưa đánh giá được do chưa đủ số liệu.`,
     limitUnits: (n: number) => `- Có ${n} đơn vị chưa đạt một hoặc nhiều chỉ tiêu (mục III).`,
     limitIssues: (n: number) => `- Có ${n} vấn đề dữ liệu cần rà soát, bổ sung (mục IV).`,
     noLimits: '- Các chỉ tiêu có đặt kế hoạch trong năm đều đạt.',
@@ -94,6 +95,7 @@ const T = {
       `- Target ${r.id} (${r.name.en}) not met: result ${actual}, plan ${plan}${r.gap ? `, ${formatNumber(r.gap, 'en', 0)} short` : ''}.`,
     limitUndetermined: (r: TargetResult) =>
       `- Target ${r.id} (${r.name.en}) undetermined: ${formatNumber(r.unknown, 'en', 0)} cases have unreadable data.`,
+    limitNoData: (r: TargetResult) => `- Target ${r.id} (${r.name.en}) could not be judged: not enough data.`,
     limitUnits: (n: number) => `- ${n} units miss one or more targets (section III).`,
     limitIssues: (n: number) => `- ${n} data issues to check and complete (section IV).`,
     noLimits: '- Every target set for the year is met.',
@@ -164,6 +166,8 @@ export function shortcomings(e: Evaluation, lang: Lang): string[] {
     const actual = r.measure === 'rate' ? `${resultText(r, lang)} (${formatPercent(r.actual, lang)})` : resultText(r, lang);
     if (r.status === 'not_met') lines.push(t.limitTarget(r, thresholdText(r.threshold, r.measure, lang), actual));
     if (r.status === 'undetermined') lines.push(t.limitUndetermined(r));
+    // A target the plan sets this year but the data cannot judge is no more "met" than an unmet one.
+    if (r.status === 'no_data' && r.threshold) lines.push(t.limitNoData(r));
   }
   const failing = distinctUnits(e.units).filter((u) => u.status === 'non_compliant').length;
   if (failing > 0) lines.push(t.limitUnits(failing));
