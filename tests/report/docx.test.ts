@@ -190,6 +190,22 @@ describe('"Tồn tại, hạn chế"', () => {
   });
 });
 
+describe('"Đề xuất, kiến nghị" lines', () => {
+  it('fit on one line each: the dots at 14 pt within the text width less the 10 mm indent', async () => {
+    const e = evaluate(readDataset(SMALL), HCMC_PLAN, { year: 2024, inclusive: false });
+    const p = evaluatePeriod(readDataset(SMALL), HCMC_PLAN, { inclusive: false });
+    for (const lang of ['vi', 'en'] as const) {
+      const o = { lang, letterhead: EMPTY_LETTERHEAD, date: null };
+      for (const bytes of [await buildYearReport(e, HCMC_PLAN, o), await buildPeriodReport(p, HCMC_PLAN, o)]) {
+        const dots = [...documentXml(bytes).doc.matchAll(/<w:t(?: [^>]*)?>(…{10,})<\/w:t>/g)].map((m) => m[1].length);
+        expect(dots).toHaveLength(2);
+        // An ellipsis is 1 em wide in Times New Roman (and Liberation Serif): 14 pt each.
+        for (const n of dots) expect(n * 14).toBeLessThanOrEqual(((165 - 10) / 25.4) * 72);
+      }
+    }
+  });
+});
+
 describe('letterhead', () => {
   let p2: WorkbookGrid;
   beforeAll(async () => {

@@ -36,7 +36,7 @@ const T = {
     noNever: 'Mỗi chỉ tiêu đều đạt ít nhất một năm có đặt chỉ tiêu.',
     limits: 'V. TỒN TẠI, HẠN CHẾ',
     proposals: 'VI. ĐỀ XUẤT, KIẾN NGHỊ',
-    dots: '……………………………………………………………………………………………',
+    dots: '………………………………………………………………………………',
     closing: 'Trên đây là báo cáo tổng kết giai đoạn./.',
   },
   en: {
@@ -62,7 +62,7 @@ const T = {
     noNever: 'Every target was met in at least one year that had one.',
     limits: 'V. SHORTCOMINGS',
     proposals: 'VI. PROPOSALS AND RECOMMENDATIONS',
-    dots: '…………………………………………………………………………………………',
+    dots: '………………………………………………………………………………',
     closing: 'This concludes the summary of the period./.',
   },
 } as const;

@@ -64,7 +64,7 @@ const T = {
     limitIssues: (n: number) => `- Có ${n} vấn đề dữ liệu cần rà soát, bổ sung (mục IV).`,
     noLimits: '- Các chỉ tiêu có đặt kế hoạch trong năm đều đạt.',
     proposals: 'VI. ĐỀ XUẤT, KIẾN NGHỊ',
-    dots: '……………………………………………………………………………………………',
+    dots: '………………………………………………………………………………',
     closing: (y: number) =>
       `Trên đây là báo cáo kết quả thực hiện năm ${y}; kính gửi các cơ quan, đơn vị có liên quan biết, theo dõi./.`,
   },
@@ -100,7 +100,7 @@ const T = {
     limitIssues: (n: number) => `- ${n} data issues to check and complete (section IV).`,
     noLimits: '- Every target set for the year is met.',
     proposals: 'VI. PROPOSALS AND RECOMMENDATIONS',
-    dots: '…………………………………………………………………………………………',
+    dots: '………………………………………………………………………………',
     closing: (y: number) => `This concludes the report for ${y}./.`,
   },
 } as const;
