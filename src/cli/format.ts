@@ -1,5 +1,5 @@
 /** The readable terminal summary: targets, then units that fall short, then data issues. */
-import { Evaluation, TargetResult, TargetStatus, UnitResult } from '../engine';
+import { Evaluation, TargetResult, TargetStatus, UnitResult, distinctUnits } from '../engine';
 import { Lang, TARGET_STATUS_TEXT, UNIT_STATUS_TEXT, formatNumber, formatPercent, issueMessage, thresholdText } from '../i18n';
 import { Plan } from '../plan';
 import { terminalText } from './terminal';
@@ -126,7 +126,7 @@ export function formatTargets(e: Evaluation, lang: Lang, style: Style): string[]
 
 function unitLine(u: UnitResult): string {
   const failed = u.failed.length ? ` — ${u.failed.join(', ')}` : '';
-  return terminalText(`  ${u.name} (${u.sheet}!${u.row})${failed}`);
+  return terminalText(`  ${u.name} (${u.file ? `${u.file}: ` : ''}${u.sheet}!${u.row})${failed}`);
 }
 
 export interface SummaryOptions {
@@ -146,17 +146,19 @@ export function formatSummary(e: Evaluation, o: SummaryOptions): string {
   out.push('');
   out.push(...formatTargets(e, o.lang, o.style));
   out.push('');
+  // A unit listed twice (in one file or in two) is one unit: counted and listed once.
+  const units = distinctUnits(e.units);
   const counts: Record<string, number> = { compliant: 0, non_compliant: 0, undetermined: 0, not_applicable: 0 };
-  for (const u of e.units) counts[u.status]++;
+  for (const u of units) counts[u.status]++;
   out.push(t.unitCounts(counts));
   const maxUnits = o.maxUnits ?? 25;
-  const bad = e.units.filter((u) => u.status === 'non_compliant');
+  const bad = units.filter((u) => u.status === 'non_compliant');
   if (bad.length > 0) {
-    out.push(paint(t.nonCompliant(bad.length, e.units.length), 'red', o.style));
+    out.push(paint(t.nonCompliant(bad.length, units.length), 'red', o.style));
     for (const u of bad.slice(0, maxUnits)) out.push(unitLine(u));
     if (bad.length > maxUnits) out.push(paint(`  ${t.more(bad.length - maxUnits)}`, 'dim', o.style));
   }
-  const unsure = e.units.filter((u) => u.status === 'undetermined');
+  const unsure = units.filter((u) => u.status === 'undetermined');
   if (unsure.length > 0) {
     out.push(paint(t.undetermined(unsure.length), 'yellow', o.style));
     for (const u of unsure.slice(0, Math.min(maxUnits, 10))) out.push(unitLine(u));
@@ -169,7 +171,8 @@ export function formatSummary(e: Evaluation, o: SummaryOptions): string {
   else {
     out.push(paint(t.issues(e.issues.length), 'yellow', o.style));
     for (const i of e.issues.slice(0, maxIssues)) {
-      const where = i.sheet ? `${i.sheet}!${i.cell}` : '—';
+      // Several files: the same sheet and cell may be in each, so the file comes first.
+      const where = i.sheet ? `${i.file ? `${i.file}: ` : ''}${i.sheet}!${i.cell}` : (i.file ?? '—');
       out.push(terminalText(`  ${pad(where, 18)} ${issueMessage(i, o.lang)}`));
     }
     if (e.issues.length > maxIssues) out.push(paint(`  ${t.moreIssues(e.issues.length - maxIssues)}`, 'dim', o.style));

@@ -9,7 +9,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Dataset, evaluate, mergeDatasets, readDataset } from '../engine';
+import { Dataset, evaluate, mergeDatasets, readDataset, withFile } from '../engine';
 import { staffDetails } from '../engine/details';
 import { PeriodSummary, evaluatePeriod } from '../engine/period';
 import { Lang, TARGET_STATUS_TEXT } from '../i18n';
@@ -252,8 +252,10 @@ export async function runReport(argv: readonly string[], io: Io): Promise<number
   if (out) await checkDocxOut(out);
   const fileLetterhead = args.letterheadFile ? await readLetterheadFile(args.letterheadFile, io.cwd) : {};
   const files = args.files.length > 0 ? args.files : [path.join(packageRoot(), SAMPLE_FILE)];
-  const books: Book[] = [];
-  for (const file of files) books.push(await readBook(file, io.cwd));
+  const read: Book[] = [];
+  for (const file of files) read.push(await readBook(file, io.cwd));
+  // Given together, each unit and issue says which file it came from (SPEC §4 `file`).
+  const books = read.length > 1 ? read.map((b) => ({ ...b, dataset: withFile(b.dataset, b.file) })) : read;
   const dataset = books.length === 1 ? books[0].dataset : mergeDatasets(books.map((b) => b.dataset));
   const options = { inclusive: args.inclusive };
   const lang = args.lang;

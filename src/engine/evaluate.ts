@@ -72,6 +72,13 @@ export interface UnitResult {
   readonly targets: readonly UnitTargetResult[];
   /** The file the unit row is in, when several files are read together. */
   readonly file?: string;
+  /** A repeated unit row (same folded name as an earlier row, SPEC §4): the index of that first row. */
+  readonly duplicateOf?: number;
+}
+
+/** Each unit once: the unit rows without those repeating an earlier row (SPEC §4, duplicate unit rows). */
+export function distinctUnits<U extends Pick<UnitResult, 'duplicateOf'>>(units: readonly U[]): U[] {
+  return units.filter((u) => u.duplicateOf === undefined);
 }
 
 export interface Evaluation {
@@ -293,7 +300,15 @@ export function evaluate(dataset: Dataset, plan: Plan, options: EvaluateOptions)
     // A repeated unit row is the same unit: it shows its first row's status (SPEC §4).
     const firstResult = u.duplicateOf !== null ? units[u.duplicateOf] : undefined;
     if (firstResult) {
-      units.push({ ...firstResult, index, name: u.name, sheet: u.sheet, row: u.row + 1, ...(u.file ? { file: u.file } : {}) });
+      units.push({
+        ...firstResult,
+        index,
+        name: u.name,
+        sheet: u.sheet,
+        row: u.row + 1,
+        ...(u.file ? { file: u.file } : {}),
+        duplicateOf: firstResult.index,
+      });
       return;
     }
     const own = u.duplicateOf ?? index;

@@ -4,7 +4,7 @@
  * (task pane). Styles apply to blocks, never to single rows, so a renderer's work does not grow
  * with the number of units or issues.
  */
-import { Evaluation, TargetResult } from '../engine';
+import { Evaluation, TargetResult, distinctUnits } from '../engine';
 import {
   ISSUE_KIND_TEXT,
   Lang,
@@ -265,9 +265,11 @@ export function buildReportLayout(e: Evaluation, o: ReportOptions): ReportLayout
 
   // II. Non-compliant units.
   r++;
-  const bad = e.units.filter((u) => u.status === 'non_compliant');
-  const unsure = e.units.filter((u) => u.status === 'undetermined').length;
-  mergeRow(r, 0, WIDTH - 1, text(t.sectionUnits(bad.length, e.units.length)), 'section');
+  // A unit listed twice (in one file or in two) is one unit: counted and listed once.
+  const units = distinctUnits(e.units);
+  const bad = units.filter((u) => u.status === 'non_compliant');
+  const unsure = units.filter((u) => u.status === 'undetermined').length;
+  mergeRow(r, 0, WIDTH - 1, text(t.sectionUnits(bad.length, units.length)), 'section');
   r++;
   if (bad.length === 0) {
     mergeRow(r, 0, WIDTH - 1, text(t.noUnits), 'note');

@@ -67,6 +67,9 @@ function words(target: MeasuredTarget, lang: Lang): Words {
   return { subject, predicate, noun };
 }
 
+/** A count as the tables write it: "1.000" in Vietnamese, "1,000" in English; "?" when unknown. */
+const num = (x: number | null, lang: Lang): string => (x === null ? '?' : formatNumber(x, lang, 0));
+
 const pct = (share: number, lang: Lang): string => `${formatNumber(share * 100, lang, 2)} %`;
 
 /** "trên 90 %", "từ 10 người trở lên", "100 %" — the plan's words for a threshold. */
@@ -90,12 +93,12 @@ function verdict(r: TargetResult, plan: string, noun: string, year: number, lang
       return vi ? `đạt chỉ tiêu (kế hoạch ${plan})` : `target met (plan: ${plan})`;
     case 'not_met':
       return vi
-        ? `chưa đạt chỉ tiêu (kế hoạch ${plan}; còn thiếu ${r.gap ?? '?'} ${noun})`
-        : `target not met (plan: ${plan}; ${r.gap ?? '?'} more ${noun} needed)`;
+        ? `chưa đạt chỉ tiêu (kế hoạch ${plan}; còn thiếu ${num(r.gap, lang)} ${noun})`
+        : `target not met (plan: ${plan}; ${num(r.gap, lang)} more ${noun} needed)`;
     case 'undetermined':
       return vi
-        ? `chưa xác định được kết quả do ${r.unknown} trường hợp chưa rõ số liệu (kế hoạch ${plan})`
-        : `not yet determined: ${r.unknown} cases have unreadable data (plan: ${plan})`;
+        ? `chưa xác định được kết quả do ${num(r.unknown, lang)} trường hợp chưa rõ số liệu (kế hoạch ${plan})`
+        : `not yet determined: ${num(r.unknown, lang)} cases have unreadable data (plan: ${plan})`;
     case 'no_target':
       return vi ? `năm ${year} kế hoạch không đặt chỉ tiêu` : `the plan sets no target for ${year}`;
     case 'no_data':
@@ -146,12 +149,16 @@ export function targetSentence(result: TargetResult, plan: Plan, year: number, l
     const n = result.population ?? 0;
     const share = n > 0 ? pct(result.achieved / n, lang) : '–';
     figures = vi
-      ? `có ${result.achieved}/${n} ${w.subject} (${share}) ${w.predicate}`
-      : `${result.achieved} of ${n} ${w.subject} (${share}) ${w.predicate}`;
+      ? `có ${num(result.achieved, lang)}/${num(n, lang)} ${w.subject} (${share}) ${w.predicate}`
+      : `${num(result.achieved, lang)} of ${num(n, lang)} ${w.subject} (${share}) ${w.predicate}`;
   } else if (target.population.list === 'activities') {
-    figures = vi ? `đã tổ chức ${result.achieved} ${w.subject}` : `${result.achieved} ${w.subject} were held`;
+    figures = vi
+      ? `đã tổ chức ${num(result.achieved, lang)} ${w.subject}`
+      : `${num(result.achieved, lang)} ${w.subject} were held`;
   } else {
-    figures = vi ? `có ${result.achieved} ${w.subject} ${w.predicate}` : `${result.achieved} ${w.subject} ${w.predicate}`;
+    figures = vi
+      ? `có ${num(result.achieved, lang)} ${w.subject} ${w.predicate}`
+      : `${num(result.achieved, lang)} ${w.subject} ${w.predicate}`;
   }
   return `${lead}, ${figures}, ${verdict(result, plannedText, w.noun, year, lang)}.`;
 }

@@ -2,7 +2,8 @@
  * SPEC §2 "Several files" and §4 `file`: given together, each unit and issue says which file it came
  * from, and the total keeps no "missing list" issue that only one file has.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import os from 'node:os';
 import path from 'node:path';
 import { buildWorkbook, toBuffer } from '../xlsx/book';
@@ -64,6 +65,45 @@ describe('several files given together', () => {
     expect(t('T01')).toMatchObject({ status: 'not_met', population: 3, achieved: 2 });
     expect(t('T07')).toMatchObject({ status: 'met', achieved: 1 });
     expect(json.total.units[4].status).toBe(json.total.units[0].status);
+  });
+
+  test('the text summary counts a unit listed in two files once', async () => {
+    const r = await cli(['evaluate', 'a.xlsx', 'b.xlsx', '--year', '2024'], dir);
+    expect(r.code).toBe(0);
+    const total = r.out.slice(r.out.lastIndexOf('Đạt '));
+    expect(total).toMatch(/^Đạt 2 · Không đạt 2 · Chưa xác định 0 · Không áp dụng 0$/m);
+    expect(total).toContain('Đơn vị không đạt: 2/4');
+    expect(total.match(/Sở Tư pháp/g)).toHaveLength(1);
+  });
+
+  test('--period and --details: units and issues carry their file too (SPEC §4), as in the single-year result', async () => {
+    const single = JSON.parse((await cli(['evaluate', 'a.xlsx', 'b.xlsx', '--year', '2024', '--json'], dir)).out) as {
+      total: Part;
+    };
+    const period = JSON.parse((await cli(['evaluate', 'a.xlsx', 'b.xlsx', '--period', '--json'], dir)).out) as {
+      years: Part[];
+    };
+    const y2024 = period.years[2];
+    expect(y2024.units.map((u) => [u.name, u.file])).toEqual(single.total.units.map((u) => [u.name, u.file]));
+    expect(y2024.issues.map((i) => [i.kind, i.file, i.cell])).toEqual([['duplicate_unit', 'b.xlsx', 'B4']]);
+    const details = JSON.parse(
+      (await cli(['evaluate', 'a.xlsx', 'b.xlsx', '--year', '2024', '--json', '--details'], dir)).out,
+    ) as {
+      files: Part[];
+      total: Part;
+    };
+    expect(details.files[1].units.map((u) => u.file)).toEqual(['b.xlsx', 'b.xlsx', 'b.xlsx']);
+    expect(details.total.issues.map((i) => [i.kind, i.file])).toEqual([['duplicate_unit', 'b.xlsx']]);
+  });
+
+  test('the text summary and the Word report name the file of each data issue', async () => {
+    const text = (await cli(['evaluate', 'a.xlsx', 'b.xlsx', '--year', '2024'], dir)).out;
+    expect(text).toMatch(/^ {2}b\.xlsx: Đơn vị!B4 +Đơn vị "Sở Nội vụ"/m);
+    expect(text).toContain('UBND Phường Bến Nghé (b.xlsx: Đơn vị!3)');
+    const r = await cli(['report', 'a.xlsx', 'b.xlsx', '--year', '2024', '--docx', 'r.docx'], dir);
+    expect(r.code).toBe(0);
+    const xml = strFromU8(unzipSync(readFileSync(path.join(dir, 'r.docx')))['word/document.xml']);
+    expect(xml).toContain('>b.xlsx: Đơn vị!B4<');
   });
 
   test('one file: no `file` keys (SPEC §4 keys unchanged)', async () => {

@@ -42,6 +42,15 @@ describe('target sentences', () => {
     expect(targetSentence(r, HCMC_PLAN, 2024, 'en')).toContain('target not met (plan: over 90 %; 16 more people needed)');
   });
 
+  it('thousands are grouped as in the targets table ("845/1.000", not "845/1000")', () => {
+    expect(targetSentence(t02(12_345, 13_000, 1_200, 'undetermined'), HCMC_PLAN, 2024, 'vi')).toBe(
+      'Đến ngày 31/12/2024, có 12.345/13.000 cán bộ lãnh đạo (94,96 %) được bồi dưỡng về CCHC, chưa xác định được kết quả do 1.200 trường hợp chưa rõ số liệu (kế hoạch trên 90 %).',
+    );
+    expect(targetSentence(t02(9_000, 13_000, 0, 'not_met'), HCMC_PLAN, 2024, 'en')).toBe(
+      'As at 31 December 2024, 9,000 of 13,000 leaders (69.23 %) had been trained in CCHC, target not met (plan: over 90 %; 2,701 more people needed).',
+    );
+  });
+
   it('undetermined — names the unknown cases', () => {
     const r = t02(310, 350, 20, 'undetermined');
     expect(targetSentence(r, HCMC_PLAN, 2024, 'vi')).toContain('chưa xác định được kết quả do 20 trường hợp chưa rõ số liệu');

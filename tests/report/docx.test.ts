@@ -9,10 +9,10 @@ import { evaluatePeriod } from '../../src/engine/period';
 import { HCMC_PLAN } from '../../src/plan';
 import { buildPeriodReport } from '../../src/report/docx/period-report';
 import { EMPTY_LETTERHEAD, letterheadFromGrid, mergeLetterheads, parseLetterhead } from '../../src/report/docx/letterhead';
-import { buildYearReport } from '../../src/report/docx/year-report';
+import { buildYearReport, shortcomings } from '../../src/report/docx/year-report';
 import { WorkbookGrid } from '../../src/workbook/grid';
 import { readXlsxFile } from '../../src/xlsx/file';
-import { grid, sheet, staffSheet, unitsSheet } from '../engine/grids';
+import { grid, sheet, staffSheet, times, unitsSheet } from '../engine/grids';
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures');
 
@@ -97,6 +97,112 @@ describe('Word report for one year', () => {
     const { text } = documentXml(await buildYearReport(e, HCMC_PLAN, { lang: 'en', letterhead: EMPTY_LETTERHEAD, date: null }));
     for (const s of ['SOCIALIST REPUBLIC OF VIETNAM', 'Independence - Freedom - Happiness', 'REPORT', 'Recipients:'])
       expect(unescape(text)).toContain(s);
+  });
+
+  it('closes naming the year it reports ("… kết quả thực hiện năm 2024; …")', async () => {
+    const e = evaluate(readDataset(SMALL), HCMC_PLAN, { year: 2024, inclusive: false });
+    const vi = unescape(
+      documentXml(await buildYearReport(e, HCMC_PLAN, { lang: 'vi', letterhead: EMPTY_LETTERHEAD, date: null })).text,
+    );
+    expect(vi).toContain('Trên đây là báo cáo kết quả thực hiện năm 2024; kính gửi');
+    const en = unescape(
+      documentXml(await buildYearReport(e, HCMC_PLAN, { lang: 'en', letterhead: EMPTY_LETTERHEAD, date: null })).text,
+    );
+    expect(en).toContain('This concludes the report for 2024./.');
+  });
+});
+
+describe('a unit listed twice (SPEC §4: the same unit, counted once)', () => {
+  const TWICE = grid(
+    unitsSheet([
+      { name: 'Sở Nội vụ', positions: 1 },
+      { name: 'Sở Tư pháp', positions: 0 },
+      { name: 'SỞ TƯ PHÁP', positions: 0 },
+    ]),
+    staffSheet([{ name: 'An', unit: 'Sở Nội vụ', leader: 'x', cchc: 'x', trained: 2023, skills: 'x', elearning: 'x' }]),
+  );
+
+  it('is counted and listed once among the units not meeting targets, in the year report', async () => {
+    const e = evaluate(readDataset(TWICE), HCMC_PLAN, { year: 2024, inclusive: false });
+    expect(e.units.map((u) => u.status)).toEqual(['compliant', 'non_compliant', 'non_compliant']);
+    const text = unescape(
+      documentXml(await buildYearReport(e, HCMC_PLAN, { lang: 'vi', letterhead: EMPTY_LETTERHEAD, date: null })).text,
+    );
+    expect(text).toContain('III. ĐƠN VỊ CHƯA ĐẠT CHỈ TIÊU (1/2 đơn vị)');
+    expect(text).toContain('- Có 1 đơn vị chưa đạt một hoặc nhiều chỉ tiêu (mục III).');
+    expect(text.match(/Sở Tư pháp/gi)).toHaveLength(1);
+  });
+
+  it('is counted and listed once in the period report', async () => {
+    const p = evaluatePeriod(readDataset(TWICE), HCMC_PLAN, { inclusive: false });
+    const text = unescape(
+      documentXml(await buildPeriodReport(p, HCMC_PLAN, { lang: 'vi', letterhead: EMPTY_LETTERHEAD, date: null })).text,
+    );
+    expect(text).toContain('Có 1/2 đơn vị chưa đạt hoặc chưa xác định được trong ít nhất một năm:');
+    expect(text.match(/Sở Tư pháp/gi)).toHaveLength(1);
+  });
+});
+
+describe('figures in thousands', () => {
+  it('are grouped in the sentences and "Tồn tại, hạn chế" as in the table ("1.200/2.000", "còn thiếu 601")', async () => {
+    const g = grid(
+      unitsSheet([{ name: 'Sở Nội vụ', positions: 1 }]),
+      staffSheet([
+        ...times(1200, { unit: 'Sở Nội vụ', leader: 'x', cchc: 'x', trained: 2023, skills: 'x', elearning: 'x' }),
+        ...times(800, { unit: 'Sở Nội vụ', leader: 'x', cchc: 'x', trained: 'không', skills: 'x', elearning: 'x' }),
+        ...times(1100, { unit: 'Sở Nội vụ', cchc: 'x', skills: '??', elearning: 'x' }),
+      ]),
+    );
+    const e = evaluate(readDataset(g), HCMC_PLAN, { year: 2024, inclusive: false });
+    const text = unescape(
+      documentXml(await buildYearReport(e, HCMC_PLAN, { lang: 'vi', letterhead: EMPTY_LETTERHEAD, date: null })).text,
+    );
+    expect(text).toContain(
+      'có 1.200/2.000 cán bộ lãnh đạo (60 %) được bồi dưỡng về CCHC, chưa đạt chỉ tiêu (kế hoạch trên 90 %; còn thiếu 601 người)',
+    );
+    expect(text).toContain('kết quả 1.200/2.000 (60 %), kế hoạch > 90 %, còn thiếu 601.');
+    expect(text).toContain(
+      '- Chỉ tiêu T03 (Được cung cấp kiến thức, kỹ năng CCHC) chưa xác định được do 1.100 trường hợp chưa rõ số liệu.',
+    );
+  });
+});
+
+describe('"Tồn tại, hạn chế"', () => {
+  it('names a target set for the year that the data cannot judge, instead of saying every target is met', () => {
+    // A ward's own file: no sở-ngành or phòng nội vụ (T01 has no population), no activities list.
+    const g = grid(
+      unitsSheet([{ name: 'UBND Phường Bến Nghé', positions: 1 }]),
+      staffSheet(times(3, { unit: 'UBND Phường Bến Nghé', leader: 'x', cchc: 'x', trained: 2023, skills: 'x', elearning: 'x' })),
+    );
+    const e = evaluate(readDataset(g), HCMC_PLAN, { year: 2024, inclusive: false });
+    expect(e.targets.find((x) => x.id === 'T01')?.status).toBe('no_data');
+    const lines = shortcomings(e, 'vi');
+    expect(lines).toContain('- Chỉ tiêu T01 (Bố trí vị trí việc làm CCHC) chưa đánh giá được do chưa đủ số liệu.');
+    expect(lines).toContain('- Chỉ tiêu T07 (Lớp bồi dưỡng ở nước ngoài) chưa đánh giá được do chưa đủ số liệu.');
+    // T06 has no target in 2024: nothing to say about it.
+    expect(lines.some((l) => l.includes('T06'))).toBe(false);
+    const met = {
+      ...e,
+      issues: [],
+      targets: e.targets.map((x) => (x.status === 'no_data' ? x : { ...x, status: 'met' as const })),
+    };
+    expect(shortcomings(met, 'en')).not.toContain('- Every target set for the year is met.');
+  });
+});
+
+describe('"Đề xuất, kiến nghị" lines', () => {
+  it('fit on one line each: the dots at 14 pt within the text width less the 10 mm indent', async () => {
+    const e = evaluate(readDataset(SMALL), HCMC_PLAN, { year: 2024, inclusive: false });
+    const p = evaluatePeriod(readDataset(SMALL), HCMC_PLAN, { inclusive: false });
+    for (const lang of ['vi', 'en'] as const) {
+      const o = { lang, letterhead: EMPTY_LETTERHEAD, date: null };
+      for (const bytes of [await buildYearReport(e, HCMC_PLAN, o), await buildPeriodReport(p, HCMC_PLAN, o)]) {
+        const dots = [...documentXml(bytes).doc.matchAll(/<w:t(?: [^>]*)?>(…{10,})<\/w:t>/g)].map((m) => m[1].length);
+        expect(dots).toHaveLength(2);
+        // An ellipsis is 1 em wide in Times New Roman (and Liberation Serif): 14 pt each.
+        for (const n of dots) expect(n * 14).toBeLessThanOrEqual(((165 - 10) / 25.4) * 72);
+      }
+    }
   });
 });
 

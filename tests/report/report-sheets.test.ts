@@ -10,7 +10,7 @@ import { staffDetails } from '../../src/engine/details';
 import { evaluatePeriod } from '../../src/engine/period';
 import { Lang, TARGET_STATUS_TEXT, UNIT_STATUS_TEXT, thresholdText } from '../../src/i18n';
 import { HCMC_PLAN } from '../../src/plan';
-import { ReportCell, ReportLayout } from '../../src/report/layout';
+import { ReportCell, ReportLayout, buildReportLayout } from '../../src/report/layout';
 import { buildPeriodSheetLayout, periodSheetBaseName } from '../../src/report/period-sheet';
 import { buildTrainingLayout, trainingSheetBaseName } from '../../src/report/training-sheet';
 import { WorkbookGrid } from '../../src/workbook/grid';
@@ -27,6 +27,25 @@ beforeAll(async () => {
 const value = (c: ReportCell | undefined): string | number | null =>
   c === null || c === undefined ? null : c.t === 'link' ? c.label : c.v;
 const rowOf = (l: ReportLayout, col: number, v: string): number => l.rows.findIndex((r) => value(r[col]) === v);
+
+describe('report sheet', () => {
+  test('a unit listed twice is counted and listed once among the non-compliant units (SPEC §4)', () => {
+    const g = grid(
+      unitsSheet([
+        { name: 'Sở Nội vụ', positions: 1 },
+        { name: 'Sở Tư pháp', positions: 0 },
+        { name: 'SỞ TƯ PHÁP', positions: 0 },
+      ]),
+      staffSheet([{ unit: 'Sở Nội vụ', leader: 'x', cchc: 'x', trained: 2023, skills: 'x', elearning: 'x' }]),
+    );
+    const e = evaluate(readDataset(g), HCMC_PLAN, { year: 2024, inclusive: false });
+    const l = buildReportLayout(e, { lang: 'vi', date, sheetName: 'x' });
+    const cells = l.rows.flatMap((r) => r.map(value)).filter((v): v is string => typeof v === 'string');
+    expect(cells).toContain('II. ĐƠN VỊ CHƯA ĐẠT (1/2 đơn vị)');
+    // Unit rows: name in column B, the targets it misses in column C.
+    expect(l.rows.filter((r) => /^sở tư pháp$/i.test(String(value(r[1]))) && value(r[2]) === 'T01')).toHaveLength(1);
+  });
+});
 
 describe('period summary sheet', () => {
   test.each<Lang>(['vi', 'en'])('every target × year cell holds that year’s own evaluation (%s)', (lang) => {

@@ -36,7 +36,7 @@ const T = {
     noNever: 'Mỗi chỉ tiêu đều đạt ít nhất một năm có đặt chỉ tiêu.',
     limits: 'V. TỒN TẠI, HẠN CHẾ',
     proposals: 'VI. ĐỀ XUẤT, KIẾN NGHỊ',
-    dots: '……………………………………………………………………………………………',
+    dots: '………………………………………………………………………………',
     closing: 'Trên đây là báo cáo tổng kết giai đoạn./.',
   },
   en: {
@@ -62,7 +62,7 @@ const T = {
     noNever: 'Every target was met in at least one year that had one.',
     limits: 'V. SHORTCOMINGS',
     proposals: 'VI. PROPOSALS AND RECOMMENDATIONS',
-    dots: '…………………………………………………………………………………………',
+    dots: '………………………………………………………………………………',
     closing: 'This concludes the summary of the period./.',
   },
 } as const;
@@ -117,8 +117,10 @@ export async function buildPeriodReport(p: PeriodSummary, plan: Plan, o: DocxRep
   const to = p.years[p.years.length - 1];
   const last = p.evaluations[p.evaluations.length - 1];
   const yearWidth = Math.floor(110 / p.years.length);
-  const flagged = p.units.filter((u) => u.years.some((y) => y.status === 'non_compliant' || y.status === 'undetermined'));
-  const judged = p.units.filter((u) => u.years.some((y) => y.status !== 'not_applicable')).length;
+  // A unit listed twice (in one file or in two) is one unit: counted and listed once.
+  const units = p.units.filter((_, i) => p.evaluations[0].units[i].duplicateOf === undefined);
+  const flagged = units.filter((u) => u.years.some((y) => y.status === 'non_compliant' || y.status === 'undetermined'));
+  const judged = units.filter((u) => u.years.some((y) => y.status !== 'not_applicable')).length;
   const children = [
     headingBlock(o.letterhead, o.date, lang),
     ...titleBlock(t.kind, t.summary(from, to)),

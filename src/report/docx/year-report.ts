@@ -3,7 +3,7 @@
  * targets table, the 5S pilot, the units not meeting targets with what they miss, the data issues
  * summarised, "Tồn tại, hạn chế" pre-filled, "Đề xuất, kiến nghị" left for the official.
  */
-import { Evaluation, TargetResult, UnitResult } from '../../engine';
+import { Evaluation, TargetResult, UnitResult, distinctUnits } from '../../engine';
 import {
   ISSUE_KIND_TEXT,
   Lang,
@@ -56,15 +56,17 @@ const T = {
     more: (n: number) => ` và ${n} vị trí khác`,
     limits: 'V. TỒN TẠI, HẠN CHẾ',
     limitTarget: (r: TargetResult, plan: string, actual: string) =>
-      `- Chỉ tiêu ${r.id} (${r.name.vi}) chưa đạt: kết quả ${actual}, kế hoạch ${plan}${r.gap ? `, còn thiếu ${r.gap}` : ''}.`,
+      `- Chỉ tiêu ${r.id} (${r.name.vi}) chưa đạt: kết quả ${actual}, kế hoạch ${plan}${r.gap ? `, còn thiếu ${formatNumber(r.gap, 'vi', 0)}` : ''}.`,
     limitUndetermined: (r: TargetResult) =>
-      `- Chỉ tiêu ${r.id} (${r.name.vi}) chưa xác định được do ${r.unknown} trường hợp chưa rõ số liệu.`,
+      `- Chỉ tiêu ${r.id} (${r.name.vi}) chưa xác định được do ${formatNumber(r.unknown, 'vi', 0)} trường hợp chưa rõ số liệu.`,
+    limitNoData: (r: TargetResult) => `- Chỉ tiêu ${r.id} (${r.name.vi}) chưa đánh giá được do chưa đủ số liệu.`,
     limitUnits: (n: number) => `- Có ${n} đơn vị chưa đạt một hoặc nhiều chỉ tiêu (mục III).`,
     limitIssues: (n: number) => `- Có ${n} vấn đề dữ liệu cần rà soát, bổ sung (mục IV).`,
     noLimits: '- Các chỉ tiêu có đặt kế hoạch trong năm đều đạt.',
     proposals: 'VI. ĐỀ XUẤT, KIẾN NGHỊ',
-    dots: '……………………………………………………………………………………………',
-    closing: 'Trên đây là báo cáo kết quả thực hiện năm; kính gửi các cơ quan, đơn vị có liên quan biết, theo dõi./.',
+    dots: '………………………………………………………………………………',
+    closing: (y: number) =>
+      `Trên đây là báo cáo kết quả thực hiện năm ${y}; kính gửi các cơ quan, đơn vị có liên quan biết, theo dõi./.`,
   },
   en: {
     kind: 'REPORT',
@@ -90,15 +92,16 @@ const T = {
     more: (n: number) => ` and ${n} more`,
     limits: 'V. SHORTCOMINGS',
     limitTarget: (r: TargetResult, plan: string, actual: string) =>
-      `- Target ${r.id} (${r.name.en}) not met: result ${actual}, plan ${plan}${r.gap ? `, ${r.gap} short` : ''}.`,
+      `- Target ${r.id} (${r.name.en}) not met: result ${actual}, plan ${plan}${r.gap ? `, ${formatNumber(r.gap, 'en', 0)} short` : ''}.`,
     limitUndetermined: (r: TargetResult) =>
-      `- Target ${r.id} (${r.name.en}) undetermined: ${r.unknown} cases have unreadable data.`,
+      `- Target ${r.id} (${r.name.en}) undetermined: ${formatNumber(r.unknown, 'en', 0)} cases have unreadable data.`,
+    limitNoData: (r: TargetResult) => `- Target ${r.id} (${r.name.en}) could not be judged: not enough data.`,
     limitUnits: (n: number) => `- ${n} units miss one or more targets (section III).`,
     limitIssues: (n: number) => `- ${n} data issues to check and complete (section IV).`,
     noLimits: '- Every target set for the year is met.',
     proposals: 'VI. PROPOSALS AND RECOMMENDATIONS',
-    dots: '…………………………………………………………………………………………',
-    closing: 'This concludes the report for the year./.',
+    dots: '………………………………………………………………………………',
+    closing: (y: number) => `This concludes the report for ${y}./.`,
   },
 } as const;
 
@@ -141,7 +144,9 @@ export function issueSummary(e: Evaluation, lang: Lang, examples = 5): string[][
   const byKind = new Map<IssueKind, string[]>();
   for (const i of e.issues) {
     const list = byKind.get(i.kind) ?? [];
-    list.push(i.sheet ? (i.cell ? `${i.sheet}!${i.cell}` : i.sheet) : i.value);
+    const where = i.sheet ? (i.cell ? `${i.sheet}!${i.cell}` : i.sheet) : i.value;
+    // Several files: the same sheet and cell may be in each, so the file comes first.
+    list.push(i.file ? `${i.file}: ${where}` : where);
     byKind.set(i.kind, list);
   }
   return [...byKind.entries()].map(([kind, cells], n) => [
@@ -161,8 +166,10 @@ export function shortcomings(e: Evaluation, lang: Lang): string[] {
     const actual = r.measure === 'rate' ? `${resultText(r, lang)} (${formatPercent(r.actual, lang)})` : resultText(r, lang);
     if (r.status === 'not_met') lines.push(t.limitTarget(r, thresholdText(r.threshold, r.measure, lang), actual));
     if (r.status === 'undetermined') lines.push(t.limitUndetermined(r));
+    // A target the plan sets this year but the data cannot judge is no more "met" than an unmet one.
+    if (r.status === 'no_data' && r.threshold) lines.push(t.limitNoData(r));
   }
-  const failing = e.units.filter((u) => u.status === 'non_compliant').length;
+  const failing = distinctUnits(e.units).filter((u) => u.status === 'non_compliant').length;
   if (failing > 0) lines.push(t.limitUnits(failing));
   if (e.issues.length > 0) lines.push(t.limitIssues(e.issues.length));
   return lines.length > 0 ? lines : [t.noLimits];
@@ -172,9 +179,11 @@ export function shortcomings(e: Evaluation, lang: Lang): string[] {
 export async function buildYearReport(e: Evaluation, plan: Plan, o: DocxReportOptions): Promise<Uint8Array> {
   const t = T[o.lang];
   const lang = o.lang;
-  const failing = e.units.filter((u) => u.status === 'non_compliant');
-  const undetermined = e.units.filter((u) => u.status === 'undetermined').length;
-  const judged = e.units.filter((u) => u.status !== 'not_applicable').length;
+  // A unit listed twice (in one file or in two) is one unit: counted and listed once.
+  const units = distinctUnits(e.units);
+  const failing = units.filter((u) => u.status === 'non_compliant');
+  const undetermined = units.filter((u) => u.status === 'undetermined').length;
+  const judged = units.filter((u) => u.status !== 'not_applicable').length;
   const sentences = evaluationSentences(e, plan, lang);
   const targetIds = new Set(e.targets.map((x) => x.id));
   const children = [
@@ -232,7 +241,7 @@ export async function buildYearReport(e: Evaluation, plan: Plan, o: DocxReportOp
     section(t.proposals),
     body(t.dots),
     body(t.dots),
-    body(t.closing),
+    body(t.closing(e.year)),
     signatureBlock(o.letterhead, lang),
   ];
   return packDocument(children, `${t.kind} ${e.year}`);
