@@ -2,7 +2,7 @@
  * The shared strings part (xl/sharedStrings.xml): each <si> is a plain <t> or rich text runs
  * (<r><t>…</t></r>), read as the text a cell shows; phonetic guides (<rPh>) are not part of it.
  */
-import { CLOSE, END, OPEN, TEXT, XmlScanner, decodeUtf8, isSpace, unescapeXml } from './xml-scan';
+import { CLOSE, END, OPEN, TEXT, XmlScanner, decodeUtf8, isSpace, unescapeXml, unescapeXstring } from './xml-scan';
 
 /** More shared strings than `max` → this error (the caller names the file). */
 export class TooManyStrings extends Error {
@@ -52,7 +52,7 @@ export function tokenByToken(bytes: Uint8Array, part: string, max: number): stri
       if (x.is('t')) inT = false;
       else if (x.is('rPh')) phonetic = Math.max(0, phonetic - 1);
       else if (x.is('si')) {
-        out.push(parts.length === 1 ? parts[0] : parts.join(''));
+        out.push(unescapeXstring(parts.length === 1 ? parts[0] : parts.join('')));
         inSi = false;
       }
     }
@@ -94,7 +94,7 @@ function plainItems(bytes: Uint8Array, from: number, max: number): string[] | nu
     const te = s.indexOf('<', j + 1);
     if (te < 0 || !s.startsWith('</t></si>', te)) return null;
     if (out.length >= max) throw new TooManyStrings(max);
-    out.push(unescapeXml(s.slice(j + 1, te)));
+    out.push(unescapeXstring(unescapeXml(s.slice(j + 1, te))));
     i = te + 9;
   }
 }

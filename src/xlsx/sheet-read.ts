@@ -20,7 +20,19 @@ import {
   T_STR,
   cellType,
 } from './cell-type';
-import { END, OPEN, TEXT, XmlProblem, XmlScanner, decodeUtf8, digits, numberAt, unescapeXml, utf16Start } from './xml-scan';
+import {
+  END,
+  OPEN,
+  TEXT,
+  XmlProblem,
+  XmlScanner,
+  decodeUtf8,
+  digits,
+  numberAt,
+  unescapeXml,
+  unescapeXstring,
+  utf16Start,
+} from './xml-scan';
 
 export { MAX_COLS, MAX_ROWS } from './cell-type';
 
@@ -194,7 +206,7 @@ export function sheetReader(ctx: SheetContext): SheetReader {
   const commit = (): void => {
     let v: CellValue | undefined;
     const raw = rawText;
-    if (type === T_INLINE) v = inline ?? (hasV ? raw() : undefined);
+    if (type === T_INLINE) v = inline !== null ? unescapeXstring(inline) : hasV ? raw() : undefined;
     else if (!hasV) v = undefined;
     else if (type === T_SHARED) {
       let i = vStr !== null || vStart < 0 ? -1 : digits(b, vStart, vEnd);

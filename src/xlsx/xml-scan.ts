@@ -87,6 +87,18 @@ export function utf8Part(b: Uint8Array, part: string, maxBytes = MAX_UTF16_PART)
   return new TextEncoder().encode(new TextDecoder(utf16 === 'le' ? 'utf-16le' : 'utf-16be').decode(b));
 }
 
+/** An escaped character of ST_Xstring: `_x` four hex digits `_`. */
+const XSTRING_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
+
+/**
+ * Cell text with ST_Xstring's escapes undone (ECMA-376 Part 1, §22.9.2.19): `_xHHHH_` is the
+ * character U+HHHH — how Excel writes a carriage return or another control character in a string
+ * ("Sở Nội vụ_x000D_") — and `_x005F_` an underscore that would otherwise start one.
+ */
+export function unescapeXstring(s: string): string {
+  return s.indexOf('_x') < 0 ? s : s.replace(XSTRING_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
 const NAMED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /** Replaces the five XML entities and character references; anything else is kept as written. */

@@ -143,6 +143,26 @@ describe('a unit listed twice (SPEC §4: the same unit, counted once)', () => {
   });
 });
 
+// The docx package drops characters XML 1.0 forbids; the reader now decodes "_x0001_" into one, so
+// this holds the reports to it (a document holding one does not open).
+describe('text a document cannot hold', () => {
+  it('a unit name holding a control character (a cell with CHAR(1), or "_x0001_") is written without it', async () => {
+    const g = grid(
+      unitsSheet([
+        { name: 'Sở Nội vụ', positions: 1 },
+        { name: 'Sở Tư\u0001 pháp', positions: 0 },
+      ]),
+      staffSheet([{ name: 'An', unit: 'Sở Nội vụ', leader: 'x', cchc: 'x', trained: 2023, skills: 'x', elearning: 'x' }]),
+    );
+    const e = evaluate(readDataset(g), HCMC_PLAN, { year: 2024, inclusive: false });
+    const { doc, text } = documentXml(
+      await buildYearReport(e, HCMC_PLAN, { lang: 'vi', letterhead: EMPTY_LETTERHEAD, date: null }),
+    );
+    expect(doc).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+    expect(unescape(text)).toContain('Sở Tư pháp');
+  });
+});
+
 describe('figures in thousands', () => {
   it('are grouped in the sentences and "Tồn tại, hạn chế" as in the table ("1.200/2.000", "còn thiếu 601")', async () => {
     const g = grid(

@@ -222,6 +222,42 @@ test('a shared strings part the workbook names but the zip lacks: damaged, not b
   );
 });
 
+// Was a bug: Excel writes a carriage return (or another control character) in a string as
+// "_x000D_" (ST_Xstring), and the escape was read as text: "Sở Nội vụ_x000D_" matched no unit.
+test('ST_Xstring escapes ("_x000D_") are undone in shared, rich and inline strings; "_x005F_" keeps an underscore', () => {
+  const book = rawXlsx({
+    strings: [
+      'Sở Nội vụ_x000D_',
+      'Dòng 1_x000a_Dòng 2',
+      '<si><r><t>Sở Tư_x0020_</t></r><r><t>pháp</t></r></si>',
+      'mã_x005F_x000D_',
+      'a_x00_b',
+    ],
+    sheets: [
+      {
+        name: 'A',
+        data: row(
+          1,
+          c('A1', { t: 's', v: '0' }) +
+            c('B1', { t: 's', v: '1' }) +
+            c('C1', { t: 's', v: '2' }) +
+            c('D1', { t: 's', v: '3' }) +
+            c('E1', { t: 's', v: '4' }) +
+            c('F1', { t: 'inlineStr', is: '<t>Quận_x0020_1</t>' }),
+        ),
+      },
+    ],
+  });
+  expect(readXlsx(book).grid.sheets[0].rows[0]).toEqual([
+    'Sở Nội vụ\r',
+    'Dòng 1\nDòng 2',
+    'Sở Tư pháp',
+    'mã_x000D_',
+    'a_x00_b',
+    'Quận 1',
+  ]);
+});
+
 // Was a bug: a cell naming a shared string the table does not hold (the part cut short, or empty)
 // read as blank, so a text column went silently empty; an index written with spaces is still read.
 test('a shared string the table lacks makes the sheet unreadable, said so, on both lanes', () => {
