@@ -19,7 +19,7 @@ import * as xml from './xml-scan';
 // Module-level bindings of what is shared: the hot loop reads them as constants (compiled to
 // CommonJS, an imported name is a property of the other module's exports, read again each use).
 const { DAYS_1900_TO_1904, MAX_COLS, MAX_ROWS, T_BOOL, T_NUMBER, T_SHARED, T_STR, cellType } = cells;
-const { APOS, EQ, GT, LT, QUOTE, SLASH, decodeUtf8, numberAt, unescapeXml } = xml;
+const { APOS, EQ, GT, LT, QUOTE, SLASH, decodeUtf8, numberAt, unescapeXml, unescapeXstring } = xml;
 
 /**
  * xml-scan's `digits` for this lane alone: that one is also given Node Buffers (parts inflated
@@ -125,9 +125,9 @@ function runCells(b: Uint8Array, pos: number, end: number, s: RunState): number 
   }
 }
 
-/** A plain string cell's text (entities decoded). */
+/** A plain string cell's text (entities and ST_Xstring escapes decoded). */
 function strValue(b: Uint8Array, vs: number, ve: number): string {
-  return unescapeXml(decodeUtf8(b, vs, ve));
+  return unescapeXstring(unescapeXml(decodeUtf8(b, vs, ve)));
 }
 
 /** A number or boolean cell's value; undefined when the text is not a finite number. */

@@ -218,7 +218,7 @@ export function sheetReader(ctx: SheetContext): SheetReader {
       // A string the table does not hold (a shared strings part cut short, empty or missing): the
       // sheet is unreadable, said so, rather than its text cells read as blank.
       else throw new XmlProblem(`${ctx.part}: shared string "${text || i}" is not in the table of ${sharedStrings.length}`);
-    } else if (type === T_STR) v = raw();
+    } else if (type === T_STR) v = unescapeXstring(raw());
     else if (type === T_BOOL)
       v = boolValue(vStr !== null || vStart < 0 ? Number(raw().trim() || NaN) : numberAt(b, vStart, vEnd), raw);
     else if (type === T_ERROR) v = { error: raw().trim() };

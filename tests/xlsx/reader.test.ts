@@ -224,7 +224,7 @@ test('a shared strings part the workbook names but the zip lacks: damaged, not b
 
 // Was a bug: Excel writes a carriage return (or another control character) in a string as
 // "_x000D_" (ST_Xstring), and the escape was read as text: "Sở Nội vụ_x000D_" matched no unit.
-test('ST_Xstring escapes ("_x000D_") are undone in shared, rich and inline strings; "_x005F_" keeps an underscore', () => {
+test('ST_Xstring escapes ("_x000D_") are undone in shared, rich, inline and formula strings; "_x005F_" keeps an underscore', () => {
   const book = rawXlsx({
     strings: [
       'Sở Nội vụ_x000D_',
@@ -243,7 +243,8 @@ test('ST_Xstring escapes ("_x000D_") are undone in shared, rich and inline strin
             c('C1', { t: 's', v: '2' }) +
             c('D1', { t: 's', v: '3' }) +
             c('E1', { t: 's', v: '4' }) +
-            c('F1', { t: 'inlineStr', is: '<t>Quận_x0020_1</t>' }),
+            c('F1', { t: 'inlineStr', is: '<t>Quận_x0020_1</t>' }) +
+            c('G1', { t: 'str', f: 'A1', v: 'Sở Nội vụ_x000D_' }),
         ),
       },
     ],
@@ -255,6 +256,7 @@ test('ST_Xstring escapes ("_x000D_") are undone in shared, rich and inline strin
     'mã_x000D_',
     'a_x00_b',
     'Quận 1',
+    'Sở Nội vụ\r',
   ]);
 });
 
