@@ -158,7 +158,7 @@ export function queueProof(
   const reportProbes: ReportProbe[] = reports
     ? (state.reports ?? []).map((saved) => {
         const ws = wb.worksheets.getItemOrNullObject(saved.id);
-        ws.load('id,name');
+        ws.load('id,name,visibility');
         const values = ws.getRangeByIndexes(0, 0, Math.max(1, saved.rows), Math.max(1, saved.columns));
         values.load('values');
         const used = ws.getUsedRangeOrNullObject(true);
@@ -166,7 +166,7 @@ export function queueProof(
         let issues: ReportProbe['issues'] = null;
         if (saved.issues) {
           const iws = wb.worksheets.getItemOrNullObject(saved.issues.id);
-          iws.load('id,name');
+          iws.load('id,name,visibility');
           const iused = iws.getUsedRangeOrNullObject(true);
           iused.load('rowIndex,columnIndex,rowCount,columnCount');
           const header = iws.getRangeByIndexes(0, 0, 1, 5);
@@ -250,6 +250,7 @@ export async function readProof(context: Excel.RequestContext, q: ProofQueue): P
             id: saved.issues.id,
             name: issues.ws.name,
             edited:
+              issues.ws.visibility === 'VeryHidden' ||
               issues.used.isNullObject ||
               issues.used.rowIndex !== 0 ||
               issues.used.columnIndex !== 0 ||
@@ -258,7 +259,10 @@ export async function readProof(context: Excel.RequestContext, q: ProofQueue): P
               cellFromOffice(issues.header.values[0]?.[0]) === null,
           }
         : null;
-    reports.push({ saved, name: ws.name, edited: beyond || fingerprint(values.values) !== saved.print, issues: sheet });
+    // A sheet made very hidden (VBA, another add-in) is the user's doing, and Excel refuses to delete
+    // one (office-js #365: "by design"): kept as edited.
+    const hidden = ws.visibility === 'VeryHidden';
+    reports.push({ saved, name: ws.name, edited: hidden || beyond || fingerprint(values.values) !== saved.print, issues: sheet });
   }
   return { columns, unproved, rules, reports, names: new Set(q.names.items.map((n) => n.name.toLowerCase())) };
 }

@@ -322,6 +322,20 @@ describe('clearing what the add-in added', () => {
     expect(fake.conditionalFormats('DS don vi')).toHaveLength(0);
   });
 
+  test('a report sheet the user made very hidden is kept (Excel refuses to delete one), the rest is cleared', async () => {
+    const fake = fakeOf(p2);
+    const { read, e } = await evaluateIn(fake);
+    await writeResults(envOf(fake), read, e, { color: true, report: true, lang: 'vi', date });
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem('Báo cáo CCHC 2024').visibility = 'VeryHidden';
+      await context.sync();
+    });
+    const out = await clearAdded(envOf(fake), { reports: true });
+    expect(out).toEqual({ statusColumns: 1, rules: 3, reportSheets: 0, keptReports: ['Báo cáo CCHC 2024'] });
+    expect(fake.sheetNames()).toContain('Báo cáo CCHC 2024');
+    expect(fake.conditionalFormats('DS don vi')).toHaveLength(0);
+  });
+
   test('a user’s own conditional format on the same rows survives both coloring and clearing', async () => {
     const fake = fakeOf(p2);
     await fake.run(async (context) => {
