@@ -36,6 +36,7 @@ export async function clearAdded(env: ExcelEnv, o: ClearOptions): Promise<ClearO
         state,
         (state.statusColumns ?? []).map((c) => c.sheet),
         o.reports,
+        env.supports('ExcelApi', '1.14'),
       );
       const protection = [...new Set((state.statusColumns ?? []).map((c) => c.sheet))].map((name) => {
         const ws = wb.worksheets.getItemOrNullObject(name);

@@ -74,7 +74,7 @@ export async function writeOwnSheet<L extends ReportLayout>(
   try {
     return await env.run(async (context) => {
       const wb = context.workbook;
-      const proof = queueProof(wb, read.state, [], true);
+      const proof = queueProof(wb, read.state, [], true, env.supports('ExcelApi', '1.14'));
       wb.worksheets.load('items/name');
       await context.sync();
       const own = await readProof(context, proof);

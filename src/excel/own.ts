@@ -110,11 +110,16 @@ interface ReportProbe {
   readonly issues: { readonly ws: Excel.Worksheet; readonly used: Excel.Range; readonly header: Excel.Range } | null;
 }
 
-function queueRules(wb: Excel.Workbook, sheet: string, from: number, count: number): RuleProbe[] {
+/**
+ * Queues the lookup of rules from..from+count-1. `orNull`: by getItemOrNullObject (ExcelApi 1.14),
+ * so positions past the end are null objects and rules can be looked up before their count is
+ * known; otherwise by getItemAt (ExcelApi 1.6), only for positions the count says exist.
+ */
+function queueRules(wb: Excel.Workbook, sheet: string, from: number, count: number, orNull: boolean): RuleProbe[] {
   const cfs = wb.worksheets.getItemOrNullObject(sheet).getRange().conditionalFormats;
   const probes: RuleProbe[] = [];
   for (let i = from; i < from + count; i++) {
-    const cf = cfs.getItemOrNullObject(String(i));
+    const cf = orNull ? cfs.getItemOrNullObject(String(i)) : cfs.getItemAt(i);
     cf.load('type,customOrNullObject/rule/formula');
     const range = cf.getRangeOrNullObject();
     range.load('rowIndex,columnIndex,rowCount,columnCount');
@@ -123,8 +128,20 @@ function queueRules(wb: Excel.Workbook, sheet: string, from: number, count: numb
   return probes;
 }
 
-/** Queues the loads that prove what is the add-in's; `sheets` are the units sheets to look for rules on. */
-export function queueProof(wb: Excel.Workbook, state: SavedState, sheets: readonly string[], reports: boolean) {
+/**
+ * Queues the loads that prove what is the add-in's; `sheets` are the units sheets to look for rules on.
+ * `lookAhead`: the host has ConditionalFormatCollection.getItemOrNullObject (ExcelApi 1.14), so the
+ * first rules are looked up in this sync; on an older host (the manifest admits 1.7) Office's
+ * runtime refuses that call (ApiNotFound), and the rules are looked up by position once their count
+ * is known — one more sync when a sheet has rules.
+ */
+export function queueProof(
+  wb: Excel.Workbook,
+  state: SavedState,
+  sheets: readonly string[],
+  reports: boolean,
+  lookAhead: boolean,
+) {
   const columns: ColumnProbe[] = [];
   for (const saved of state.statusColumns ?? []) {
     if (!saved.name) continue;
@@ -136,12 +153,12 @@ export function queueProof(wb: Excel.Workbook, state: SavedState, sheets: readon
   const ruleSheets = [...new Set([...sheets, ...(state.statusColumns ?? []).map((c) => c.sheet)])];
   const rules: SheetRules[] = ruleSheets.map((sheet) => {
     const count = wb.worksheets.getItemOrNullObject(sheet).getRange().conditionalFormats.getCount();
-    return { sheet, count, probes: queueRules(wb, sheet, 0, RULES_PER_SYNC) };
+    return { sheet, count, probes: lookAhead ? queueRules(wb, sheet, 0, RULES_PER_SYNC, true) : [] };
   });
   const reportProbes: ReportProbe[] = reports
     ? (state.reports ?? []).map((saved) => {
         const ws = wb.worksheets.getItemOrNullObject(saved.id);
-        ws.load('id,name');
+        ws.load('id,name,visibility');
         const values = ws.getRangeByIndexes(0, 0, Math.max(1, saved.rows), Math.max(1, saved.columns));
         values.load('values');
         const used = ws.getUsedRangeOrNullObject(true);
@@ -149,7 +166,7 @@ export function queueProof(wb: Excel.Workbook, state: SavedState, sheets: readon
         let issues: ReportProbe['issues'] = null;
         if (saved.issues) {
           const iws = wb.worksheets.getItemOrNullObject(saved.issues.id);
-          iws.load('id,name');
+          iws.load('id,name,visibility');
           const iused = iws.getUsedRangeOrNullObject(true);
           iused.load('rowIndex,columnIndex,rowCount,columnCount');
           const header = iws.getRangeByIndexes(0, 0, 1, 5);
@@ -161,7 +178,7 @@ export function queueProof(wb: Excel.Workbook, state: SavedState, sheets: readon
     : [];
   const names = wb.names;
   names.load('items/name');
-  return { columns, rules, reportProbes, names };
+  return { columns, rules, reportProbes, names, lookAhead };
 }
 
 export type ProofQueue = ReturnType<typeof queueProof>;
@@ -196,7 +213,7 @@ export async function readProof(context: Excel.RequestContext, q: ProofQueue): P
   // Sheets with more rules than the first sync looked up: the rest, all sheets in one more sync.
   const more = q.rules.map((s) =>
     s.count.value > s.probes.length
-      ? queueRules(context.workbook, s.sheet, s.probes.length, s.count.value - s.probes.length)
+      ? queueRules(context.workbook, s.sheet, s.probes.length, s.count.value - s.probes.length, q.lookAhead)
       : [],
   );
   if (more.some((m) => m.length > 0)) await context.sync();
@@ -233,6 +250,7 @@ export async function readProof(context: Excel.RequestContext, q: ProofQueue): P
             id: saved.issues.id,
             name: issues.ws.name,
             edited:
+              issues.ws.visibility === 'VeryHidden' ||
               issues.used.isNullObject ||
               issues.used.rowIndex !== 0 ||
               issues.used.columnIndex !== 0 ||
@@ -241,7 +259,10 @@ export async function readProof(context: Excel.RequestContext, q: ProofQueue): P
               cellFromOffice(issues.header.values[0]?.[0]) === null,
           }
         : null;
-    reports.push({ saved, name: ws.name, edited: beyond || fingerprint(values.values) !== saved.print, issues: sheet });
+    // A sheet made very hidden (VBA, another add-in) is the user's doing, and Excel refuses to delete
+    // one (office-js #365: "by design"): kept as edited.
+    const hidden = ws.visibility === 'VeryHidden';
+    reports.push({ saved, name: ws.name, edited: hidden || beyond || fingerprint(values.values) !== saved.print, issues: sheet });
   }
   return { columns, unproved, rules, reports, names: new Set(q.names.items.map((n) => n.name.toLowerCase())) };
 }

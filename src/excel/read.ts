@@ -86,34 +86,51 @@ interface SheetProbe {
   readonly ws: Excel.Worksheet;
   readonly used: Excel.Range;
   readonly top: Excel.Range;
-  /** Merged areas in the top rows (two-row headers with merged group cells). */
-  readonly merged: Excel.RangeAreas;
+  /** Merged areas in the top rows (two-row headers with merged group cells); null where Excel cannot tell. */
+  readonly merged: Excel.RangeAreas | null;
   readonly tables: Excel.TableCollection;
 }
 
 /** What to load of a RangeAreas of merged cells (typings: Range.getMergedAreasOrNullObject, ExcelApi 1.13). */
 const MERGE_LOAD = 'areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount';
 
-function probe(ws: Excel.Worksheet): SheetProbe {
+/**
+ * The merged areas of a range, queued — or null on a host older than ExcelApi 1.13 (the manifest
+ * admits 1.7: Office 2019 has 1.8), where Office's runtime refuses the call with ApiNotFound and
+ * no other call tells merged cells: there a value merged down a column reads only in its top cell.
+ */
+function queueMerges(r: Excel.Range, supported: boolean): Excel.RangeAreas | null {
+  if (!supported) return null;
+  const merged = r.getMergedAreasOrNullObject();
+  merged.load(MERGE_LOAD);
+  return merged;
+}
+
+/** ReadOptions and what the host can do. */
+interface ReadRun extends ReadOptions {
+  /** Whether the host has Range.getMergedAreasOrNullObject (ExcelApi 1.13). */
+  readonly mergeAreas: boolean;
+}
+
+function probe(ws: Excel.Worksheet, mergeAreas: boolean): SheetProbe {
   ws.load('name,visibility');
   ws.protection.load('protected');
   const used = ws.getUsedRangeOrNullObject(true);
   used.load('rowIndex,columnIndex,rowCount,columnCount');
   const top = used.getRow(0).getResizedRange(HEADER_SCAN_ROWS - 1, 0);
   top.load('values');
-  const merged = top.getMergedAreasOrNullObject();
-  merged.load(MERGE_LOAD);
+  const merged = queueMerges(top, mergeAreas);
   const tables = ws.tables;
   tables.load('items/name');
   return { ws, used, top, merged, tables };
 }
 
 /** Queues probes for up to SHEETS_PER_SYNC sheets from `first` on; the next sheet (or a null object) comes last. */
-function walk(first: Excel.Worksheet): { probes: SheetProbe[]; next: Excel.Worksheet } {
+function walk(first: Excel.Worksheet, mergeAreas: boolean): { probes: SheetProbe[]; next: Excel.Worksheet } {
   const probes: SheetProbe[] = [];
   let ws = first;
   for (let i = 0; i < SHEETS_PER_SYNC; i++) {
-    probes.push(probe(ws));
+    probes.push(probe(ws, mergeAreas));
     ws = ws.getNextOrNullObject();
   }
   ws.load('name');
@@ -127,7 +144,7 @@ function walk(first: Excel.Worksheet): { probes: SheetProbe[]; next: Excel.Works
 async function probeRest(
   context: Excel.RequestContext,
   batch: { probes: SheetProbe[]; next: Excel.Worksheet },
-  options: ReadOptions,
+  options: ReadRun,
   done: SheetProbe[] = [],
 ): Promise<{ probes: SheetProbe[]; syncs: number }> {
   const real = batch.probes.filter((p) => !p.ws.isNullObject);
@@ -135,7 +152,7 @@ async function probeRest(
   options.onProgress?.('sheets', all.length, all.length + (batch.next.isNullObject ? 0 : 1));
   if (batch.next.isNullObject || real.length < batch.probes.length) return { probes: all, syncs: 0 };
   checkCancelled(options.signal);
-  const more = walk(batch.next);
+  const more = walk(batch.next, options.mergeAreas);
   await context.sync();
   const rest = await probeRest(context, more, options, all);
   return { probes: rest.probes, syncs: rest.syncs + 1 };
@@ -310,9 +327,9 @@ class SheetRows {
   private readonly merges = new Map<string, CellRange>();
   tables: TableInfo[] = [];
 
-  /** Adds the areas of a loaded getMergedAreasOrNullObject() (a null object: none). */
-  addMerges(areas: Excel.RangeAreas): void {
-    if (areas.isNullObject) return;
+  /** Adds the areas of a loaded getMergedAreasOrNullObject() (a null object: none; null: not asked). */
+  addMerges(areas: Excel.RangeAreas | null): void {
+    if (areas === null || areas.isNullObject) return;
     for (const a of areas.areas.items) {
       const m = {
         top: a.rowIndex,
@@ -422,15 +439,14 @@ async function trimLists(
 }
 
 /** Queues the loads of one chunk (sheets reached with getItemOrNullObject: a sheet gone is no error). */
-function queueChunk(wb: Excel.Workbook, chunk: readonly ColumnRun[]) {
+function queueChunk(wb: Excel.Workbook, chunk: readonly ColumnRun[], mergeAreas: boolean) {
   return chunk.map((run) => {
     const r = wb.worksheets
       .getItemOrNullObject(run.sheet)
       .getRangeByIndexes(run.top, run.first, run.bottom - run.top + 1, run.count);
     r.load('values');
     // Cells merged down a column (a unit's name over its people's rows) read as the top cell's.
-    const merged = r.getMergedAreasOrNullObject();
-    merged.load(MERGE_LOAD);
+    const merged = queueMerges(r, mergeAreas);
     return { run, r, merged };
   });
 }
@@ -462,7 +478,8 @@ export async function readWorkbook(env: ExcelEnv, options: ReadOptions = {}): Pr
       if (canReadOnly) wb.load('readOnly');
       const setting = wb.settings.getItemOrNullObject(STATE_KEY);
       setting.load('value');
-      const firstBatch = walk(wb.worksheets.getFirst());
+      const readRun: ReadRun = { ...options, mergeAreas: env.supports('ExcelApi', '1.13') };
+      const firstBatch = walk(wb.worksheets.getFirst(), readRun.mergeAreas);
       // Speculation: the lists as they were, their first chunk of data and the extras, in this sync.
       const known = options.known;
       const knownLayouts: AnyLayout[] = known ? [...known.lists.units, ...known.lists.staff, ...known.lists.activities] : [];
@@ -473,10 +490,10 @@ export async function readWorkbook(env: ExcelEnv, options: ReadOptions = {}): Pr
           : null;
       const speculative =
         knownPlan && known && knownPlan.chunks.length > 0
-          ? { ranges: queueChunk(wb, knownPlan.chunks[0]), extras: queueExtras(wb, known.lists) }
+          ? { ranges: queueChunk(wb, knownPlan.chunks[0], readRun.mergeAreas), extras: queueExtras(wb, known.lists) }
           : null;
       await context.sync();
-      const { probes, syncs: extraSyncs } = await probeRest(context, firstBatch, options);
+      const { probes, syncs: extraSyncs } = await probeRest(context, firstBatch, readRun);
       const probeSyncs = 1 + extraSyncs;
       checkCancelled(options.signal);
       const state = setting.isNullObject ? EMPTY_STATE : parseState(setting.value);
@@ -516,7 +533,7 @@ export async function readWorkbook(env: ExcelEnv, options: ReadOptions = {}): Pr
         extras = speculative.extras;
         const rest = knownPlan.chunks.slice(1);
         if (rest.length > 0) for (const d of knownPlan.deferred) rest[0].push(...nameRuns(d, builders.get(d.sheet) as SheetRows));
-        syncs = rest.length > 0 ? await loadChunks(context, wb, { chunks: rest, deferred: [] }, builders, options) : 0;
+        syncs = rest.length > 0 ? await loadChunks(context, wb, { chunks: rest, deferred: [] }, builders, readRun) : 0;
       } else {
         // Lists reaching far down (a stray value at A1048576) are read only where they hold data.
         const trim = await trimLists(context, wb, layouts);
@@ -526,7 +543,7 @@ export async function readWorkbook(env: ExcelEnv, options: ReadOptions = {}): Pr
         const requeue = () => {
           extras = queueExtras(wb, lists, trim.bottoms);
         };
-        syncs = trim.syncs + (await loadChunks(context, wb, plan, builders, { ...options, requeue }));
+        syncs = trim.syncs + (await loadChunks(context, wb, plan, builders, { ...readRun, requeue }));
       }
       const { candidates } = extras;
 
@@ -617,12 +634,12 @@ async function loadChunks(
   wb: Excel.Workbook,
   plan: ReadPlan,
   builders: Map<string, SheetRows>,
-  options: ReadOptions & { readonly requeue?: () => void },
+  options: ReadRun & { readonly requeue?: () => void },
   index = 0,
 ): Promise<number> {
   const chunk = [...(plan.chunks[index] ?? [])];
   if (index === 1) for (const d of plan.deferred) chunk.push(...nameRuns(d, builders.get(d.sheet) as SheetRows));
-  const syncs = await loadChunk(context, wb, chunk, builders, index === 0 ? options.requeue : undefined);
+  const syncs = await loadChunk(context, wb, chunk, builders, options.mergeAreas, index === 0 ? options.requeue : undefined);
   options.onProgress?.('columns', index + 1, Math.max(1, plan.chunks.length));
   if (index + 1 >= plan.chunks.length) return syncs;
   checkCancelled(options.signal);
@@ -646,9 +663,10 @@ async function loadChunk(
   wb: Excel.Workbook,
   chunk: readonly ColumnRun[],
   builders: Map<string, SheetRows>,
+  mergeAreas: boolean,
   requeue?: () => void,
 ): Promise<number> {
-  const ranges = queueChunk(wb, chunk);
+  const ranges = queueChunk(wb, chunk, mergeAreas);
   try {
     await context.sync();
   } catch (e) {
@@ -662,7 +680,10 @@ async function loadChunk(
       if (mid < r.bottom) halves[1].push({ ...r, top: mid + 1 });
     }
     // What rode on the refused sync rides again on the first half (and again if that is halved).
-    return (await loadChunk(context, wb, halves[0], builders, requeue)) + (await loadChunk(context, wb, halves[1], builders));
+    return (
+      (await loadChunk(context, wb, halves[0], builders, mergeAreas, requeue)) +
+      (await loadChunk(context, wb, halves[1], builders, mergeAreas))
+    );
   }
   for (const { run, r, merged } of ranges)
     if (!r.isNullObject) {

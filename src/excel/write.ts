@@ -292,7 +292,7 @@ export async function writeResults(env: ExcelEnv, read: WorkbookRead, e: Evaluat
       const wb = context.workbook;
       const unitSheets = o.color ? read.statusPlans.map((p) => p.sheet) : [];
       const queue = (withRules: boolean) => {
-        const proof = queueProof(wb, read.state, withRules ? unitSheets : [], o.report);
+        const proof = queueProof(wb, read.state, withRules ? unitSheets : [], o.report, env.supports('ExcelApi', '1.14'));
         const checks = o.color ? queueListChecks(wb, read) : [];
         wb.worksheets.load('items/name');
         return { proof, checks };
@@ -456,6 +456,7 @@ async function rollback(
       { version: 1, statusColumns: columns },
       columns.map((c) => c.sheet),
       false,
+      env.supports('ExcelApi', '1.14'),
     );
     await context.sync();
     const own = await readProof(context, proof);

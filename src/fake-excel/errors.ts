@@ -80,6 +80,7 @@ function httpStatusFor(code: string): number {
     case 'ResponsePayloadSizeLimitExceeded':
       return 400;
     case 'ItemNotFound':
+    case 'ApiNotFound':
       return 404;
     default:
       return 500;

@@ -33,6 +33,7 @@ import {
   sameName,
 } from './address';
 import { SyncRecord, WEB_PAYLOAD_LIMIT, utf8Length } from './accounting';
+import { defaultApiSets, versionAtLeast } from './api-sets';
 import { ErrorCode, FakeOfficeError, officeError } from './errors';
 import { FORMAT_KEYS, FormatKey, FormatValue, SheetState, Visibility, WorkbookModel, defaultProtectionOptions } from './model';
 import { addTable, mergeCells, readGrid, sheetOrThrow, sortRects, writeGrid } from './ops';
@@ -98,6 +99,13 @@ export interface FakeExcelOptions {
   /** Formula evaluation (default: literals, single-cell references and HYPERLINK). */
   evaluateFormula?: FormulaEvaluator;
   onChange?: (fake: FakeExcel) => void;
+  /**
+   * Requirement sets the host supports, each with its highest version ({ ExcelApi: '1.8' } is
+   * Office 2019). A member of a set not listed, or of a higher version, fails with ApiNotFound as
+   * Office's runtime refuses it (api-sets.ts). Default: every ExcelApi version the typings know,
+   * plus ExcelApiOnline 1.1 on the web.
+   */
+  apiSets?: Readonly<Record<string, string>>;
 }
 
 export interface CellInfo {
@@ -119,6 +127,8 @@ export class FakeExcel implements Engine {
   readonly platform: 'web' | 'desktop';
   readonly atomicBatches: boolean;
   readonly payloadLimitBytes: number;
+  /** Requirement sets this host supports, with their highest versions. */
+  readonly apiSets: Readonly<Record<string, string>>;
   private readonly _evaluator: FormulaEvaluator;
   private readonly _listeners = new Set<(fake: FakeExcel) => void>();
   private _stats: SyncRecord[] = [];
@@ -137,6 +147,7 @@ export class FakeExcel implements Engine {
     this.platform = options.platform ?? 'web';
     this.atomicBatches = options.atomicBatches === true;
     this.payloadLimitBytes = options.payloadLimitBytes ?? WEB_PAYLOAD_LIMIT;
+    this.apiSets = { ...(options.apiSets ?? defaultApiSets(this.platform)) };
     this._evaluator = options.evaluateFormula ?? defaultFormulaEvaluator;
     this.model = new WorkbookModel(options.workbookName ?? 'Book1.xlsx');
     this.model.state.readOnly = options.readOnly === true;
@@ -215,6 +226,15 @@ export class FakeExcel implements Engine {
   noteSuspend(kind: 'calculation' | 'screenUpdating'): void {
     if (kind === 'calculation') this._suspendCalc = true;
     else this._suspendScreen = true;
+  }
+
+  /**
+   * Office.context.requirements.isSetSupported(set, version) for this host: tests build the
+   * adapter's `supports` from it, so the adapter's guards and the fake's refusals agree.
+   */
+  supports(set: string, version: string): boolean {
+    const have = this.apiSets[set];
+    return have !== undefined && versionAtLeast(have, version);
   }
 
   noteSelection(): void {

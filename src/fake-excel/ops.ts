@@ -376,6 +376,10 @@ export const LAST_VISIBLE_SHEET = 'A workbook must contain at least one visible 
 /** Deletes a sheet with everything on it; the next visible sheet becomes active if needed. */
 export function deleteSheet(model: WorkbookModel, sheet: SheetState, location: string): void {
   ensureStructureEditable(model, location);
+  // A very hidden sheet cannot be deleted: make it hidden or visible first. Microsoft, office-js
+  // issue #365 ("Deleting a very hidden worksheet" fails with GeneralException "There was an
+  // internal error while processing the request."): "This behavior is by design".
+  if (sheet.visibility === 'VeryHidden') throw officeError(ErrorCode.generalException, location);
   const visible = visibleSheets(model);
   if (sheet.visibility === 'Visible' && visible.length <= 1)
     throw new FakeOfficeError(ErrorCode.invalidOperation, LAST_VISIBLE_SHEET, location);

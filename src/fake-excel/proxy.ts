@@ -13,6 +13,7 @@
  * "FakeExcel: Type.member is not implemented" at once, so no test passes against a silent stub.
  */
 
+import { apiNotFound, gateOf } from './api-sets';
 import { ErrorCode, FakeOfficeError, notImplemented, officeError, propertyNotLoaded } from './errors';
 import { SheetState, WorkbookModel } from './model';
 import { CellContent } from './values';
@@ -41,6 +42,8 @@ export interface Engine {
   deliver(fn: () => void): void;
   noteSuspend(kind: 'calculation' | 'screenUpdating'): void;
   noteSelection(): void;
+  /** Whether the host supports a requirement set at that version (Office.context.requirements.isSetSupported). */
+  supports(set: string, version: string): boolean;
 }
 
 /** `OfficeExtension.ClientResult<T>`: `value` readable after the sync that computes it. */
@@ -582,7 +585,23 @@ function findDescriptor(obj: object, key: string): PropertyDescriptor | undefine
 function wrapProxy<P extends ProxyBase>(target: P): P {
   return new Proxy(target, {
     get(t, key, receiver) {
-      if (typeof key === 'symbol' || key in t) return Reflect.get(t, key, receiver) as unknown;
+      if (typeof key === 'symbol') return Reflect.get(t, key, receiver) as unknown;
+      if (key in t) {
+        const gate = gateOf(t._typeName, key);
+        const engine = t.context._engine;
+        // A member of a requirement set the host lacks (api-sets.ts): the runtime refuses it on
+        // the client, a method when called, a getter when read (after the not-loaded check).
+        if (gate && !engine.executing && !engine.supports(gate.set, gate.version)) {
+          const member = t._typeName + '.' + key;
+          if (gate.method)
+            return () => {
+              throw apiNotFound(member, gate);
+            };
+          if (t._scalarNames().includes(key) && !t._loaded.has(key) && t._isNull !== true) return Reflect.get(t, key, receiver);
+          throw apiNotFound(member, gate);
+        }
+        return Reflect.get(t, key, receiver) as unknown;
+      }
       if (QUIET_KEYS.has(key) || key.startsWith('_') || key.startsWith('$$') || key.startsWith('@@')) return undefined;
       throw notImplemented(t._typeName + '.' + key);
     },

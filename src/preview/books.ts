@@ -18,7 +18,7 @@ export interface Book {
 let nextId = 1;
 
 export function envOf(fake: FakeExcel): ExcelEnv {
-  return { run: fake.run, supports: () => true };
+  return { run: fake.run, supports: (set, version) => fake.supports(set, version) };
 }
 
 /** The sample lists, loaded on demand: they are not part of the page's first download. */

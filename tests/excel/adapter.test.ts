@@ -322,6 +322,20 @@ describe('clearing what the add-in added', () => {
     expect(fake.conditionalFormats('DS don vi')).toHaveLength(0);
   });
 
+  test('a report sheet the user made very hidden is kept (Excel refuses to delete one), the rest is cleared', async () => {
+    const fake = fakeOf(p2);
+    const { read, e } = await evaluateIn(fake);
+    await writeResults(envOf(fake), read, e, { color: true, report: true, lang: 'vi', date });
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem('Báo cáo CCHC 2024').visibility = 'VeryHidden';
+      await context.sync();
+    });
+    const out = await clearAdded(envOf(fake), { reports: true });
+    expect(out).toEqual({ statusColumns: 1, rules: 3, reportSheets: 0, keptReports: ['Báo cáo CCHC 2024'] });
+    expect(fake.sheetNames()).toContain('Báo cáo CCHC 2024');
+    expect(fake.conditionalFormats('DS don vi')).toHaveLength(0);
+  });
+
   test('a user’s own conditional format on the same rows survives both coloring and clearing', async () => {
     const fake = fakeOf(p2);
     await fake.run(async (context) => {
@@ -334,6 +348,26 @@ describe('clearing what the add-in added', () => {
     await writeResults(envOf(fake), read, e, { color: true, report: false, lang: 'vi', date });
     await clearAdded(envOf(fake), { reports: false });
     expect(fake.conditionalFormats('DS don vi').map((r) => r.formula)).toEqual(['=LEN($B9)>30']);
+  });
+});
+
+describe('on the oldest host the manifest admits (ExcelApi 1.7; Office 2019 has 1.8)', () => {
+  // Office's runtime refuses Range.getMergedAreasOrNullObject (1.13) and
+  // ConditionalFormatCollection.getItemOrNullObject (1.14) there with ApiNotFound.
+  test('read, color + report twice, clear: the same result as on a current host, rules not stacked, every sheet as before', async () => {
+    const fake = fakeOf(p2, { apiSets: { ExcelApi: '1.7' } });
+    const before = sheetsOf(fake);
+    const { read, e } = await evaluateIn(fake);
+    const current = await evaluateIn(fakeOf(p2));
+    expect(toSpecJson(e)).toEqual(toSpecJson(current.e));
+    await writeResults(envOf(fake), read, e, { color: true, report: true, lang: 'vi', date });
+    const again = await evaluateIn(fake);
+    await writeResults(envOf(fake), again.read, again.e, { color: true, report: true, lang: 'vi', date });
+    expect(fake.conditionalFormats('DS don vi')).toHaveLength(3);
+    expect(fake.sheetNames()).toContain('Báo cáo CCHC 2024');
+    const out = await clearAdded(envOf(fake), { reports: true });
+    expect(out).toEqual({ statusColumns: 1, rules: 3, reportSheets: 1, keptReports: [] });
+    expect(sheetsOf(fake)).toEqual(before);
   });
 });
 

@@ -360,3 +360,63 @@ describe('unsupported members fail loudly', () => {
     expect(sheet.name).toBe('Data');
   });
 });
+
+describe('requirement sets (the host’s API version)', () => {
+  // Office's runtime: CommonUtility.throwIfApiNotSupported, checked on the client (api-sets.ts).
+  const office2019 = () => new FakeExcel({ apiSets: { ExcelApi: '1.8' }, sheets: [{ name: 'Data', values: [['a', 'b']] }] });
+
+  test('a method of a newer set throws ApiNotFound when called (not at sync)', async () => {
+    const fake = office2019();
+    await fake.run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getItem('Data').getRange('A1:B1');
+      let error: unknown;
+      try {
+        range.getMergedAreasOrNullObject();
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(FakeOfficeError);
+      expect(error).toMatchObject({
+        name: 'RichApi.Error',
+        code: 'ApiNotFound',
+        httpStatusCode: 404,
+        message:
+          'The method or property Range.getMergedAreasOrNullObject is part of the ExcelApi 1.13 requirement set, which is not available in your version of Excel.',
+        debugInfo: { errorLocation: 'Range.getMergedAreasOrNullObject' },
+      });
+      expect(() => range.conditionalFormats.getItemOrNullObject('0')).toThrow('ExcelApi 1.14');
+      expect(() => ctx.application.suspendScreenUpdatingUntilNextSync()).toThrow('ExcelApi 1.9');
+      // Members of the sets the host has work as before.
+      ctx.application.suspendApiCalculationUntilNextSync();
+      range.load('values');
+      await ctx.sync();
+      expect(range.values).toEqual([['a', 'b']]);
+    });
+  });
+
+  test('a getter of a newer set throws ApiNotFound when read; unloaded, PropertyNotLoaded comes first', async () => {
+    const fake = new FakeExcel({ apiSets: { ExcelApi: '1.7' } });
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Sheet1');
+      expect(() => ws.showGridlines).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }) as Error);
+      expect(() => ctx.workbook.readOnly).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }) as Error);
+      expect(() => ws.pageLayout).toThrow(expect.objectContaining({ code: 'ApiNotFound' }) as Error);
+      ws.load('tabColor');
+      await ctx.sync();
+      expect(ws.tabColor).toBe('');
+    });
+  });
+
+  test('supports() answers as Office.context.requirements.isSetSupported; the default host has every ExcelApi set', () => {
+    const old = new FakeExcel({ apiSets: { ExcelApi: '1.8' } });
+    expect(old.supports('ExcelApi', '1.7')).toBe(true);
+    expect(old.supports('ExcelApi', '1.8')).toBe(true);
+    expect(old.supports('ExcelApi', '1.9')).toBe(false);
+    expect(old.supports('ExcelApi', '1.10')).toBe(false);
+    expect(old.supports('ExcelApiOnline', '1.1')).toBe(false);
+    const web = new FakeExcel();
+    expect(web.supports('ExcelApi', '1.14')).toBe(true);
+    expect(web.supports('ExcelApiOnline', '1.1')).toBe(true);
+    expect(new FakeExcel({ platform: 'desktop' }).supports('ExcelApiOnline', '1.1')).toBe(false);
+  });
+});

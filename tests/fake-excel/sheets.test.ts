@@ -119,6 +119,24 @@ describe('sheet properties', () => {
     ).rejects.toMatchObject({ code: 'InvalidOperation' });
   });
 
+  test('a very hidden sheet cannot be deleted until it is made hidden or visible (office-js #365, by design)', async () => {
+    const fake = new FakeExcel({ sheets: [{ name: 'A' }, { name: 'Secret', visibility: 'VeryHidden' }] });
+    await expect(
+      fake.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Secret').delete();
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'GeneralException', debugInfo: { errorLocation: 'Worksheet.delete' } });
+    expect(fake.sheetNames()).toEqual(['A', 'Secret']);
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Secret');
+      ws.visibility = 'Hidden';
+      ws.delete();
+      await ctx.sync();
+    });
+    expect(fake.sheetNames()).toEqual(['A']);
+  });
+
   test('activate() and getActiveWorksheet(); deleting the active sheet activates a neighbour', async () => {
     const fake = new FakeExcel({ sheets: [{ name: 'A' }, { name: 'B' }, { name: 'C' }] });
     await fake.run(async (ctx) => {

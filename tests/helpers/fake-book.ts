@@ -13,6 +13,10 @@ export function fakeOf(grid: WorkbookGrid, options: FakeExcelOptions = {}): Fake
   return new FakeExcel({ ...options, sheets: setupsFromGrid(grid) });
 }
 
+/** The adapter's environment over a fake: what the fake's host supports, less `unsupported` ("ExcelApi 1.9"). */
 export function envOf(fake: FakeExcel, unsupported: readonly string[] = []): ExcelEnv {
-  return { run: fake.run, supports: (set, version) => !unsupported.includes(`${set} ${version}`) };
+  return {
+    run: fake.run,
+    supports: (set, version) => fake.supports(set, version) && !unsupported.includes(`${set} ${version}`),
+  };
 }
