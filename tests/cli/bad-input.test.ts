@@ -221,7 +221,9 @@ describe('unreadable files: exit 2, one line on stderr that says what is wrong, 
     expect(existsSync(out)).toBe(false);
     // In English, the headers it names are the English ones (both are recognised).
     const en = await cli(['evaluate', 'no-lists.xlsx', '--year', '2024', '--lang', 'en'], dir);
-    expect(en.err).toMatch(/^cchc: No list found in "no-lists\.xlsx"\. Expected a units list \("Unit", "Kind", "CCHC job positions", /);
+    expect(en.err).toMatch(
+      /^cchc: No list found in "no-lists\.xlsx"\. Expected a units list \("Unit", "Kind", "CCHC job positions", /,
+    );
     expect(en.err).not.toMatch(/[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i);
   });
 
