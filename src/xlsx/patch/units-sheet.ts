@@ -2,8 +2,9 @@
  * The units sheet, patched in one streaming pass: the status cells go into their <row>s (rows
  * and cells stay in order, nothing else in a row changes), the add-in's own conditional formats
  * from an earlier run are dropped and this run's are added, the status column gets a width.
- * Memory holds the edits and one token at a time, never the sheet; each byte is looked at a
- * bounded number of times.
+ * Memory holds the edits, one token at a time and the sheet's last elements (from where the
+ * conditional formats go: validations, links, page setup, extLst), never its rows; each byte is
+ * looked at a bounded number of times.
  */
 import { concatBytes } from '../bytes';
 import { isStatusRuleFormula } from '../../report/status-column';
@@ -108,7 +109,11 @@ export class SheetPatcher {
   private skipped: { edit: CellEdit; s: string | null } | null = null;
   private capture: Uint8Array[] | null = null;
   private maxPriority = 0;
-  private cfDone = false;
+  /**
+   * The sheet from where this run's rules go to its end, held until then: rules in its extLst
+   * (x14:cfRule, Excel's data bars and icon sets) share the priorities, and they come after.
+   */
+  private held: Uint8Array[] | null = null;
   private readonly buf = new Uint8Array(OUT_CHUNK);
   private used = 0;
   private readonly t: Token = { kind: Tok.Text, start: 0, end: 0, name: '' };
@@ -152,6 +157,10 @@ export class SheetPatcher {
     }
     if (this.pending.length > 0) throw new Error('the sheet ends inside a tag');
     if (this.state === State.Head) throw new Error('the sheet has no <sheetData>');
+    if (this.held !== null) {
+      this.writeFormats();
+      for (const b of this.held) this.out(b);
+    }
     this.flush();
   }
 
@@ -436,14 +445,24 @@ export class SheetPatcher {
       return;
     }
     if (
-      !this.cfDone &&
+      this.held === null &&
       ((this.depth === 1 && (t.kind === Tok.Open || t.kind === Tok.Empty) && AFTER_CF.has(t.name)) ||
         (this.depth === 1 && t.kind === Tok.Close))
     ) {
-      this.writeFormats();
+      this.held = [];
     }
-    this.out(raw);
+    if (this.held !== null && (t.kind === Tok.Open || t.kind === Tok.Empty) && t.name === 'cfRule') {
+      const priority = Number(attr(latin1(raw, 0, raw.length), 'priority'));
+      if (Number.isFinite(priority)) this.maxPriority = Math.max(this.maxPriority, priority);
+    }
+    this.tail(raw);
     this.move(t);
+  }
+
+  /** Writes a piece of the sheet after <sheetData>: held once this run's rules have their place. */
+  private tail(b: Uint8Array): void {
+    if (this.held !== null) this.held.push(b.slice());
+    else this.out(b);
   }
 
   private endCapture(): void {
@@ -472,11 +491,10 @@ export class SheetPatcher {
     }
     if (rules > 0 && ours) return; // an earlier run's own rules: replaced, never stacked
     this.maxPriority = Math.max(this.maxPriority, top);
-    this.out(part);
+    this.tail(part);
   }
 
   private writeFormats(): void {
-    this.cfDone = true;
     const p = this.p;
     let priority = this.maxPriority;
     for (const f of this.patch.formats) {
