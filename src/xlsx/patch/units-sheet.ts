@@ -8,7 +8,7 @@
  */
 import { concatBytes } from '../bytes';
 import { isStatusRuleFormula } from '../../report/status-column';
-import { columnIndex, columnLetters, parseRange } from '../../workbook/grid';
+import { CellRange, columnIndex, columnLetters, parseRange } from '../../workbook/grid';
 import {
   Tok,
   Token,
@@ -506,5 +506,78 @@ export class SheetPatcher {
         .join('');
       this.text(`<${p}conditionalFormatting sqref="${f.sqref}">${rules}</${p}conditionalFormatting>`);
     }
+  }
+}
+
+/**
+ * What of a sheet reads as empty in the grid yet is the user's, in columns `minCol` and right, by
+ * one streaming pass: cells holding a formula (as `row * 16384 + col`, 0-based) — one whose cached
+ * result is "" reads as empty, and writing over it would also leave calcChain.xml naming a cell with
+ * no formula, which Excel repairs — and merged areas as written (the grid cuts them to the used
+ * range), whose cells but the first hide what is written in them.
+ */
+export class TakenCells {
+  readonly formulas = new Set<number>();
+  readonly merges: CellRange[] = [];
+  private pending: Uint8Array = new Uint8Array(0);
+  private waiting: Uint8Array[] = [];
+  private waitingBytes = 0;
+  private inData = false;
+  private inCell = false;
+  private row = -1;
+  private col = -1;
+  private readonly t: Token = { kind: Tok.Text, start: 0, end: 0, name: '' };
+
+  constructor(private readonly minCol: number) {}
+
+  push(chunk: Uint8Array): void {
+    // As in SheetPatcher: a token longer than what is buffered waits until the buffer doubles.
+    if (this.pending.length >= OUT_CHUNK && this.waitingBytes + chunk.length < this.pending.length) {
+      this.waiting.push(chunk.slice());
+      this.waitingBytes += chunk.length;
+      return;
+    }
+    const b = concatBytes([this.pending, ...this.waiting, chunk]);
+    this.waiting = [];
+    this.waitingBytes = 0;
+    let pos = 0;
+    const t = this.t;
+    while (nextToken(b, pos, b.length, t)) {
+      if (t.kind === Tok.Open || t.kind === Tok.Empty || t.kind === Tok.Close) this.tag(b, t);
+      pos = t.end;
+    }
+    this.pending = b.slice(pos);
+  }
+
+  end(): this {
+    if (this.waiting.length > 0) {
+      const rest = concatBytes([this.pending, ...this.waiting]);
+      this.pending = new Uint8Array(0);
+      this.waiting = [];
+      this.push(rest);
+    }
+    return this;
+  }
+
+  private tag(b: Uint8Array, t: Token): void {
+    if (t.name === 'sheetData') this.inData = t.kind === Tok.Open;
+    if (t.name === 'mergeCell' && t.kind !== Tok.Close) {
+      const m = parseRange(attr(latin1(b, t.start, t.end), 'ref') ?? '');
+      if (m && m.right >= this.minCol) this.merges.push(m);
+    }
+    if (!this.inData) return;
+    if (t.kind === Tok.Close) {
+      if (t.name === 'c') this.inCell = false;
+      return;
+    }
+    if (t.name === 'row') {
+      const r = attr(latin1(b, t.start, t.end), 'r');
+      this.row = r !== null && /^\d+$/.test(r) ? Number(r) - 1 : this.row + 1;
+      this.col = -1;
+    } else if (t.name === 'c') {
+      const ref = attr(latin1(b, t.start, t.end), 'r');
+      this.col = ref !== null ? colOf(ref) : this.col + 1;
+      this.inCell = t.kind === Tok.Open;
+    } else if (t.name === 'f' && this.inCell && this.col >= this.minCol) this.formulas.add(this.row * 16384 + this.col);
   }
 }
