@@ -16,6 +16,7 @@ import { AtomicFs, NODE_FS } from '../../src/xlsx/patch/atomic-write';
 import { readZip } from '../../src/xlsx/patch/zip';
 import { readXlsx } from '../../src/xlsx/read-xlsx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import type ExcelJS from 'exceljs';
 import { buildWorkbook, canonicalSheets, toBuffer } from '../xlsx/book';
 import { STAFF, UNITS } from '../xlsx/rich-book';
 
@@ -259,6 +260,35 @@ describe('the status column', () => {
     const units = grid.sheets.find((s) => s.name === 'Đơn vị');
     expect(units?.rows[0]?.[6]).toBe('Trạng thái CCHC 2024');
     expect(units?.rows[2]?.[5]).toBe('ghi chú của tôi');
+  });
+
+  test('goes past a formula showing "" and past merged cells reaching right of the list: they read empty but are the user\'s', async () => {
+    const copy = async (name: string, edit: (ws: ExcelJS.Worksheet) => void) => {
+      const wb = buildWorkbook(canonicalSheets(UNITS, STAFF));
+      const ws = wb.getWorksheet('Đơn vị');
+      if (!ws) throw new Error('no units sheet');
+      edit(ws);
+      writeFileSync(at(`${name}.xlsx`), await toBuffer(wb));
+      const r = await run(['evaluate', `${name}.xlsx`, '--year', '2024', '--out', `${name}-out.xlsx`]);
+      expect(r.code).toBe(0);
+      const out = readFileSync(at(`${name}-out.xlsx`));
+      const units = readXlsx(out, { name }).grid.sheets.find((s) => s.name === 'Đơn vị');
+      return { out: r.out, sheet: strFromU8(unzipSync(out)['xl/worksheets/sheet1.xml']), units };
+    };
+    // A helper formula whose result is "": its cell would be overwritten (and calcChain.xml left naming it).
+    const f = await copy('formula', (ws) => (ws.getCell('F2').value = { formula: 'IF(A2="","","")', result: '' }));
+    expect(f.out).toContain('cột trạng thái được ghi ở cột trống đầu tiên: G.');
+    expect(f.sheet).toContain('<c r="F2" t="str"><f>IF(A2=&quot;&quot;,&quot;&quot;,&quot;&quot;)</f><v></v></c>');
+    expect(f.units?.rows[0]?.[6]).toBe('Trạng thái CCHC 2024');
+    // A note merged from the list's last column over F and G: a status there would be hidden by the merge.
+    const m = await copy('merged', (ws) => {
+      ws.getCell('E4').value = 'ghi chú dài';
+      ws.mergeCells('E4:G4');
+    });
+    expect(m.out).toContain('cột trạng thái được ghi ở cột trống đầu tiên: H.');
+    expect(m.units?.rows[0]?.[7]).toBe('Trạng thái CCHC 2024');
+    expect(m.units?.rows[3]?.[4]).toBe('ghi chú dài');
+    expect(m.units?.merges).toContainEqual({ top: 3, left: 4, bottom: 3, right: 6 });
   });
 
   test('a stray value at XFD1048576 changes nothing but the status cells: the units sheet stays small', async () => {

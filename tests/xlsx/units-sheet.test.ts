@@ -82,6 +82,24 @@ describe('SheetPatcher', () => {
     expect(out.indexOf('<x:conditionalFormatting sqref="A2:D10">')).toBeLessThan(out.indexOf('<x:hyperlinks>'));
   });
 
+  test("its rules' priorities follow every rule on the sheet, the x14 rules of its extLst included", () => {
+    // Excel's data bars and icon sets keep their priority in the extLst, after where the rules go.
+    const x14 =
+      `<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">` +
+      `<x14:conditionalFormattings><x14:conditionalFormatting xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">` +
+      `<x14:cfRule type="iconSet" priority="7" id="{A}"><x14:iconSet iconSet="3Triangles"><x14:cfvo type="percent"><xm:f>0</xm:f></x14:cfvo></x14:iconSet></x14:cfRule>` +
+      `<xm:sqref>B1:B9</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings></ext></extLst>`;
+    const xml =
+      `<worksheet ${NS}><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>` +
+      `<conditionalFormatting sqref="C1:C9"><cfRule type="cellIs" dxfId="0" priority="2" operator="greaterThan"><formula>5</formula></cfRule></conditionalFormatting>` +
+      `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${x14}</worksheet>`;
+    const out = patchAll(xml, PATCH);
+    expect(out).toContain(
+      `<conditionalFormatting sqref="A2:D10"><cfRule type="expression" dxfId="4" priority="8"><formula>$D2="Không đạt"</formula></cfRule></conditionalFormatting>` +
+        `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${x14}</worksheet>`,
+    );
+  });
+
   test('a sheet cut off inside a tag is an error, not a silent copy', () => {
     const p = new SheetPatcher(PATCH, () => undefined);
     p.push(bytes(`<worksheet ${NS}><sheetData><row r="1"><c r="A1`));

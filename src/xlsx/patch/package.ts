@@ -20,7 +20,7 @@ import {
   statusText,
 } from '../../report/status-column';
 import { ListLayout } from '../../workbook/detect';
-import { CellValue, SheetGrid, WorkbookGrid, a1, columnLetters } from '../../workbook/grid';
+import { CellRange, CellValue, SheetGrid, WorkbookGrid, a1, columnLetters } from '../../workbook/grid';
 import {
   WORKSHEET_REL,
   PackageKind,
@@ -39,7 +39,7 @@ import {
 import { CHART_REL, CHART_TYPE, DRAWING_REL, DRAWING_TYPE, chartXml, drawingXml, relsXml } from './chart';
 import { reportSheetXml, statusDxf } from './report-sheet';
 import { StyleBook, styleBookOf } from './styles';
-import { CellEdit, SheetPatch, SheetPatcher } from './units-sheet';
+import { CellEdit, TakenCells, SheetPatch, SheetPatcher } from './units-sheet';
 import { ByteSink, ZipEntry, ZipWriter, entryBytes, readZip, streamEntry } from './zip';
 import { bytes } from './xml';
 
@@ -100,6 +100,7 @@ function planStatus(
   grid: WorkbookGrid,
   book: StyleBook,
   lang: Lang,
+  taken: ReadonlyMap<string, TakenCells>,
 ): { plans: Map<string, SheetPlan>; notes: StatusColumnNote[] } {
   const plans = new Map<string, SheetPlan>();
   const notes: StatusColumnNote[] = [];
@@ -114,8 +115,27 @@ function planStatus(
     const unitRows = e.units.filter((u) => u.sheet === layout.sheet && owner(u.row - 1) === layout);
     if (unitRows.length === 0) continue;
     const lastRow = Math.max(...unitRows.map((u) => u.row - 1));
-    const cell = (r: number, c: number): CellValue => valueAt(sheet, r, c);
     const bottom = Math.max(lastRow, Math.min(layout.dataBottom, sheet.originRow + sheet.rows.length - 1));
+    // Taken as well as cells with a value: a formula showing "", a cell inside a merged area but its first
+    // (what is written there is hidden by the merge).
+    const listRight = lastListColumn(layout);
+    const covering = new Map<number, CellRange[]>();
+    const sheetTaken = taken.get(layout.sheet);
+    for (const m of sheetTaken?.merges ?? []) {
+      if (m.right <= listRight) continue;
+      for (let r = Math.max(m.top, layout.headerTop); r <= Math.min(m.bottom, bottom); r++) {
+        const list = covering.get(r);
+        if (list) list.push(m);
+        else covering.set(r, [m]);
+      }
+    }
+    const cell = (r: number, c: number): CellValue => {
+      const v = valueAt(sheet, r, c);
+      if (!isEmpty(v)) return v;
+      if (sheetTaken?.formulas.has(r * 16384 + c)) return TAKEN;
+      const inMerge = (m: CellRange) => m.left <= c && c <= m.right && (m.top !== r || m.left !== c);
+      return covering.get(r)?.some(inMerge) ? TAKEN : v;
+    };
     let col: number;
     try {
       col = chooseStatusColumn(layout, bottom, cell);
@@ -162,6 +182,9 @@ function planStatus(
   }
   return { plans, notes };
 }
+
+/** What a taken cell that reads as empty is given when the status column is chosen. */
+const TAKEN: CellValue = { error: 'taken' };
 
 function valueAt(sheet: SheetGrid, r: number, c: number): CellValue {
   return sheet.rows[r - sheet.originRow]?.[c - sheet.originCol] ?? null;
@@ -211,7 +234,18 @@ export function writePatchedCopy(
   const stylesPart = stylesPath ? part(stylesPath) : null;
   const book = styleBookOf(stylesPart);
 
-  const { plans, notes } = planStatus(dataset, e, grid, book, o.lang);
+  // Formulas and merged areas right of each units list (the grid holds formulas' results only, merges cut).
+  const takenCells = new Map<string, TakenCells>();
+  for (const layout of dataset.lists.units) {
+    const path = sheetPath.get(layout.sheet);
+    const entry = path ? byName.get(path.toLowerCase()) : undefined;
+    if (!entry || takenCells.has(layout.sheet)) continue;
+    const minCol = Math.min(...dataset.lists.units.filter((l) => l.sheet === layout.sheet).map((l) => lastListColumn(l) + 1));
+    const scan = new TakenCells(minCol);
+    streamEntry(original, entry, (chunk) => scan.push(chunk));
+    takenCells.set(layout.sheet, scan.end());
+  }
+  const { plans, notes } = planStatus(dataset, e, grid, book, o.lang, takenCells);
   const patches = new Map<string, SheetPatch>();
   for (const [sheet, plan] of plans) {
     const path = sheetPath.get(sheet);

@@ -2,12 +2,13 @@
  * The units sheet, patched in one streaming pass: the status cells go into their <row>s (rows
  * and cells stay in order, nothing else in a row changes), the add-in's own conditional formats
  * from an earlier run are dropped and this run's are added, the status column gets a width.
- * Memory holds the edits and one token at a time, never the sheet; each byte is looked at a
- * bounded number of times.
+ * Memory holds the edits, one token at a time and the sheet's last elements (from where the
+ * conditional formats go: validations, links, page setup, extLst), never its rows; each byte is
+ * looked at a bounded number of times.
  */
 import { concatBytes } from '../bytes';
 import { isStatusRuleFormula } from '../../report/status-column';
-import { columnIndex, columnLetters, parseRange } from '../../workbook/grid';
+import { CellRange, columnIndex, columnLetters, parseRange } from '../../workbook/grid';
 import {
   Tok,
   Token,
@@ -108,7 +109,11 @@ export class SheetPatcher {
   private skipped: { edit: CellEdit; s: string | null } | null = null;
   private capture: Uint8Array[] | null = null;
   private maxPriority = 0;
-  private cfDone = false;
+  /**
+   * The sheet from where this run's rules go to its end, held until then: rules in its extLst
+   * (x14:cfRule, Excel's data bars and icon sets) share the priorities, and they come after.
+   */
+  private held: Uint8Array[] | null = null;
   private readonly buf = new Uint8Array(OUT_CHUNK);
   private used = 0;
   private readonly t: Token = { kind: Tok.Text, start: 0, end: 0, name: '' };
@@ -152,6 +157,10 @@ export class SheetPatcher {
     }
     if (this.pending.length > 0) throw new Error('the sheet ends inside a tag');
     if (this.state === State.Head) throw new Error('the sheet has no <sheetData>');
+    if (this.held !== null) {
+      this.writeFormats();
+      for (const b of this.held) this.out(b);
+    }
     this.flush();
   }
 
@@ -436,14 +445,24 @@ export class SheetPatcher {
       return;
     }
     if (
-      !this.cfDone &&
+      this.held === null &&
       ((this.depth === 1 && (t.kind === Tok.Open || t.kind === Tok.Empty) && AFTER_CF.has(t.name)) ||
         (this.depth === 1 && t.kind === Tok.Close))
     ) {
-      this.writeFormats();
+      this.held = [];
     }
-    this.out(raw);
+    if (this.held !== null && (t.kind === Tok.Open || t.kind === Tok.Empty) && t.name === 'cfRule') {
+      const priority = Number(attr(latin1(raw, 0, raw.length), 'priority'));
+      if (Number.isFinite(priority)) this.maxPriority = Math.max(this.maxPriority, priority);
+    }
+    this.tail(raw);
     this.move(t);
+  }
+
+  /** Writes a piece of the sheet after <sheetData>: held once this run's rules have their place. */
+  private tail(b: Uint8Array): void {
+    if (this.held !== null) this.held.push(b.slice());
+    else this.out(b);
   }
 
   private endCapture(): void {
@@ -472,11 +491,10 @@ export class SheetPatcher {
     }
     if (rules > 0 && ours) return; // an earlier run's own rules: replaced, never stacked
     this.maxPriority = Math.max(this.maxPriority, top);
-    this.out(part);
+    this.tail(part);
   }
 
   private writeFormats(): void {
-    this.cfDone = true;
     const p = this.p;
     let priority = this.maxPriority;
     for (const f of this.patch.formats) {
@@ -488,5 +506,78 @@ export class SheetPatcher {
         .join('');
       this.text(`<${p}conditionalFormatting sqref="${f.sqref}">${rules}</${p}conditionalFormatting>`);
     }
+  }
+}
+
+/**
+ * What of a sheet reads as empty in the grid yet is the user's, in columns `minCol` and right, by
+ * one streaming pass: cells holding a formula (as `row * 16384 + col`, 0-based) — one whose cached
+ * result is "" reads as empty, and writing over it would also leave calcChain.xml naming a cell with
+ * no formula, which Excel repairs — and merged areas as written (the grid cuts them to the used
+ * range), whose cells but the first hide what is written in them.
+ */
+export class TakenCells {
+  readonly formulas = new Set<number>();
+  readonly merges: CellRange[] = [];
+  private pending: Uint8Array = new Uint8Array(0);
+  private waiting: Uint8Array[] = [];
+  private waitingBytes = 0;
+  private inData = false;
+  private inCell = false;
+  private row = -1;
+  private col = -1;
+  private readonly t: Token = { kind: Tok.Text, start: 0, end: 0, name: '' };
+
+  constructor(private readonly minCol: number) {}
+
+  push(chunk: Uint8Array): void {
+    // As in SheetPatcher: a token longer than what is buffered waits until the buffer doubles.
+    if (this.pending.length >= OUT_CHUNK && this.waitingBytes + chunk.length < this.pending.length) {
+      this.waiting.push(chunk.slice());
+      this.waitingBytes += chunk.length;
+      return;
+    }
+    const b = concatBytes([this.pending, ...this.waiting, chunk]);
+    this.waiting = [];
+    this.waitingBytes = 0;
+    let pos = 0;
+    const t = this.t;
+    while (nextToken(b, pos, b.length, t)) {
+      if (t.kind === Tok.Open || t.kind === Tok.Empty || t.kind === Tok.Close) this.tag(b, t);
+      pos = t.end;
+    }
+    this.pending = b.slice(pos);
+  }
+
+  end(): this {
+    if (this.waiting.length > 0) {
+      const rest = concatBytes([this.pending, ...this.waiting]);
+      this.pending = new Uint8Array(0);
+      this.waiting = [];
+      this.push(rest);
+    }
+    return this;
+  }
+
+  private tag(b: Uint8Array, t: Token): void {
+    if (t.name === 'sheetData') this.inData = t.kind === Tok.Open;
+    if (t.name === 'mergeCell' && t.kind !== Tok.Close) {
+      const m = parseRange(attr(latin1(b, t.start, t.end), 'ref') ?? '');
+      if (m && m.right >= this.minCol) this.merges.push(m);
+    }
+    if (!this.inData) return;
+    if (t.kind === Tok.Close) {
+      if (t.name === 'c') this.inCell = false;
+      return;
+    }
+    if (t.name === 'row') {
+      const r = attr(latin1(b, t.start, t.end), 'r');
+      this.row = r !== null && /^\d+$/.test(r) ? Number(r) - 1 : this.row + 1;
+      this.col = -1;
+    } else if (t.name === 'c') {
+      const ref = attr(latin1(b, t.start, t.end), 'r');
+      this.col = ref !== null ? colOf(ref) : this.col + 1;
+      this.inCell = t.kind === Tok.Open;
+    } else if (t.name === 'f' && this.inCell && this.col >= this.minCol) this.formulas.add(this.row * 16384 + this.col);
   }
 }
