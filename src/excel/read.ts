@@ -370,18 +370,32 @@ class SheetRows {
   }
 }
 
-/** The reads a write needs (cells beside units lists), queued. */
-function queueExtras(wb: Excel.Workbook, lists: DetectedLists, bottoms?: ReadonlyMap<AnyLayout, number>) {
+/**
+ * The reads a write needs (cells beside units lists), queued: their formulas, or values where
+ * there is none (a formula showing "" reads as an empty value but is the user's) and, where the
+ * host can tell, the merged areas reaching into them (a cell inside a merge reads empty too).
+ */
+function queueExtras(wb: Excel.Workbook, lists: DetectedLists, mergeAreas: boolean, bottoms?: ReadonlyMap<AnyLayout, number>) {
   const candidates = lists.units.map((l) => {
     // A units list is never this long: past it, a stray cell (at A1048576) is not a unit.
     const bottom = Math.min(bottoms?.get(l) ?? l.dataBottom, l.headerTop + TRIM_ROWS);
     const range = wb.worksheets
       .getItemOrNullObject(l.sheet)
       .getRangeByIndexes(l.headerTop, lastListColumn(l) + 1, Math.max(1, bottom - l.headerTop + 1), STATUS_CANDIDATES);
-    range.load('values');
-    return { layout: l, range };
+    // Formulas alone: "If a cell has no formula, its value is returned instead" (Range.formulas,
+    // @types/office-js), so a formula showing "" is told from an empty cell at no extra payload.
+    range.load('formulas');
+    return { layout: l, range, merged: queueMerges(range, mergeAreas) };
   });
   return { candidates };
+}
+
+/** Whether (row, col), 0-based, lies in one of the loaded merged areas (null or a null object: none). */
+function inMergedArea(merged: Excel.RangeAreas | null, row: number, col: number): boolean {
+  if (merged === null || merged.isNullObject) return false;
+  return merged.areas.items.some(
+    (a) => row >= a.rowIndex && row < a.rowIndex + a.rowCount && col >= a.columnIndex && col < a.columnIndex + a.columnCount,
+  );
 }
 
 /** Rows past which a list is first looked at band by band for where it holds data. */
@@ -490,7 +504,10 @@ export async function readWorkbook(env: ExcelEnv, options: ReadOptions = {}): Pr
           : null;
       const speculative =
         knownPlan && known && knownPlan.chunks.length > 0
-          ? { ranges: queueChunk(wb, knownPlan.chunks[0], readRun.mergeAreas), extras: queueExtras(wb, known.lists) }
+          ? {
+              ranges: queueChunk(wb, knownPlan.chunks[0], readRun.mergeAreas),
+              extras: queueExtras(wb, known.lists, readRun.mergeAreas),
+            }
           : null;
       await context.sync();
       const { probes, syncs: extraSyncs } = await probeRest(context, firstBatch, readRun);
@@ -538,10 +555,10 @@ export async function readWorkbook(env: ExcelEnv, options: ReadOptions = {}): Pr
         // Lists reaching far down (a stray value at A1048576) are read only where they hold data.
         const trim = await trimLists(context, wb, layouts);
         const plan = planRead(trim.segments, (name) => headGrid.sheets.find((g) => g.name === name), budget);
-        extras = queueExtras(wb, lists, trim.bottoms);
+        extras = queueExtras(wb, lists, readRun.mergeAreas, trim.bottoms);
         // A first chunk refused for its size is read again in halves: the extras ride again too.
         const requeue = () => {
-          extras = queueExtras(wb, lists, trim.bottoms);
+          extras = queueExtras(wb, lists, readRun.mergeAreas, trim.bottoms);
         };
         syncs = trim.syncs + (await loadChunks(context, wb, plan, builders, { ...readRun, requeue }));
       }
@@ -552,14 +569,17 @@ export async function readWorkbook(env: ExcelEnv, options: ReadOptions = {}): Pr
       };
       const dataset = readDataset(grid, lists);
 
-      const statusPlans: StatusPlan[] = candidates.map(({ layout, range }) => {
+      const statusPlans: StatusPlan[] = candidates.map(({ layout, range, merged }) => {
         const left = lastListColumn(layout) + 1;
-        const block = range.isNullObject ? [] : range.values;
+        const formulas = range.isNullObject ? [] : range.formulas;
         const unitRows = dataset.units.filter((u) => u.sheet === layout.sheet).map((u) => u.row);
         const lastRow = unitRows.length > 0 ? Math.max(...unitRows) : layout.dataTop;
         const cell = (r: number, c: number): CellValue => {
           if (c - left >= STATUS_CANDIDATES) return 'occupied';
-          return cellFromOffice(block[r - layout.headerTop]?.[c - left]);
+          // The user's though it shows nothing: a formula giving "", a cell inside a merged area.
+          const formula: unknown = formulas[r - layout.headerTop]?.[c - left];
+          if ((typeof formula === 'string' && formula.startsWith('=')) || inMergedArea(merged, r, c)) return 'occupied';
+          return cellFromOffice(formula);
         };
         let column: number;
         try {

@@ -160,6 +160,23 @@ describe('coloring the units', () => {
     expect(fake.cell('Đơn vị', 'G1').value).toBe('Trạng thái CCHC 2024');
   });
 
+  test('a formula of the user’s showing "" and a merged note reaching past the list push the status further, and stay', async () => {
+    const fake = fakeOf(p2);
+    // F: a helper formula that shows nothing; G: the inside of a note merged from the list (E20:G20).
+    fake.setValues('DS don vi', 'F12', [[{ formula: '=IF(B12="","x","")', value: '' }]]);
+    await envOf(fake).run(async (context) => {
+      context.workbook.worksheets.getItem('DS don vi').getRange('E20:G20').merge(false);
+      await context.sync();
+    });
+    const { read, e } = await evaluateIn(fake);
+    await writeResults(envOf(fake), read, e, { color: true, report: false, lang: 'vi', date });
+    expect(fake.cell('DS don vi', 'F12').formula).toBe('=IF(B12="","x","")');
+    expect(fake.merges('DS don vi')).toContain('E20:G20');
+    expect(fake.cell('DS don vi', 'H7').value).toBe('Trạng thái CCHC 2024');
+    expect(fake.cell('DS don vi', 'F7').value).toBe('');
+    expect(fake.cell('DS don vi', 'G7').value).toBe('');
+  });
+
   test('a protected units sheet: a clear message, and nothing is written anywhere', async () => {
     const fake = fakeOf(p2);
     fake.protectSheet('DS don vi');
