@@ -11,13 +11,13 @@ import { isStatusRuleFormula } from '../../report/status-column';
 import { CellRange, columnIndex, columnLetters, parseRange } from '../../workbook/grid';
 import {
   Tok,
+  TokenStream,
   Token,
   attr,
   bytes,
   closingIndex,
   escapeText,
   latin1,
-  nextToken,
   prefixOf,
   setAttr,
   tokens,
@@ -94,9 +94,7 @@ export class SheetPatcher {
   private state = State.Head;
   private depth = 0;
   private p = '';
-  private pending: Uint8Array = new Uint8Array(0);
-  private waiting: Uint8Array[] = [];
-  private waitingBytes = 0;
+  private readonly input = new TokenStream(OUT_CHUNK);
   private readonly head: Uint8Array[] = [];
   private readonly rows: number[];
   private rowPtr = 0;
@@ -116,7 +114,7 @@ export class SheetPatcher {
   private held: Uint8Array[] | null = null;
   private readonly buf = new Uint8Array(OUT_CHUNK);
   private used = 0;
-  private readonly t: Token = { kind: Tok.Text, start: 0, end: 0, name: '' };
+  private readonly onToken = (b: Uint8Array, t: Token) => this.token(b, t);
 
   constructor(
     private readonly patch: SheetPatch,
@@ -125,37 +123,14 @@ export class SheetPatcher {
     this.rows = [...patch.edits.keys()].sort((a, b) => a - b);
   }
 
-  /** Feeds the next piece of the original part. */
+  /** Feeds the next piece of the original part. Text at a chunk's end may continue in the next: it goes on in pieces. */
   push(chunk: Uint8Array): void {
-    // A token longer than what is buffered waits until the buffer doubles: linear overall.
-    if (this.pending.length >= OUT_CHUNK && this.waitingBytes + chunk.length < this.pending.length) {
-      this.waiting.push(chunk.slice());
-      this.waitingBytes += chunk.length;
-      return;
-    }
-    const parts = [this.pending, ...this.waiting, chunk];
-    this.waiting = [];
-    this.waitingBytes = 0;
-    const b = parts.length === 2 && parts[0].length === 0 ? chunk : concatBytes(parts);
-    let pos = 0;
-    const t = this.t;
-    while (nextToken(b, pos, b.length, t)) {
-      // Text at the very end may continue in the next chunk; it is passed on in pieces.
-      this.token(b, t);
-      pos = t.end;
-    }
-    this.pending = b.slice(pos);
+    this.input.push(chunk, this.onToken);
   }
 
   /** Ends the part; returns nothing, everything has gone to `emit`. */
   end(): void {
-    if (this.waiting.length > 0) {
-      const rest = concatBytes([this.pending, ...this.waiting]);
-      this.pending = new Uint8Array(0);
-      this.waiting = [];
-      this.push(rest);
-    }
-    if (this.pending.length > 0) throw new Error('the sheet ends inside a tag');
+    if (this.input.end(this.onToken) > 0) throw new Error('the sheet ends inside a tag');
     if (this.state === State.Head) throw new Error('the sheet has no <sheetData>');
     if (this.held !== null) {
       this.writeFormats();
@@ -519,43 +494,23 @@ export class SheetPatcher {
 export class TakenCells {
   readonly formulas = new Set<number>();
   readonly merges: CellRange[] = [];
-  private pending: Uint8Array = new Uint8Array(0);
-  private waiting: Uint8Array[] = [];
-  private waitingBytes = 0;
+  private readonly input = new TokenStream(OUT_CHUNK);
   private inData = false;
   private inCell = false;
   private row = -1;
   private col = -1;
-  private readonly t: Token = { kind: Tok.Text, start: 0, end: 0, name: '' };
+  private readonly onToken = (b: Uint8Array, t: Token) => {
+    if (t.kind === Tok.Open || t.kind === Tok.Empty || t.kind === Tok.Close) this.tag(b, t);
+  };
 
   constructor(private readonly minCol: number) {}
 
   push(chunk: Uint8Array): void {
-    // As in SheetPatcher: a token longer than what is buffered waits until the buffer doubles.
-    if (this.pending.length >= OUT_CHUNK && this.waitingBytes + chunk.length < this.pending.length) {
-      this.waiting.push(chunk.slice());
-      this.waitingBytes += chunk.length;
-      return;
-    }
-    const b = concatBytes([this.pending, ...this.waiting, chunk]);
-    this.waiting = [];
-    this.waitingBytes = 0;
-    let pos = 0;
-    const t = this.t;
-    while (nextToken(b, pos, b.length, t)) {
-      if (t.kind === Tok.Open || t.kind === Tok.Empty || t.kind === Tok.Close) this.tag(b, t);
-      pos = t.end;
-    }
-    this.pending = b.slice(pos);
+    this.input.push(chunk, this.onToken);
   }
 
   end(): this {
-    if (this.waiting.length > 0) {
-      const rest = concatBytes([this.pending, ...this.waiting]);
-      this.pending = new Uint8Array(0);
-      this.waiting = [];
-      this.push(rest);
-    }
+    this.input.end(this.onToken);
     return this;
   }
 

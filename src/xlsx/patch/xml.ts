@@ -39,6 +39,52 @@ function indexOfSeq(b: Uint8Array, seq: readonly number[], from: number, end: nu
   return -1;
 }
 
+/**
+ * A part read in chunks, token by token (nextToken): what a chunk ends inside of waits for the
+ * next. A token longer than what is buffered waits until the buffer doubles: linear overall.
+ */
+export class TokenStream {
+  private pending: Uint8Array = new Uint8Array(0);
+  private waiting: Uint8Array[] = [];
+  private waitingBytes = 0;
+  private readonly t: Token = { kind: Tok.Text, start: 0, end: 0, name: '' };
+
+  /** `minBuffered`: bytes held before a long token's chunks are only gathered. */
+  constructor(private readonly minBuffered: number) {}
+
+  /** Feeds a chunk; `each` is given every whole token in it (the same Token object, reused). */
+  push(chunk: Uint8Array, each: (b: Uint8Array, t: Token) => void): void {
+    if (this.pending.length >= this.minBuffered && this.waitingBytes + chunk.length < this.pending.length) {
+      this.waiting.push(chunk.slice());
+      this.waitingBytes += chunk.length;
+      return;
+    }
+    const parts = [this.pending, ...this.waiting, chunk];
+    this.waiting = [];
+    this.waitingBytes = 0;
+    const b = parts.length === 2 && parts[0].length === 0 ? chunk : concatBytes(parts);
+    let pos = 0;
+    const t = this.t;
+    while (nextToken(b, pos, b.length, t)) {
+      each(b, t);
+      pos = t.end;
+    }
+    this.pending = b.slice(pos);
+  }
+
+  /** Reads what waits; returns how many bytes are left over (inside a tag cut off by the end). */
+  end(each: (b: Uint8Array, t: Token) => void): number {
+    if (this.waiting.length > 0) {
+      const rest = concatBytes([this.pending, ...this.waiting]);
+      this.pending = new Uint8Array(0);
+      this.waiting = [];
+      this.waitingBytes = 0;
+      this.push(rest, each);
+    }
+    return this.pending.length;
+  }
+}
+
 const COMMENT_END = [0x2d, 0x2d, 0x3e]; // -->
 const CDATA_END = [0x5d, 0x5d, 0x3e]; // ]]>
 const PI_END = [0x3f, 0x3e]; // ?>
