@@ -27,6 +27,8 @@ const UNITS: SheetSpec = {
     [3, 'UBND Phường 4', 'UBND phường', 0, null],
   ],
 };
+/** A staff list's header: a unit column, no "Làm công tác CCHC" column (everyone is CCHC staff). */
+const STAFF_HEADER = ['STT', 'Họ và tên', 'Đơn vị', 'Chức vụ', 'Bồi dưỡng CCHC', 'Kiến thức, kỹ năng', 'Tài liệu điện tử'];
 const ACTIVITIES: SheetSpec = {
   name: 'Hoạt động',
   rows: [
@@ -44,7 +46,7 @@ describe('a unit written as a numbered heading in a list that has a unit column'
       {
         name: 'Cán bộ',
         rows: [
-          ['STT', 'Họ và tên', 'Đơn vị', 'Chức vụ', 'Bồi dưỡng CCHC', 'Kiến thức, kỹ năng', 'Tài liệu điện tử'],
+          STAFF_HEADER,
           ['A', 'KHỐI QUẬN'],
           [1, 'Nguyễn Văn A', 'Phòng Nội vụ Quận 3', 'Trưởng phòng', 'x', 'x', 'x'],
           ['B', 'KHỐI PHƯỜNG'],
@@ -80,7 +82,7 @@ describe('a person alone on a row whose name reads like a unit', () => {
       {
         name: 'Cán bộ',
         rows: [
-          ['STT', 'Họ và tên', 'Đơn vị', 'Chức vụ', 'Bồi dưỡng CCHC', 'Kiến thức, kỹ năng', 'Tài liệu điện tử'],
+          STAFF_HEADER,
           [1, 'Nguyễn Văn A', 'Phòng Nội vụ Quận 3', 'Trưởng phòng', 'x', 'x', 'x'],
           [2, 'Ban Thị Hoa'],
           [3, 'Bàn Văn Sơn'],
@@ -117,10 +119,7 @@ describe('a header repeated inside a list (as printed over two pages)', () => {
       },
       {
         name: 'Cán bộ',
-        rows: [
-          ['STT', 'Họ và tên', 'Đơn vị', 'Chức vụ', 'Bồi dưỡng CCHC', 'Kiến thức, kỹ năng', 'Tài liệu điện tử'],
-          [1, 'Nguyễn Văn A', 'Sở Nội vụ', 'Giám đốc', 'x', 'x', 'x'],
-        ],
+        rows: [STAFF_HEADER, [1, 'Nguyễn Văn A', 'Sở Nội vụ', 'Giám đốc', 'x', 'x', 'x']],
       },
       ACTIVITIES,
     ]);
@@ -185,10 +184,7 @@ describe('a units list giving all job positions and, of them, the CCHC ones', ()
         },
         {
           name: 'Cán bộ',
-          rows: [
-            ['STT', 'Họ và tên', 'Đơn vị', 'Chức vụ', 'Bồi dưỡng CCHC', 'Kiến thức, kỹ năng', 'Tài liệu điện tử'],
-            [1, 'Nguyễn Văn A', 'Sở Nội vụ', 'Giám đốc', 'x', 'x', 'x'],
-          ],
+          rows: [STAFF_HEADER, [1, 'Nguyễn Văn A', 'Sở Nội vụ', 'Giám đốc', 'x', 'x', 'x']],
         },
         ACTIVITIES,
       ]);
@@ -207,7 +203,7 @@ describe('footnotes under a staff list', () => {
       {
         name: 'Cán bộ',
         rows: [
-          ['STT', 'Họ và tên', 'Đơn vị', 'Chức vụ', 'Bồi dưỡng CCHC', 'Kiến thức, kỹ năng', 'Tài liệu điện tử'],
+          STAFF_HEADER,
           [1, 'Nguyễn Văn A', 'Phòng Nội vụ Quận 3', 'Trưởng phòng', 'x', 'x', 'x'],
           [2, 'Trần Thị B', null, 'Chuyên viên', 'x', 'x', 'x'],
           [],
