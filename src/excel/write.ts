@@ -83,7 +83,9 @@ function queueListChecks(wb: Excel.Workbook, read: WorkbookRead) {
       return { r, c };
     });
     const target = plan ? ws.getRangeByIndexes(plan.headerRow, plan.column, plan.lastRow - plan.headerRow + 1, 1) : null;
-    target?.load('values');
+    // Formulas, not values: a formula the user typed there that shows "" is theirs, not an empty
+    // cell ("If a cell has no formula, its value is returned instead": Range.formulas, @types/office-js).
+    target?.load('formulas');
     return { layout: l, left, header, nameCol, cells, plan, target };
   });
 }
@@ -102,7 +104,7 @@ function changedList(read: WorkbookRead, checks: readonly ListCheck[]): string |
     );
     const changedNames = c.cells.some(({ r, c: cell }) => !same(cellFromOffice(cell.values[0][0]), cellAt(sheet, r, c.nameCol)));
     // The status column's header cell must still be empty or a status header.
-    const head = c.target ? cellFromOffice(c.target.values[0]?.[0]) : null;
+    const head = c.target ? cellFromOffice(c.target.formulas[0]?.[0]) : null;
     const takenHeader = head !== null && !isStatusHeader(displayText(head));
     if (changedHeader || changedNames || takenHeader) return c.layout.sheet;
   }
@@ -126,7 +128,7 @@ interface ColorPlan {
 function colorPlans(read: WorkbookRead, checks: readonly ListCheck[], e: Evaluation, lang: Lang): ColorPlan[] {
   return read.statusPlans.map((plan) => {
     const check = checks.find((c) => c.plan === plan);
-    const now = check?.target && !check.target.isNullObject ? check.target.values : [];
+    const now = check?.target && !check.target.isNullObject ? check.target.formulas : [];
     const wanted = statusValues(plan, e, lang);
     let kept = 0;
     const values = wanted.map((w, i) => {

@@ -76,6 +76,7 @@ test('a column inserted inside the units list: color again puts the status besid
   });
   const out = await session.color();
   expect(out.coloredUnits).toBeGreaterThan(0);
+  console.log(JSON.stringify(fake.values(UNITS, 'A7:J13')), JSON.stringify(fake.cell(UNITS, 'F12')));
   expect(fake.cell(UNITS, 'G7').value).toBe('Trạng thái CCHC 2024');
   expect(fake.values(UNITS, 'C7:C141').map((r) => r[0])).toEqual(Array.from({ length: 135 }, (_, i) => `ghi chú ${i}`));
   expect(await expectStatusesOnTheirRows(fake, 'G')).toBe(0);
@@ -238,4 +239,20 @@ test('a column chosen by hand is found again by its header after the user insert
   const field = again.lists.find((l) => l.kind === 'staff')?.fields.find((f) => f.field === 'trained');
   expect(field?.column).toBe(8);
   expect(field?.header).toBe(chosen?.text);
+});
+
+test('a formula showing "" typed in the status column between "Đánh giá" and "Tô màu" is kept', async () => {
+  const fake = fakeOf(p2);
+  const session = sessionOf(fake);
+  await session.evaluate(2024, false);
+  // F is where the status goes; the user adds a formula there that shows nothing.
+  await edit(fake, (wb) => {
+    units(wb).getRange('F12').formulas = [['=""']];
+  });
+  expect(fake.cell(UNITS, 'F12').value).toBe('');
+  const out = await session.color();
+  expect(fake.cell(UNITS, 'F12').formula).toBe('=""');
+  expect(out.keptCells).toBe(1);
+  expect(fake.cell(UNITS, 'F7').value).toBe('Trạng thái CCHC 2024');
+  expect(fake.cell(UNITS, 'F11').value).not.toBe('');
 });
